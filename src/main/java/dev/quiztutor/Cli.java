@@ -1,0 +1,176 @@
+package dev.quiztutor;
+
+import dev.quiztutor.bank.BankLoader;
+import dev.quiztutor.bank.Problem;
+import dev.quiztutor.config.Config;
+import dev.quiztutor.config.ConfigLoader;
+import dev.quiztutor.console.ConsoleSession;
+import dev.quiztutor.console.Style;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The command line: {@code quiztutor play | validate | run}. */
+@Command(name = "quiztutor", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "A tutor bot for study groups: practice questions, lessons and topic tests.",
+        subcommands = {Cli.Play.class, Cli.Validate.class, CommandLine.HelpCommand.class})
+public final class Cli implements Runnable {
+    /** Exit code of a run that found problems (invalid quiz files, nothing to play). */
+    public static final int PROBLEMS = 1;
+    /** Exit code of a run that could not start: bad config, missing token, bad options. */
+    public static final int CANNOT_START = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new Cli());
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // The last line of defence: a user sees one sentence, the details go to the log.
+            org.slf4j.LoggerFactory.getLogger(Cli.class).error("unexpected failure", e);
+            cmd.getErr().println("quiztutor: unexpected failure: " + e + " (details in the log above)");
+            return CANNOT_START;
+        });
+        line.setExitCodeExceptionMapper(e -> CANNOT_START);
+        return line;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Common options of the commands that load the bank. */
+    static final class BankOptions {
+        @Option(names = "--config", paramLabel = "PATH",
+                description = "Config file (YAML). Default: config/quiztutor.yml if it exists.")
+        Optional<Path> config = Optional.empty();
+
+        Config config(PrintWriter err) {
+            try {
+                return ConfigLoader.load(config);
+            } catch (ConfigLoader.ConfigException e) {
+                err.println("quiztutor: " + e.getMessage());
+                return null;
+            }
+        }
+    }
+
+    @Command(name = "play", mixinStandardHelpOptions = true,
+            description = "Practise on this terminal, no Discord needed. Reads commands from standard input.")
+    static final class Play implements Callable<Integer> {
+        @CommandLine.Mixin
+        Logging logging;
+
+        @CommandLine.ArgGroup(exclusive = false)
+        BankOptions options = new BankOptions();
+
+        @Option(names = "--quizzes", paramLabel = "DIR", description = "Quiz folder or file (repeatable). Default: quizzes")
+        List<Path> quizzes = List.of();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            logging.quiet();
+            PrintWriter err = spec.commandLine().getErr();
+            Config config = options.config(err);
+            if (config == null) {
+                return CANNOT_START;
+            }
+            List<Path> paths = quizzes.isEmpty() ? config.quizzes() : quizzes;
+            BankLoader.Report report = BankLoader.load(paths);
+            reportSkipped(report, err);
+            if (report.bank().isEmpty()) {
+                err.println("quiztutor: no valid topic to play in " + paths
+                        + "; fix the files above (quiztutor validate lists every problem)");
+                return PROBLEMS;
+            }
+            var tutor = App.tutor(config, report.bank());
+            var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            var out = spec.commandLine().getOut();
+            new ConsoleSession(tutor, in, out, Style.detect()).run();
+            return 0;
+        }
+    }
+
+    /** Names each invalid file with its first problems; the valid ones are still used. */
+    static void reportSkipped(BankLoader.Report report, PrintWriter err) {
+        for (BankLoader.FileResult file : report.invalid()) {
+            List<Problem> problems = file.problems();
+            err.println("quiztutor: skipping " + file.file() + " (" + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + "):");
+            problems.stream().limit(3).forEach(p -> err.println("  " + p));
+            if (problems.size() > 3) {
+                err.println("  ... and " + (problems.size() - 3) + " more: quiztutor validate " + file.file());
+            }
+        }
+        err.flush();
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check quiz files and report every problem as file:line:column: field: message. "
+                    + "Exits 1 if there is any.")
+    static final class Validate implements Callable<Integer> {
+        @CommandLine.Mixin
+        Logging logging;
+
+        @Parameters(paramLabel = "PATH", arity = "0..*", description = "Quiz files or folders. Default: quizzes")
+        List<Path> paths = List.of();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            logging.quiet();
+            PrintWriter out = spec.commandLine().getOut();
+            BankLoader.Report report = BankLoader.load(paths.isEmpty() ? List.of(Path.of("quizzes")) : paths);
+            List<Problem> problems = report.problems();
+            problems.forEach(out::println);
+            long files = report.files().size();
+            long bad = report.invalid().size();
+            long questions = report.bank().questions().count();
+            if (problems.isEmpty()) {
+                out.println(files + " quiz file" + (files == 1 ? "" : "s") + " valid: " + report.bank().topics().size()
+                        + " topic" + (report.bank().topics().size() == 1 ? "" : "s") + ", " + questions + " questions.");
+            } else {
+                out.println(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + bad + " of "
+                        + files + " quiz file" + (files == 1 ? "" : "s") + ".");
+            }
+            out.flush();
+            return problems.isEmpty() ? 0 : PROBLEMS;
+        }
+    }
+
+    /** Quiet logs for the terminal commands, where log lines would interleave with the conversation. */
+    static final class Logging {
+        @Option(names = "--verbose", description = "Show informational log lines.")
+        boolean verbose;
+
+        void quiet() {
+            org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            if (root instanceof ch.qos.logback.classic.Logger logback) {
+                logback.setLevel(verbose ? ch.qos.logback.classic.Level.INFO : ch.qos.logback.classic.Level.WARN);
+            }
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"quiztutor " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.quiztutor.bank;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Loads quiz files and folders into a {@link QuizBank}. A folder contributes every {@code *.json}
+ * file in it except JSON Schemas; each file is one topic. Invalid files are left out of the bank and
+ * reported with every problem they have; the valid ones still load.
+ */
+public final class BankLoader {
+    private BankLoader() {
+    }
+
+    /** The outcome for one file: its topic, or the reasons it was left out. */
+    public record FileResult(Path file, Optional<Topic> topic, List<Problem> problems, int idLine, int idColumn) {
+        FileResult(Path file, Problem problem) {
+            this(file, Optional.empty(), List.of(problem), 1, 1);
+        }
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** The bank made of every valid file, and what happened to each file. */
+    public record Report(QuizBank bank, List<FileResult> files) {
+        public List<Problem> problems() {
+            return files.stream().flatMap(f -> f.problems().stream()).toList();
+        }
+
+        public List<FileResult> invalid() {
+            return files.stream().filter(f -> !f.ok()).toList();
+        }
+    }
+
+    public static Report load(List<Path> paths) {
+        List<FileResult> results = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                for (Path file : topicFiles(path, results)) {
+                    results.add(loadFile(file));
+                }
+            } else if (Files.isRegularFile(path)) {
+                results.add(loadFile(path));
+            } else {
+                results.add(new FileResult(path, new Problem(path, 1, 1, "", "no such file or folder")));
+            }
+        }
+        return new Report(new QuizBank(distinctTopics(results)), results);
+    }
+
+    public static Report load(Path... paths) {
+        return load(List.of(paths));
+    }
+
+    private static List<Path> topicFiles(Path folder, List<FileResult> results) {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> topics = files
+                    .filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .filter(f -> !f.getFileName().toString().endsWith(".schema.json"))
+                    .sorted()
+                    .toList();
+            if (topics.isEmpty()) {
+                results.add(new FileResult(folder, new Problem(folder, 1, 1, "", "no quiz files (*.json) in this folder")));
+            }
+            return topics;
+        } catch (IOException e) {
+            results.add(new FileResult(folder, new Problem(folder, 1, 1, "", "cannot list the folder: " + e.getMessage())));
+            return List.of();
+        }
+    }
+
+    static FileResult loadFile(Path file) {
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return new FileResult(file, new Problem(file, 1, 1, "", "is not UTF-8 text; save it as UTF-8"));
+        } catch (IOException e) {
+            return new FileResult(file, new Problem(file, 1, 1, "", "cannot read: " + e.getMessage()));
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        TopicReader.Result result = TopicReader.read(file, text);
+        return new FileResult(file, result.topic(), result.problems(), result.idPosition().line(),
+                result.idPosition().column());
+    }
+
+    /** A topic id used by two files keeps the first file (in load order) and reports the second. */
+    private static List<Topic> distinctTopics(List<FileResult> results) {
+        Map<String, Path> firstFile = new HashMap<>();
+        List<Topic> topics = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            FileResult result = results.get(i);
+            if (result.topic().isEmpty()) {
+                continue;
+            }
+            Topic topic = result.topic().get();
+            Path earlier = firstFile.putIfAbsent(topic.id(), result.file());
+            if (earlier == null) {
+                topics.add(topic);
+            } else {
+                Problem duplicate = new Problem(result.file(), result.idLine(), result.idColumn(), "id",
+                        "topic id '" + topic.id() + "' is already used by " + earlier + "; topic ids must be unique");
+                results.set(i, new FileResult(result.file(), duplicate));
+            }
+        }
+        return topics;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.quiztutor.bank;
+
+/**
+ * What a chat front end can show, checked when a quiz is loaded so that nothing breaks when it is
+ * posted. The figures are Discord's (the strictest front end we ship); the console shows anything.
+ */
+public final class DisplayLimits {
+    /** Characters of a button label. A choice option is posted as a button "A. text". */
+    public static final int BUTTON_LABEL = 80;
+    /** Characters of a select-menu option label. A blanks option is a select entry "A. text". */
+    public static final int SELECT_OPTION_LABEL = 100;
+    /** Options a select menu can hold, and so options a question may have. */
+    public static final int SELECT_OPTIONS = 25;
+    /** Rows of components in one message. */
+    public static final int ACTION_ROWS = 5;
+    /** Buttons in one row. */
+    public static final int BUTTONS_PER_ROW = 5;
+    /** Blanks in one task: one select row each, and one row for Check / Hint / Show solution. */
+    public static final int BLANKS = ACTION_ROWS - 1;
+    /** Answer buttons of a choice question: four rows of five, and a row for Hint / Show solution. */
+    public static final int CHOICE_BUTTONS = (ACTION_ROWS - 1) * BUTTONS_PER_ROW;
+    /** Characters of an embed's description. */
+    public static final int EMBED_DESCRIPTION = 4096;
+    /** Characters of an embed's title, and of a field's name. */
+    public static final int EMBED_TITLE = 256;
+    /** Characters of an embed field's value. */
+    public static final int EMBED_FIELD_VALUE = 1024;
+    /** Characters of all embeds of one message together. */
+    public static final int EMBEDS_TOTAL = 6000;
+    /** Characters of a message's plain content. */
+    public static final int MESSAGE_CONTENT = 2000;
+    /** Characters of a component's custom id, which carries topic and question ids. */
+    public static final int CUSTOM_ID = 100;
+    /** Characters of a topic or question id: two of them and a small header fit a custom id with room to spare. */
+    public static final int ID = 32;
+    /** Characters of an autocomplete choice's name, hence of a topic title. */
+    public static final int CHOICE_NAME = 100;
+    /**
+     * Characters the post of a question may use in an embed description (prompt, code fence, option
+     * lines), leaving room for the live answer count and the footer.
+     */
+    public static final int QUESTION_POST = EMBED_DESCRIPTION - 200;
+    /** Characters a revealed solution may use: steps, final answer, quick check and mistakes. */
+    public static final int SOLUTION = EMBED_DESCRIPTION - 400;
+
+    private DisplayLimits() {
+    }
+}

@@ -1,0 +1,45 @@
+package dev.quiztutor.bank;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A practice question as the bank holds it. The two kinds differ in what an answer is: one letter
+ * for a choice question, one letter per numbered blank for a blanks task.
+ */
+public sealed interface Question permits ChoiceQuestion, BlanksQuestion {
+    QuestionRef ref();
+
+    Difficulty difficulty();
+
+    String prompt();
+
+    List<Option> options();
+
+    List<String> hints();
+
+    /** Tries each user gets on this question. */
+    int attempts();
+
+    Solution solution();
+
+    List<String> mistakes();
+
+    QuestionKind kind();
+
+    /** The right letters in order: one for a choice question, one per blank for a blanks task. */
+    List<String> answerLetters();
+
+    default String id() {
+        return ref().questionId();
+    }
+
+    default Optional<Option> option(String letter) {
+        return options().stream().filter(o -> o.letter().equals(letter)).findFirst();
+    }
+
+    /** How many letters make a complete answer. */
+    default int parts() {
+        return answerLetters().size();
+    }
+}

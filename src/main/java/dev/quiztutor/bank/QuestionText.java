@@ -1,0 +1,43 @@
+package dev.quiztutor.bank;
+
+/**
+ * The size budget of a question's two big texts, the post and the revealed solution, counted the
+ * way the front ends lay them out: a fixed allowance per line of markup on top of the author's text.
+ * Front-end tests check that the real rendering never exceeds these figures.
+ */
+public final class QuestionText {
+    /** Markup around a code block: the fences, the language name and line breaks. */
+    static final int CODE_FENCE = 12;
+    /** Markup per option line, such as "**A.** " and a line break. */
+    static final int PER_OPTION = 10;
+    /** Markup per solution step ("**1. title**", line breaks) and per mistake bullet. */
+    static final int PER_LINE = 12;
+    /** Headings of the solution: "Final answer", "Quick check", "Common mistakes". */
+    static final int SOLUTION_HEADINGS = 80;
+
+    private QuestionText() {
+    }
+
+    public static int postLength(Question q) {
+        int length = q.prompt().length() + 2;
+        if (q instanceof BlanksQuestion b) {
+            length += b.code().length() + b.language().length() + CODE_FENCE;
+        }
+        for (Option option : q.options()) {
+            length += option.label().length() + PER_OPTION;
+        }
+        return length;
+    }
+
+    public static int solutionLength(Question q) {
+        Solution s = q.solution();
+        int length = SOLUTION_HEADINGS + s.answer().length() + s.quickCheck().length();
+        for (Step step : s.steps()) {
+            length += step.title().length() + step.text().length() + PER_LINE;
+        }
+        for (String mistake : q.mistakes()) {
+            length += mistake.length() + PER_LINE;
+        }
+        return length;
+    }
+}

@@ -1,0 +1,692 @@
+package dev.quiztutor.bank;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one quiz file into a {@link Topic}, checking everything on the way and collecting every
+ * problem rather than stopping at the first. The limits mirror {@code quizzes/quiz.schema.json};
+ * the rules that span fields (answers, blanks, references, rendered sizes) live only here.
+ */
+final class TopicReader {
+    static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9+#._-]{1,20}");
+    /** A numbered blank such as {@code [2]}; {@code \[2]} is a literal bracket in code. */
+    static final Pattern BLANK = Pattern.compile("(?<!\\\\)\\[(\\d{1,2})]");
+    static final int DEFAULT_ATTEMPTS = 3;
+    static final int MAX_ATTEMPTS = 10;
+
+    private static final List<String> TOPIC_FIELDS =
+            List.of("$schema", "id", "title", "category", "summary", "minutes", "lesson", "questions");
+    private static final List<String> LESSON_FIELDS =
+            List.of("flow", "sample", "tables", "insights", "quiz", "snapshot", "transcript");
+    private static final List<String> FLOW_FIELDS = List.of("title", "steps", "note");
+    private static final List<String> STEP_FIELDS = List.of("title", "text");
+    private static final List<String> SAMPLE_FIELDS = List.of("title", "language", "code", "note");
+    private static final List<String> TABLE_FIELDS = List.of("title", "columns", "rows", "note");
+    private static final List<String> INSIGHT_FIELDS = List.of("question", "answer");
+    private static final List<String> SOLUTION_FIELDS = List.of("steps", "answer", "quickCheck");
+    private static final List<String> CHOICE_FIELDS = List.of(
+            "id", "type", "difficulty", "prompt", "options", "answer", "hints", "attempts", "solution", "mistakes");
+    private static final List<String> BLANKS_FIELDS = List.of(
+            "id", "type", "difficulty", "prompt", "language", "code", "options", "answer", "hints", "attempts",
+            "solution", "mistakes");
+
+    private final Path file;
+    private final LocatedJson json;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private TopicReader(Path file, LocatedJson json) {
+        this.file = file;
+        this.json = json;
+    }
+
+    /** The topic of one file, present only when the file has no problem at all. */
+    record Result(Optional<Topic> topic, List<Problem> problems, LocatedJson.Position idPosition) {
+    }
+
+    static Result read(Path file, String text) {
+        LocatedJson json;
+        try {
+            json = LocatedJson.parse(text);
+        } catch (LocatedJson.SyntaxError e) {
+            Problem problem = new Problem(file, e.position().line(), e.position().column(), "", e.getMessage());
+            return new Result(Optional.empty(), List.of(problem), e.position());
+        }
+        TopicReader reader = new TopicReader(file, json);
+        for (LocatedJson.Duplicate duplicate : json.duplicates()) {
+            reader.problems.add(new Problem(file, duplicate.position().line(), duplicate.position().column(),
+                    LocatedJson.fieldPath(duplicate.pointer()),
+                    "appears twice in the same object; keep one (JSON would silently use the last)"));
+        }
+        Topic topic = reader.topic();
+        List<Problem> sorted = reader.problems.stream().sorted().toList();
+        return new Result(sorted.isEmpty() ? Optional.ofNullable(topic) : Optional.empty(), sorted, json.at("/id"));
+    }
+
+    // ---------------------------------------------------------------- topic
+
+    private Topic topic() {
+        Obj o = object(json.root(), "", "a topic", TOPIC_FIELDS, List.of("id", "title", "questions"));
+        if (o == null) {
+            return null;
+        }
+        String id = o.id("id");
+        String title = o.text("title", DisplayLimits.CHOICE_NAME, true);
+        String category = o.text("category", 50, false);
+        String summary = o.text("summary", 300, false);
+        int minutes = o.integer("minutes", 1, 600, 0);
+        if (o.has("$schema")) {
+            o.text("$schema", 500, false);
+        }
+        List<Question> questions = new ArrayList<>();
+        Map<String, String> firstPointerOfId = new HashMap<>();
+        List<Element> items = o.array("questions", 1, Integer.MAX_VALUE, true);
+        for (Element item : items) {
+            Question q = question(item, id == null ? "?" : id);
+            if (q == null) {
+                continue;
+            }
+            String earlier = firstPointerOfId.putIfAbsent(q.id(), item.pointer);
+            if (earlier != null) {
+                problem(item.pointer + "/id", "duplicate question id '" + q.id() + "' (first used at line "
+                        + json.at(earlier).line() + "); question ids must be unique within a topic");
+            } else {
+                questions.add(q);
+            }
+        }
+        Lesson lesson = null;
+        if (o.has("lesson")) {
+            lesson = lesson(o.node.get("lesson"), o.pointer + "/lesson", questions);
+        }
+        if (id == null || title == null || items.isEmpty()) {
+            return null;
+        }
+        return new Topic(id, title, category, summary, minutes, Optional.ofNullable(lesson), questions, file);
+    }
+
+    // ---------------------------------------------------------------- lesson
+
+    private Lesson lesson(JsonNode node, String pointer, List<Question> questions) {
+        Obj o = object(node, pointer, "a lesson", LESSON_FIELDS, List.of("flow"));
+        if (o == null) {
+            return null;
+        }
+        Lesson.Flow flow = null;
+        Obj f = o.object("flow", "the lesson's flow", FLOW_FIELDS, List.of("steps"));
+        if (f != null) {
+            List<Step> steps = f.array("steps", 1, 25, true).stream()
+                    .map(e -> step(e, 1024)).toList();
+            String title = orElse(f.text("title", DisplayLimits.EMBED_TITLE, false), "Process flow");
+            String note = f.text("note", 1024, false);
+            flow = steps.isEmpty() || hasNull(steps) || note == null ? null : new Lesson.Flow(title, steps, note);
+        }
+        Lesson.Sample sample = null;
+        Obj s = o.object("sample", "a sample", SAMPLE_FIELDS, List.of("code"));
+        if (s != null) {
+            sample = new Lesson.Sample(orElse(s.text("title", DisplayLimits.EMBED_TITLE, false), "Sample"),
+                    language(s), s.text("code", 3500, true), s.text("note", 1024, false));
+        }
+        List<Lesson.Table> tables = new ArrayList<>();
+        for (Element e : o.array("tables", 0, 10, false)) {
+            Lesson.Table table = table(e);
+            if (table != null) {
+                tables.add(table);
+            }
+        }
+        List<Lesson.Insight> insights = new ArrayList<>();
+        for (Element e : o.array("insights", 0, 10, false)) {
+            Obj i = object(e.node, e.pointer, "a key moment", INSIGHT_FIELDS, INSIGHT_FIELDS);
+            if (i != null) {
+                insights.add(new Lesson.Insight(i.text("question", DisplayLimits.EMBED_TITLE, true),
+                        i.text("answer", DisplayLimits.EMBED_FIELD_VALUE, true)));
+            }
+        }
+        List<Question> quiz = new ArrayList<>();
+        for (Element e : o.array("quiz", 0, 10, false)) {
+            String questionId = idValue(e.node, e.pointer);
+            if (questionId == null) {
+                continue;
+            }
+            Optional<Question> found = questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+            if (found.isEmpty()) {
+                problem(e.pointer, "no question '" + questionId + "' in this topic; the lesson quiz lists ids of "
+                        + "the topic's questions" + suggestion(questionId, questions.stream().map(Question::id).toList()));
+            } else {
+                quiz.add(found.get());
+            }
+        }
+        List<String> snapshot = o.array("snapshot", 1, 20, false).stream()
+                .map(e -> textValue(e.node, e.pointer, 300)).toList();
+        String transcript = o.text("transcript", 4000, false);
+        if (flow == null || hasNull(snapshot) || transcript == null
+                || insights.stream().anyMatch(i -> i.question() == null || i.answer() == null)
+                || (sample != null && sample.code() == null)) {
+            return null;
+        }
+        return new Lesson(flow, Optional.ofNullable(sample), tables, insights, quiz, snapshot, transcript);
+    }
+
+    private Lesson.Table table(Element e) {
+        Obj t = object(e.node, e.pointer, "a table", TABLE_FIELDS, List.of("title", "columns", "rows"));
+        if (t == null) {
+            return null;
+        }
+        String title = t.text("title", DisplayLimits.EMBED_TITLE, true);
+        List<String> columns = t.array("columns", 1, 8, true).stream()
+                .map(c -> textValue(c.node, c.pointer, 100)).toList();
+        List<List<String>> rows = new ArrayList<>();
+        for (Element row : t.array("rows", 1, 25, true)) {
+            if (!row.node.isArray()) {
+                problem(row.pointer, "a row must be a list of cells [\"...\", \"...\"], one per column");
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < row.node.size(); i++) {
+                String cell = row.node.get(i).isTextual() ? row.node.get(i).asText() : null;
+                if (cell == null) {
+                    problem(row.pointer + "/" + i, "a cell must be text (a JSON string)");
+                } else if (cell.length() > 100) {
+                    problem(row.pointer + "/" + i, "is " + cell.length() + " characters; a cell holds at most 100");
+                }
+                cells.add(cell == null ? "" : cell);
+            }
+            if (!columns.isEmpty() && cells.size() != columns.size()) {
+                problem(row.pointer, "has " + cells.size() + " cells but the table has " + columns.size()
+                        + " columns; give every row one cell per column");
+            }
+            rows.add(cells);
+        }
+        String note = t.text("note", 1024, false);
+        if (title == null || hasNull(columns) || columns.isEmpty() || rows.isEmpty()) {
+            return null;
+        }
+        Lesson.Table table = new Lesson.Table(title, columns, rows, note);
+        int rendered = TableText.render(table).length();
+        if (rendered > DisplayLimits.EMBED_DESCRIPTION - 100) {
+            problem(e.pointer, "renders as " + rendered + " characters of text table; a Discord embed holds "
+                    + DisplayLimits.EMBED_DESCRIPTION + ": use fewer rows or shorter cells, or split the table");
+        }
+        return table;
+    }
+
+    private Step step(Element e, int maxText) {
+        Obj o = object(e.node, e.pointer, "a step", STEP_FIELDS, List.of("title"));
+        if (o == null) {
+            return null;
+        }
+        String title = o.text("title", DisplayLimits.EMBED_TITLE, true);
+        String text = o.text("text", maxText, false);
+        return title == null ? null : new Step(title, text);
+    }
+
+    // ---------------------------------------------------------------- questions
+
+    private Question question(Element e, String topicId) {
+        JsonNode node = e.node;
+        JsonNode typeNode = node.isObject() ? node.get("type") : null;
+        Optional<QuestionKind> kind = typeNode != null && typeNode.isTextual()
+                ? QuestionKind.parse(typeNode.asText()) : Optional.empty();
+        List<String> allowed = kind.map(k -> k == QuestionKind.BLANKS ? BLANKS_FIELDS : CHOICE_FIELDS)
+                .orElse(BLANKS_FIELDS);
+        List<String> required = kind.filter(k -> k == QuestionKind.BLANKS)
+                .map(k -> List.of("id", "type", "difficulty", "prompt", "code", "options", "answer", "solution"))
+                .orElse(List.of("id", "type", "difficulty", "prompt", "options", "answer", "solution"));
+        Obj o = object(node, e.pointer, "a question", allowed, required);
+        if (o == null) {
+            return null;
+        }
+        if (typeNode != null && kind.isEmpty()) {
+            problem(o.pointer + "/type", describe(typeNode) + " is not a question type; use \"choice\" "
+                    + "(multiple choice) or \"blanks\" (fill in the blanks)");
+        }
+        String id = o.id("id");
+        Difficulty difficulty = null;
+        if (o.has("difficulty")) {
+            JsonNode d = o.node.get("difficulty");
+            difficulty = d.isTextual() ? Difficulty.parse(d.asText()).orElse(null) : null;
+            if (difficulty == null) {
+                problem(o.pointer + "/difficulty", describe(d) + " is not a difficulty; use "
+                        + Difficulty.allowed().replace("easy", "\"easy\"").replace("medium", "\"medium\"")
+                        .replace("hard", "\"hard\""));
+            }
+        }
+        String prompt = o.text("prompt", 3000, true);
+        List<Option> options = options(o, kind.orElse(null));
+        List<String> hints = o.array("hints", 0, 10, false).stream()
+                .map(h -> textValue(h.node, h.pointer, 1000)).toList();
+        int attempts = o.integer("attempts", 1, MAX_ATTEMPTS, DEFAULT_ATTEMPTS);
+        Solution solution = solution(o);
+        List<String> mistakes = o.array("mistakes", 0, 10, false).stream()
+                .map(m -> textValue(m.node, m.pointer, 300)).toList();
+
+        if (kind.isEmpty() || id == null || difficulty == null || prompt == null || options == null
+                || solution == null || hasNull(hints) || hasNull(mistakes)) {
+            // Still check the answer against the options we could read, so one run shows everything.
+            if (kind.isPresent() && options != null) {
+                answerLetters(o, kind.get(), options, -1);
+            }
+            return null;
+        }
+        QuestionRef ref = new QuestionRef(topicId, id);
+        Question question;
+        if (kind.get() == QuestionKind.CHOICE) {
+            List<String> answer = answerLetters(o, QuestionKind.CHOICE, options, 1);
+            if (answer == null) {
+                return null;
+            }
+            question = new ChoiceQuestion(ref, difficulty, prompt, options, answer.get(0), hints, attempts,
+                    solution, mistakes);
+        } else {
+            String language = language(o);
+            String code = o.text("code", 3000, true);
+            if (code == null) {
+                answerLetters(o, QuestionKind.BLANKS, options, -1);
+                return null;
+            }
+            int blanks = blanks(o.pointer + "/code", code);
+            List<String> answer = answerLetters(o, QuestionKind.BLANKS, options, blanks);
+            if (answer == null || blanks < 0) {
+                return null;
+            }
+            question = new BlanksQuestion(ref, difficulty, prompt, language, code, options, answer, hints,
+                    attempts, solution, mistakes);
+        }
+        checkRenderedSizes(o.pointer, question);
+        return question;
+    }
+
+    private List<Option> options(Obj o, QuestionKind kind) {
+        if (!o.has("options")) {
+            return null;
+        }
+        JsonNode node = o.node.get("options");
+        String pointer = o.pointer + "/options";
+        if (!node.isObject()) {
+            problem(pointer, "must be an object of lettered options {\"A\": \"...\", \"B\": \"...\"}");
+            return null;
+        }
+        int max = kind == QuestionKind.CHOICE ? DisplayLimits.CHOICE_BUTTONS : DisplayLimits.SELECT_OPTIONS;
+        if (node.size() < 2 || node.size() > max) {
+            problem(pointer, "has " + node.size() + " options; a " + (kind == null ? "question" : kind.label())
+                    + " question has 2 to " + max + (kind == QuestionKind.CHOICE
+                    ? " (Discord shows at most 4 rows of 5 answer buttons)"
+                    : " (a Discord select menu holds at most 25 options)"));
+        }
+        int labelLimit = kind == QuestionKind.BLANKS ? DisplayLimits.SELECT_OPTION_LABEL : DisplayLimits.BUTTON_LABEL;
+        String where = kind == QuestionKind.BLANKS ? "a select-menu entry" : "a button label";
+        List<Option> options = new ArrayList<>();
+        boolean ok = true;
+        int index = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); index++) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String letter = entry.getKey();
+            String child = pointer + "/" + LocatedJson.escape(letter);
+            String expected = String.valueOf((char) ('A' + index));
+            if (!letter.equals(expected)) {
+                problem(child, "options are lettered A, B, C... in order; expected \"" + expected + "\" here, not \""
+                        + letter + "\"");
+                ok = false;
+            }
+            String text = textValue(entry.getValue(), child, 500);
+            if (text == null) {
+                ok = false;
+                continue;
+            }
+            Option option = new Option(letter, text);
+            if (option.label().length() > labelLimit) {
+                problem(child, "is " + option.label().length() + " characters as " + where + " \"" + letter
+                        + ". ...\"; Discord allows " + labelLimit + ": shorten it to " + (labelLimit - 3)
+                        + " characters");
+                ok = false;
+            }
+            options.add(option);
+        }
+        return ok && options.size() >= 2 && options.size() <= max ? options : null;
+    }
+
+    /**
+     * Checks the answer: one option letter for a choice question, a list with one letter per blank for
+     * a blanks task ({@code blanks} &lt; 0 when the code could not be read).
+     */
+    private List<String> answerLetters(Obj o, QuestionKind kind, List<Option> options, int blanks) {
+        if (!o.has("answer")) {
+            return null;
+        }
+        JsonNode node = o.node.get("answer");
+        String pointer = o.pointer + "/answer";
+        Set<String> letters = options.stream().map(Option::letter).collect(Collectors.toCollection(LinkedHashSet::new));
+        String allowed = String.join(", ", letters);
+        if (kind == QuestionKind.CHOICE) {
+            if (!node.isTextual()) {
+                problem(pointer, "must be one option letter such as \"A\"; options are " + allowed);
+                return null;
+            }
+            if (!letters.contains(node.asText())) {
+                problem(pointer, describe(node) + " is not an option of this question; options are " + allowed);
+                return null;
+            }
+            return List.of(node.asText());
+        }
+        if (!node.isArray()) {
+            problem(pointer, "must be a list with one option letter per blank, such as [\"A\", \"C\"]");
+            return null;
+        }
+        List<String> answer = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode letter = node.get(i);
+            if (!letter.isTextual() || !letters.contains(letter.asText())) {
+                problem(pointer + "/" + i, describe(letter) + " is not an option of this task; options are " + allowed);
+                ok = false;
+            }
+            answer.add(letter.asText());
+        }
+        if (blanks >= 0 && node.size() != blanks) {
+            if (node.size() > blanks) {
+                problem(pointer + "/" + blanks, "answer [" + (blanks + 1) + "] has no blank: the code has "
+                        + blanks + " blank" + (blanks == 1 ? "" : "s") + "; give exactly one letter per blank");
+            } else {
+                problem(pointer, "blank [" + (node.size() + 1) + "] has no answer: the code has " + blanks
+                        + " blanks but the answer has " + node.size() + " letter" + (node.size() == 1 ? "" : "s")
+                        + "; give exactly one letter per blank");
+            }
+            ok = false;
+        }
+        return ok ? answer : null;
+    }
+
+    /** Counts the blanks [1]..[n] of a task's code, or returns -1 after reporting why they are wrong. */
+    private int blanks(String pointer, String code) {
+        Map<Integer, Integer> seen = new TreeMap<>();
+        Matcher m = BLANK.matcher(code);
+        while (m.find()) {
+            seen.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+        }
+        if (seen.isEmpty()) {
+            problem(pointer, "has no blanks; mark them [1], [2], ... in the code (write \\\\[1] for a literal [1])");
+            return -1;
+        }
+        boolean ok = true;
+        for (Map.Entry<Integer, Integer> blank : seen.entrySet()) {
+            if (blank.getValue() > 1) {
+                problem(pointer, "blank [" + blank.getKey() + "] appears " + blank.getValue()
+                        + " times; each blank appears once (an option may still fill several blanks)");
+                ok = false;
+            }
+        }
+        int n = seen.size();
+        for (int k = 1; k <= n; k++) {
+            if (!seen.containsKey(k)) {
+                int extra = seen.keySet().stream().filter(x -> x > n).findFirst().orElse(0);
+                problem(pointer, "blanks are numbered [1] to [" + n + "] without gaps; [" + k + "] is missing"
+                        + (extra > 0 ? " but [" + extra + "] is used" : ""));
+                ok = false;
+            }
+        }
+        if (n > DisplayLimits.BLANKS) {
+            problem(pointer, "has " + n + " blanks; a task has at most " + DisplayLimits.BLANKS
+                    + " (Discord shows 5 rows of components: one select menu per blank and one row of buttons)."
+                    + " Split it into two tasks");
+            ok = false;
+        }
+        return ok ? n : -1;
+    }
+
+    private Solution solution(Obj o) {
+        Obj s = o.object("solution", "a solution", SOLUTION_FIELDS, List.of("steps", "answer"));
+        if (s == null) {
+            return null;
+        }
+        List<Step> steps = s.array("steps", 1, 10, true).stream().map(e -> step(e, 1024)).toList();
+        String answer = s.text("answer", 500, true);
+        String quickCheck = s.text("quickCheck", 300, false);
+        if (steps.isEmpty() || hasNull(steps) || answer == null) {
+            return null;
+        }
+        return new Solution(steps, answer, quickCheck);
+    }
+
+    private void checkRenderedSizes(String pointer, Question q) {
+        int post = QuestionText.postLength(q);
+        if (post > DisplayLimits.QUESTION_POST) {
+            problem(pointer + "/prompt", "the question's post (prompt, code and options) is " + post
+                    + " characters; a Discord embed holds " + DisplayLimits.EMBED_DESCRIPTION
+                    + " and the post keeps 200 for its live count: shorten it to " + DisplayLimits.QUESTION_POST);
+        }
+        int solution = QuestionText.solutionLength(q);
+        if (solution > DisplayLimits.SOLUTION) {
+            problem(pointer + "/solution", "the revealed solution (steps, answer, quick check, mistakes) is "
+                    + solution + " characters; it must fit one Discord embed with its feedback: at most "
+                    + DisplayLimits.SOLUTION);
+        }
+    }
+
+    private String language(Obj o) {
+        String language = o.text("language", 20, false);
+        if (language == null) {
+            return "text";
+        }
+        if (!language.isEmpty() && !LANGUAGE.matcher(language).matches()) {
+            problem(o.pointer + "/language", "\"" + language + "\" is not a code-block language name; use letters,"
+                    + " digits and + # . _ - such as \"python\" or \"text\"");
+        }
+        return language.isEmpty() ? "text" : language;
+    }
+
+    // ---------------------------------------------------------------- generic checks
+
+    private record Element(JsonNode node, String pointer) {
+    }
+
+    /** A JSON object being read; {@code pointer} is its JSON pointer. */
+    private final class Obj {
+        final JsonNode node;
+        final String pointer;
+
+        Obj(JsonNode node, String pointer) {
+            this.node = node;
+            this.pointer = pointer;
+        }
+
+        boolean has(String field) {
+            return node.has(field) && !node.get(field).isNull();
+        }
+
+        /** A text field; "" when optional and absent, null when it is wrong (and reported). */
+        String text(String field, int max, boolean required) {
+            if (!has(field)) {
+                return required ? null : "";
+            }
+            return textValue(node.get(field), pointer + "/" + field, max);
+        }
+
+        String id(String field) {
+            return has(field) ? idValue(node.get(field), pointer + "/" + field) : null;
+        }
+
+        int integer(String field, int min, int max, int absent) {
+            if (!has(field)) {
+                return absent;
+            }
+            JsonNode value = node.get(field);
+            if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < min || value.asInt() > max) {
+                problem(pointer + "/" + field, describe(value) + " is not allowed; use a whole number from "
+                        + min + " to " + max);
+                return absent;
+            }
+            return value.asInt();
+        }
+
+        List<Element> array(String field, int min, int max, boolean required) {
+            if (!has(field)) {
+                return List.of();
+            }
+            JsonNode value = node.get(field);
+            String child = pointer + "/" + field;
+            if (!value.isArray()) {
+                problem(child, "must be a list [ ... ], not " + kindOf(value));
+                return List.of();
+            }
+            if (value.size() < min) {
+                problem(child, required || min > 0 ? "must have at least " + min + " item" + (min == 1 ? "" : "s")
+                        : "is empty");
+            }
+            if (value.size() > max) {
+                problem(child, "has " + value.size() + " items; at most " + max + " are allowed");
+            }
+            List<Element> elements = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                elements.add(new Element(value.get(i), child + "/" + i));
+            }
+            return elements;
+        }
+
+        Obj object(String field, String what, List<String> allowed, List<String> required) {
+            return has(field) ? TopicReader.this.object(node.get(field), pointer + "/" + field, what, allowed, required)
+                    : null;
+        }
+    }
+
+    private Obj object(JsonNode node, String pointer, String what, List<String> allowed, List<String> required) {
+        if (!node.isObject()) {
+            problem(pointer, "must be " + what + " { ... }, not " + kindOf(node));
+            return null;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                problem(pointer + "/" + LocatedJson.escape(name), "unknown field" + suggestion(name, allowed)
+                        + "; fields of " + what + ": " + String.join(", ", allowed));
+            }
+        }
+        for (String name : required) {
+            if (!node.has(name) || node.get(name).isNull()) {
+                problem(pointer, "missing required field \"" + name + "\" in " + what
+                        + (pointer.isEmpty() ? "" : " (" + LocatedJson.fieldPath(pointer) + ")"));
+            }
+        }
+        return new Obj(node, pointer);
+    }
+
+    private String textValue(JsonNode value, String pointer, int max) {
+        if (!value.isTextual()) {
+            problem(pointer, "must be text (a JSON string), not " + kindOf(value));
+            return null;
+        }
+        String text = value.asText();
+        if (text.isBlank()) {
+            problem(pointer, "is empty; write some text or leave the field out");
+            return null;
+        }
+        if (text.length() > max) {
+            problem(pointer, "is " + text.length() + " characters; at most " + max + " are allowed");
+            return null;
+        }
+        return text;
+    }
+
+    private String idValue(JsonNode value, String pointer) {
+        if (!value.isTextual()) {
+            problem(pointer, "must be an id (a JSON string such as \"first-level\"), not " + kindOf(value));
+            return null;
+        }
+        String id = value.asText();
+        if (id.length() > DisplayLimits.ID) {
+            problem(pointer, "\"" + id + "\" is " + id.length() + " characters; an id has at most " + DisplayLimits.ID
+                    + " so that it fits Discord's 100-character component ids");
+            return null;
+        }
+        if (!ID.matcher(id).matches()) {
+            problem(pointer, "\"" + id + "\" is not a valid id; use lower-case letters, digits and single dashes,"
+                    + " such as \"first-level\"");
+            return null;
+        }
+        return id;
+    }
+
+    private void problem(String pointer, String message) {
+        LocatedJson.Position at = json.at(pointer);
+        problems.add(new Problem(file, at.line(), at.column(), LocatedJson.fieldPath(pointer), message));
+    }
+
+    /** Lists built from elements that failed to read hold nulls. */
+    private static boolean hasNull(List<?> list) {
+        return list.stream().anyMatch(java.util.Objects::isNull);
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
+    private static String kindOf(JsonNode node) {
+        if (node.isTextual()) {
+            return "text";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isBoolean()) {
+            return node.asText();
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        return "null";
+    }
+
+    private static String describe(JsonNode node) {
+        return node.isTextual() ? "\"" + node.asText() + "\"" : kindOf(node);
+    }
+
+    /** "; did you mean \"hints\"?" when {@code name} is a likely typo of one of {@code known}. */
+    static String suggestion(String name, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int d = distance(name.toLowerCase(), candidate.toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return best != null && bestDistance <= Math.max(1, Math.min(3, name.length() / 4))
+                ? " (did you mean \"" + best + "\"?)" : "";
+    }
+
+    /** Edit distance counting a swap of two neighbouring letters as one edit, the commonest typo. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

@@ -1,0 +1,58 @@
+package dev.quiztutor.tutor;
+
+import java.util.Optional;
+
+/**
+ * What the tutor tells one user after an action on a practice question. Front ends render it; it
+ * carries no text of its own beyond the hint, so every front end words it its own way.
+ */
+public sealed interface Feedback {
+    /** The attempt after the action. */
+    Progress progress();
+
+    /** Whether the worked solution goes with this feedback: the attempt has ended. */
+    default boolean revealsSolution() {
+        return progress().status().ended();
+    }
+
+    /** Where the attempt stands, for "2 tries left" and "score 0.57". */
+    record Progress(Attempt.Status status, int triesUsed, int triesLeft, int hintsShown, int hintsTotal,
+                    double score, Optional<Grade> lastGrade) {
+        static Progress of(Attempt attempt, int hintsTotal, ScoringPolicy scoring) {
+            return new Progress(attempt.status(), attempt.triesUsed(), attempt.triesLeft(), attempt.hintsShown(),
+                    hintsTotal, scoring.score(attempt), attempt.lastGrade());
+        }
+
+        public boolean moreHints() {
+            return !status.ended() && hintsShown < hintsTotal;
+        }
+    }
+
+    /** Right: the attempt is solved. */
+    record Correct(Progress progress) implements Feedback {
+    }
+
+    /** Wrong, with tries left; for a blanks task, how many blanks are right (never which). */
+    record Incorrect(Progress progress, Grade grade) implements Feedback {
+    }
+
+    /** Wrong, and that was the last try. */
+    record OutOfTries(Progress progress, Grade grade) implements Feedback {
+    }
+
+    /** The user chose to see the solution. */
+    record GaveUp(Progress progress) implements Feedback {
+    }
+
+    /** The next hint, number {@code number} of {@code progress().hintsTotal()}. */
+    record Hint(Progress progress, String text, int number) implements Feedback {
+    }
+
+    /** Every hint has been shown already, or the question has none. */
+    record NoMoreHints(Progress progress) implements Feedback {
+    }
+
+    /** The attempt had already ended; nothing was counted and the result is shown again. */
+    record AlreadyEnded(Progress progress) implements Feedback {
+    }
+}

@@ -1,0 +1,109 @@
+package dev.quiztutor.tutor;
+
+import dev.quiztutor.bank.Difficulty;
+import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.QuestionKind;
+import dev.quiztutor.bank.QuizBank;
+import dev.quiztutor.bank.Topic;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The tutor every front end talks to: it picks questions, decides and records each user's practice
+ * actions, draws topic tests and lays out lessons. No I/O of its own: time comes from the clock,
+ * events go to the journal behind {@link LiveAttempts}.
+ */
+public final class Tutor {
+    /** How many recently met questions picking tries to avoid. */
+    static final int RECENT = 20;
+
+    private final QuizBank bank;
+    private final LiveAttempts attempts;
+    private final History history;
+    private final Practice practice;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public Tutor(QuizBank bank, LiveAttempts attempts, History history, ScoringPolicy scoring, Clock clock,
+                 RandomGenerator random) {
+        this.bank = Objects.requireNonNull(bank);
+        this.attempts = Objects.requireNonNull(attempts);
+        this.history = Objects.requireNonNull(history);
+        this.practice = new Practice(scoring);
+        this.clock = Objects.requireNonNull(clock);
+        this.random = Objects.requireNonNull(random);
+    }
+
+    public QuizBank bank() {
+        return bank;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** What to pick from: a topic or all, a difficulty or any, and the kind of question. */
+    public record Selection(Optional<Topic> topic, Optional<Difficulty> difficulty, QuestionKind kind) {
+        public static Selection of(QuestionKind kind) {
+            return new Selection(Optional.empty(), Optional.empty(), kind);
+        }
+    }
+
+    /** The questions a selection allows, before avoiding repeats. */
+    public List<Question> candidates(Selection selection) {
+        return selection.topic().map(t -> t.questions().stream()).orElseGet(bank::questions)
+                .filter(q -> q.kind() == selection.kind())
+                .filter(q -> selection.difficulty().map(d -> q.difficulty() == d).orElse(true))
+                .toList();
+    }
+
+    /**
+     * Picks a question for {@code audience} (a user, or a channel), avoiding what it met recently, and
+     * remembers that it met it. Empty when the selection has no question.
+     */
+    public Optional<Question> pick(long audience, Selection selection) {
+        Optional<Question> picked = QuestionPicker.pick(candidates(selection), history.recent(audience, RECENT), random);
+        picked.ifPresent(q -> history.seen(audience, q.ref()));
+        return picked;
+    }
+
+    public Practice.Outcome answer(long place, long user, Question question, Response response) {
+        return attempts.update(key(place, user, question), question,
+                a -> practice.answer(question, a, response, clock.instant()));
+    }
+
+    public Practice.Outcome hint(long place, long user, Question question) {
+        return attempts.update(key(place, user, question), question,
+                a -> practice.hint(question, a, clock.instant()));
+    }
+
+    public Practice.Outcome giveUp(long place, long user, Question question) {
+        return attempts.update(key(place, user, question), question,
+                a -> practice.giveUp(question, a, clock.instant()));
+    }
+
+    /** Where a user's attempt stands, without acting on it. */
+    public Feedback.Progress progress(long place, long user, Question question) {
+        return practice.progress(question, attempts.get(key(place, user, question), question));
+    }
+
+    public ScoringPolicy scoring() {
+        return practice.scoring();
+    }
+
+    public TopicTest startTest(Topic topic, int size) {
+        return TopicTest.start(TopicTest.draw(topic, size, random));
+    }
+
+    /** The lesson of a topic as pages, empty when the topic has no lesson. */
+    public List<LessonPage> lesson(Topic topic) {
+        return topic.lesson().map(LessonPage::of).orElse(List.of());
+    }
+
+    private static AttemptKey key(long place, long user, Question question) {
+        return new AttemptKey(place, user, question.ref());
+    }
+}
