@@ -111,7 +111,7 @@ final class TopicReader {
         if (o.has("lesson")) {
             lesson = lesson(o.node.get("lesson"), o.pointer + "/lesson", questions);
         }
-        if (id == null || title == null || items.isEmpty()) {
+        if (!problems.isEmpty() || items.isEmpty()) {
             return null;
         }
         return new Topic(id, title, category, summary, minutes, Optional.ofNullable(lesson), questions, file);
@@ -120,6 +120,7 @@ final class TopicReader {
     // ---------------------------------------------------------------- lesson
 
     private Lesson lesson(JsonNode node, String pointer, List<Question> questions) {
+        int before = problems.size();
         Obj o = object(node, pointer, "a lesson", LESSON_FIELDS, List.of("flow"));
         if (o == null) {
             return null;
@@ -171,15 +172,14 @@ final class TopicReader {
         List<String> snapshot = o.array("snapshot", 1, 20, false).stream()
                 .map(e -> textValue(e.node, e.pointer, 300)).toList();
         String transcript = o.text("transcript", 4000, false);
-        if (flow == null || hasNull(snapshot) || transcript == null
-                || insights.stream().anyMatch(i -> i.question() == null || i.answer() == null)
-                || (sample != null && sample.code() == null)) {
+        if (!clean(before) || flow == null) {
             return null;
         }
         return new Lesson(flow, Optional.ofNullable(sample), tables, insights, quiz, snapshot, transcript);
     }
 
     private Lesson.Table table(Element e) {
+        int before = problems.size();
         Obj t = object(e.node, e.pointer, "a table", TABLE_FIELDS, List.of("title", "columns", "rows"));
         if (t == null) {
             return null;
@@ -204,13 +204,13 @@ final class TopicReader {
                 cells.add(cell == null ? "" : cell);
             }
             if (!columns.isEmpty() && cells.size() != columns.size()) {
-                problem(row.pointer, "has " + cells.size() + " cells but the table has " + columns.size()
-                        + " columns; give every row one cell per column");
+                problem(row.pointer, "has " + cells.size() + (cells.size() == 1 ? " cell" : " cells")
+                        + " but the table has " + columns.size() + " columns; give every row one cell per column");
             }
             rows.add(cells);
         }
         String note = t.text("note", 1024, false);
-        if (title == null || hasNull(columns) || columns.isEmpty() || rows.isEmpty()) {
+        if (!clean(before) || columns.isEmpty() || rows.isEmpty()) {
             return null;
         }
         Lesson.Table table = new Lesson.Table(title, columns, rows, note);
@@ -227,9 +227,10 @@ final class TopicReader {
         if (o == null) {
             return null;
         }
+        int before = problems.size();
         String title = o.text("title", DisplayLimits.EMBED_TITLE, true);
         String text = o.text("text", maxText, false);
-        return title == null ? null : new Step(title, text);
+        return clean(before) ? new Step(title, text) : null;
     }
 
     // ---------------------------------------------------------------- questions
@@ -244,6 +245,7 @@ final class TopicReader {
         List<String> required = kind.filter(k -> k == QuestionKind.BLANKS)
                 .map(k -> List.of("id", "type", "difficulty", "prompt", "code", "options", "answer", "solution"))
                 .orElse(List.of("id", "type", "difficulty", "prompt", "options", "answer", "solution"));
+        int before = problems.size();
         Obj o = object(node, e.pointer, "a question", allowed, required);
         if (o == null) {
             return null;
@@ -303,6 +305,9 @@ final class TopicReader {
             }
             question = new BlanksQuestion(ref, difficulty, prompt, language, code, options, answer, hints,
                     attempts, solution, mistakes);
+        }
+        if (!clean(before)) {
+            return null;
         }
         checkRenderedSizes(o.pointer, question);
         return question;
@@ -446,6 +451,7 @@ final class TopicReader {
     }
 
     private Solution solution(Obj o) {
+        int before = problems.size();
         Obj s = o.object("solution", "a solution", SOLUTION_FIELDS, List.of("steps", "answer"));
         if (s == null) {
             return null;
@@ -453,10 +459,7 @@ final class TopicReader {
         List<Step> steps = s.array("steps", 1, 10, true).stream().map(e -> step(e, 1024)).toList();
         String answer = s.text("answer", 500, true);
         String quickCheck = s.text("quickCheck", 300, false);
-        if (steps.isEmpty() || hasNull(steps) || answer == null) {
-            return null;
-        }
-        return new Solution(steps, answer, quickCheck);
+        return clean(before) && !steps.isEmpty() ? new Solution(steps, answer, quickCheck) : null;
     }
 
     private void checkRenderedSizes(String pointer, Question q) {
@@ -574,8 +577,7 @@ final class TopicReader {
         }
         for (String name : required) {
             if (!node.has(name) || node.get(name).isNull()) {
-                problem(pointer, "missing required field \"" + name + "\" in " + what
-                        + (pointer.isEmpty() ? "" : " (" + LocatedJson.fieldPath(pointer) + ")"));
+                problem(pointer, "missing required field \"" + name + "\" in " + what);
             }
         }
         return new Obj(node, pointer);
@@ -588,7 +590,7 @@ final class TopicReader {
         }
         String text = value.asText();
         if (text.isBlank()) {
-            problem(pointer, "is empty; write some text or leave the field out");
+            problem(pointer, "must not be empty");
             return null;
         }
         if (text.length() > max) {
@@ -620,6 +622,11 @@ final class TopicReader {
     private void problem(String pointer, String message) {
         LocatedJson.Position at = json.at(pointer);
         problems.add(new Problem(file, at.line(), at.column(), LocatedJson.fieldPath(pointer), message));
+    }
+
+    /** True when nothing was reported since {@code before}: the object read is whole. */
+    private boolean clean(int before) {
+        return problems.size() == before;
     }
 
     /** Lists built from elements that failed to read hold nulls. */

@@ -23,6 +23,15 @@ public record Config(
         tutor = tutor == null ? Tutor.DEFAULT : tutor;
     }
 
+    /** A duration value of the config, or an error naming its key. */
+    static Duration duration(String key, String text) {
+        try {
+            return DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigValueException(key, "is wrong: " + e.getMessage());
+        }
+    }
+
     /** How practice is scored and how many live attempts are kept in memory. */
     public record Tutor(
             @JsonProperty("wrongTryPenalty") Double wrongTryPenalty,
@@ -36,10 +45,10 @@ public record Config(
             hintPenalty = hintPenalty == null ? ScoringPolicy.DEFAULT_HINT_PENALTY : hintPenalty;
             attemptCache = attemptCache == null ? AttemptCache.DEFAULT : attemptCache;
             if (wrongTryPenalty < 0 || wrongTryPenalty > 1) {
-                throw new IllegalArgumentException("tutor.wrongTryPenalty must be from 0 to 1, not " + wrongTryPenalty);
+                throw new ConfigValueException("tutor.wrongTryPenalty", "must be from 0 to 1, not " + wrongTryPenalty);
             }
             if (hintPenalty < 0 || hintPenalty > 1) {
-                throw new IllegalArgumentException("tutor.hintPenalty must be from 0 to 1, not " + hintPenalty);
+                throw new ConfigValueException("tutor.hintPenalty", "must be from 0 to 1, not " + hintPenalty);
             }
         }
 
@@ -60,11 +69,11 @@ public record Config(
             expireAfterAccess = expireAfterAccess == null
                     ? DurationText.format(LiveAttempts.Settings.DEFAULT.expireAfterAccess()) : expireAfterAccess;
             if (maximumSize < 1) {
-                throw new IllegalArgumentException("tutor.attemptCache.maximumSize must be at least 1");
+                throw new ConfigValueException("tutor.attemptCache.maximumSize", "must be at least 1");
             }
-            Duration expiry = DurationText.parse(expireAfterAccess);
+            Duration expiry = Config.duration("tutor.attemptCache.expireAfterAccess", expireAfterAccess);
             if (expiry.isZero() || expiry.isNegative()) {
-                throw new IllegalArgumentException("tutor.attemptCache.expireAfterAccess must be positive");
+                throw new ConfigValueException("tutor.attemptCache.expireAfterAccess", "must be positive");
             }
         }
 

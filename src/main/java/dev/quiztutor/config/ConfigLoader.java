@@ -1,18 +1,23 @@
 package dev.quiztutor.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads the config file into a {@link Config}, turning every failure into one line a person can act on. */
@@ -58,30 +63,90 @@ public final class ConfigLoader {
         try {
             Config config = YAML.readValue(text, Config.class);
             return config == null ? Config.DEFAULT : config;
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                    .collect(Collectors.joining(", "));
-            throw new ConfigException(where(file, e.getLocation()) + "unknown key \"" + path(e) + "\"; known keys here: "
-                    + known);
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConfigException(where(file, e.getLocation()) + cause.getMessage());
-        } catch (JsonMappingException e) {
-            throw new ConfigException(where(file, e.getLocation()) + (path(e).isEmpty() ? "" : path(e) + ": ")
-                    + e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Za-z$]+)`", "$1"));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(where(file, e.getLocation()) + "not valid YAML: " + e.getOriginalMessage());
+            throw new ConfigException(describe(file, text, e));
         }
     }
 
-    private static String where(Path file, JsonLocation location) {
-        return location == null ? file + ": " : file + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";
+    private static String describe(Path file, String text, JsonProcessingException e) {
+        JacksonYAMLParseException syntax = cause(e, JacksonYAMLParseException.class);
+        if (syntax != null) {
+            String problem = syntax.getOriginalMessage().lines().findFirst().orElse("").trim();
+            return file + ":" + syntax.getLocation().getLineNr() + ":" + syntax.getLocation().getColumnNr()
+                    + ": not valid YAML: " + problem;
+        }
+        ConfigValueException value = cause(e, ConfigValueException.class);
+        if (value != null) {
+            return at(file, text, List.of(value.key().split("\\."))) + value.getMessage();
+        }
+        if (!(e instanceof JsonMappingException mapping)) {
+            return file + ": not valid YAML: " + e.getOriginalMessage();
+        }
+        List<String> path = path(mapping);
+        String key = String.join(".", path);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+            return at(file, text, path) + "unknown key \"" + key + "\"; known keys here: " + known;
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            String wanted = target.isRecord() ? "a group of keys (indented below it)"
+                    : Number.class.isAssignableFrom(target) || target.isPrimitive() ? "a number"
+                    : List.class.isAssignableFrom(target) ? "a list" : "a text value";
+            return at(file, text, path) + key + ": must be " + wanted;
+        }
+        return at(file, text, path) + (key.isEmpty() ? "" : key + ": ") + mapping.getOriginalMessage();
     }
 
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
+
+    private static List<String> path(JsonMappingException e) {
+        List<String> path = new ArrayList<>();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.add(ref.getFieldName());
+            }
+        }
+        return path;
+    }
+
+    /**
+     * "file:line:column: " of the key at {@code path} in block-style YAML. Jackson reports where the
+     * parser stopped, which is after the value; an author wants the key's own line.
+     */
+    static String at(Path file, String text, List<String> path) {
+        List<String> lines = Arrays.asList(text.split("\n", -1));
+        int from = 0;
+        int parentIndent = -1;
+        int line = -1;
+        int column = -1;
+        for (String key : path) {
+            Pattern pattern = Pattern.compile("^(\\s*)(?:- )?[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
+            boolean found = false;
+            for (int i = from; i < lines.size(); i++) {
+                Matcher m = pattern.matcher(lines.get(i));
+                if (m.find() && m.group(1).length() > parentIndent) {
+                    line = i;
+                    column = m.group(1).length();
+                    parentIndent = column;
+                    from = i + 1;
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                break;
+            }
+        }
+        return line < 0 ? file + ": " : file + ":" + (line + 1) + ":" + (column + 1) + ": ";
+    }
+
 }

@@ -5,6 +5,7 @@ import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.bank.Topic;
 import dev.quiztutor.tutor.LessonPage;
+import dev.quiztutor.tutor.Place;
 import dev.quiztutor.tutor.Practice;
 import dev.quiztutor.tutor.Response;
 import dev.quiztutor.tutor.TopicTest;
@@ -277,7 +278,7 @@ public final class ConsoleSession {
     // ---------------------------------------------------------------- helpers
 
     private interface Action {
-        Practice.Outcome apply(long place, Question question);
+        Practice.Outcome apply(Place place, Question question);
     }
 
     private void withQuestion(String command, Action action) {
@@ -293,7 +294,7 @@ public final class ConsoleSession {
             out.println("There is no question to " + command + " right now. Start with: practice, code, learn or test.");
             return;
         }
-        Practice.Outcome outcome = action.apply(place, q);
+        Practice.Outcome outcome = action.apply(Place.local(place), q);
         out.print(text.feedback(q, outcome.feedback()));
         if (outcome.feedback().revealsSolution() && mode instanceof Practising) {
             out.println(style.dim("Type next for another question."));

@@ -11,5 +11,5 @@ public interface AttemptJournal {
     List<AttemptEvent> load(AttemptKey key);
 
     /** Makes the event durable before returning: an event the user was told about is never lost. */
-    void append(AttemptKey key, AttemptEvent event);
+    void append(RecordedEvent event);
 }

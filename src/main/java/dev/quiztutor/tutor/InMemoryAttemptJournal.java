@@ -21,10 +21,10 @@ public final class InMemoryAttemptJournal implements AttemptJournal {
     }
 
     @Override
-    public void append(AttemptKey key, AttemptEvent event) {
-        List<AttemptEvent> list = events.computeIfAbsent(key, k -> new ArrayList<>());
+    public void append(RecordedEvent recorded) {
+        List<AttemptEvent> list = events.computeIfAbsent(recorded.key(), k -> new ArrayList<>());
         synchronized (list) {
-            list.add(event);
+            list.add(recorded.event());
         }
     }
 

@@ -54,12 +54,14 @@ public final class LiveAttempts {
      * Decides an action on one attempt and records its event, atomically for that attempt. If the
      * journal fails, the exception propagates, the cached attempt is unchanged and nothing was counted.
      */
-    public Practice.Outcome update(AttemptKey key, Question question, Function<Attempt, Practice.Outcome> decide) {
+    public Practice.Outcome update(AttemptKey key, Question question, ScoringPolicy scoring,
+                                   Function<Attempt, Practice.Outcome> decide) {
         Practice.Outcome[] result = new Practice.Outcome[1];
         cache.asMap().compute(key, (k, cached) -> {
             Attempt current = cached != null ? cached : Attempt.replay(question, journal.load(k));
             Practice.Outcome outcome = decide.apply(current);
-            outcome.recorded().ifPresent(event -> journal.append(k, event));
+            outcome.recorded().ifPresent(event ->
+                    journal.append(RecordedEvent.of(k, question, event, outcome.attempt(), scoring)));
             result[0] = outcome;
             return outcome.attempt();
         });

@@ -70,23 +70,23 @@ public final class Tutor {
         return picked;
     }
 
-    public Practice.Outcome answer(long place, long user, Question question, Response response) {
-        return attempts.update(key(place, user, question), question,
+    public Practice.Outcome answer(Place place, long user, Question question, Response response) {
+        return attempts.update(key(place, user, question), question, practice.scoring(),
                 a -> practice.answer(question, a, response, clock.instant()));
     }
 
-    public Practice.Outcome hint(long place, long user, Question question) {
-        return attempts.update(key(place, user, question), question,
+    public Practice.Outcome hint(Place place, long user, Question question) {
+        return attempts.update(key(place, user, question), question, practice.scoring(),
                 a -> practice.hint(question, a, clock.instant()));
     }
 
-    public Practice.Outcome giveUp(long place, long user, Question question) {
-        return attempts.update(key(place, user, question), question,
+    public Practice.Outcome giveUp(Place place, long user, Question question) {
+        return attempts.update(key(place, user, question), question, practice.scoring(),
                 a -> practice.giveUp(question, a, clock.instant()));
     }
 
     /** Where a user's attempt stands, without acting on it. */
-    public Feedback.Progress progress(long place, long user, Question question) {
+    public Feedback.Progress progress(Place place, long user, Question question) {
         return practice.progress(question, attempts.get(key(place, user, question), question));
     }
 
@@ -103,7 +103,7 @@ public final class Tutor {
         return topic.lesson().map(LessonPage::of).orElse(List.of());
     }
 
-    private static AttemptKey key(long place, long user, Question question) {
+    private static AttemptKey key(Place place, long user, Question question) {
         return new AttemptKey(place, user, question.ref());
     }
 }

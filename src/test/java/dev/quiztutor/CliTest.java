@@ -1,0 +1,118 @@
+package dev.quiztutor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a quiz author and a player use it. */
+class CliTest {
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String stdin, String... args) {
+        InputStream before = System.in;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try {
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            CommandLine line = Cli.commandLine();
+            line.setOut(new PrintWriter(out, true));
+            line.setErr(new PrintWriter(err, true));
+            int exit = line.execute(args);
+            return new Run(exit, out.toString(), err.toString());
+        } finally {
+            System.setIn(before);
+        }
+    }
+
+    @Test
+    void validateAcceptsTheShippedBank() {
+        Run run = run("", "validate", "quizzes");
+        assertEquals(0, run.exit(), run.out());
+        assertEquals("1 quiz file valid: 1 topic, 13 questions.\n", run.out());
+    }
+
+    @Test
+    void validateListsEveryProblemAndExitsOne() {
+        Run run = run("", "validate", Fixtures.BROKEN.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains(Fixtures.BROKEN.resolve("bad-answer-letter.json")
+                + ":11:7: questions[0].answer: \"E\" is not an option of this question; options are A, B, C, D\n"), run.out());
+        assertTrue(run.out().endsWith("29 problems in 21 of 21 quiz files.\n"), run.out());
+        assertFalse(run.out().contains("Exception"), "no stack trace");
+    }
+
+    @Test
+    void aForeignBankValidatesAndPlays() {
+        assertEquals(0, run("", "validate", Fixtures.FOREIGN.toString()).exit());
+        Run play = run("practice git easy\nB\ncode\nA B\nquit\n", "play", "--quizzes", Fixtures.FOREIGN.toString());
+        assertEquals(0, play.exit(), play.err());
+        assertTrue(play.out().contains("Which command adds a file to the staging area?"), play.out());
+        assertTrue(play.out().contains("git add \"${files[0]}\""), "a literal \\[0] shows as [0]: " + play.out());
+        assertEquals(2, play.out().split("✓ Right!").length - 1, play.out());
+    }
+
+    @Test
+    void playOnAPipeWithAScriptOfCommands() {
+        String script = "topics\npractice\nhint\ngiveup\ncode hard\ngiveup\ntest\n"
+                + "skip\n".repeat(10) + "nonsense\nquit\n";
+        Run run = run(script, "play");
+        assertEquals(0, run.exit(), run.err());
+        String out = run.out();
+        assertTrue(out.contains("MLOps maturity levels"), out);
+        assertTrue(out.contains("Hint 1 of"), out);
+        assertTrue(out.contains("Here is the solution."), out);
+        assertTrue(out.contains("Score: 0 of 10 right (0%) · verdict: needs practice"), out);
+        assertTrue(out.contains("Unknown command \"nonsense\""), out);
+        assertFalse(out.contains("\u001B["), "no colours on a pipe");
+        assertTrue(out.endsWith("Bye.\n"), out);
+        assertEquals("", run.err(), "nothing on standard error");
+    }
+
+    @Test
+    void playSkipsInvalidFilesNamingThemAndRefusesOnlyWhenNothingIsLeft(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("quizzes/mlops-maturity-levels.json"), dir.resolve("good.json"));
+        Files.copy(Fixtures.BROKEN.resolve("wrong-types.json"), dir.resolve("bad.json"));
+        Run mixed = run("quit\n", "play", "--quizzes", dir.toString());
+        assertEquals(0, mixed.exit());
+        assertTrue(mixed.err().contains("skipping " + dir.resolve("bad.json") + " (7 problems):"), mixed.err());
+        assertTrue(mixed.err().contains("... and 4 more"), mixed.err());
+
+        Run none = run("quit\n", "play", "--quizzes", Fixtures.BROKEN.toString());
+        assertEquals(1, none.exit());
+        assertTrue(none.err().contains("no valid topic to play"), none.err());
+        assertFalse(none.err().contains("Exception"), none.err());
+    }
+
+    @Test
+    void aBadConfigIsOneClearLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("quiztutor.yml");
+        Files.writeString(config, "tutor:\n  hintPenalti: 0.2\n");
+        Run run = run("quit\n", "play", "--config", config.toString());
+        assertEquals(2, run.exit());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains(config + ":2:3: unknown key \"tutor.hintPenalti\""), run.err());
+        Run missing = run("quit\n", "play", "--config", dir.resolve("nope.yml").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("no such config file"), missing.err());
+    }
+
+    @Test
+    void aBadOptionSaysWhatIsValid() {
+        Run run = run("", "play", "--quizes", "x");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("Unknown options: '--quizes'"), run.err());
+        assertTrue(run.err().contains("Possible solutions: --quizzes"), "says what is valid: " + run.err());
+    }
+}

@@ -1,0 +1,203 @@
+package dev.quiztutor.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiztutor.Fixtures;
+import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.QuizBank;
+import dev.quiztutor.bank.Topic;
+import dev.quiztutor.tutor.InMemoryAttemptJournal;
+import dev.quiztutor.tutor.InMemoryHistory;
+import dev.quiztutor.tutor.LiveAttempts;
+import dev.quiztutor.tutor.ScoringPolicy;
+import dev.quiztutor.tutor.Tutor;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A person at the console, one line at a time, on the shipped bank: the output after each line is
+ * what they would read.
+ */
+class ConsoleSessionTest {
+    private final QuizBank bank = Fixtures.shippedBank();
+    private final Topic topic = bank.topics().get(0);
+    private final StringWriter written = new StringWriter();
+    private final ConsoleSession session = new ConsoleSession(
+            new Tutor(bank, new LiveAttempts(new InMemoryAttemptJournal(), LiveAttempts.Settings.DEFAULT),
+                    new InMemoryHistory(), ScoringPolicy.DEFAULT, Clock.systemUTC(), new Random(11)),
+            new BufferedReader(new StringReader("")), new PrintWriter(written, true), Style.PLAIN);
+
+    private String send(String line) {
+        written.getBuffer().setLength(0);
+        assertTrue(session.handle(line), "the session goes on after: " + line);
+        return written.toString();
+    }
+
+    /** The question the last output shows, found by its prompt's first line. */
+    private Question shown(String output) {
+        return topic.questions().stream()
+                .filter(q -> output.contains(q.prompt().lines().findFirst().orElseThrow()))
+                .findFirst().orElseThrow(() -> new AssertionError("no question in: " + output));
+    }
+
+    private static String wrongLetter(Question q) {
+        return q.answerLetters().get(0).equals("A") ? "B" : "A";
+    }
+
+    @Test
+    void practiceWrongHintRightThenTheNumberedSolution() {
+        String posted = send("practice mlops medium");
+        Question q = shown(posted);
+        assertTrue(posted.contains("medium · multiple choice"), posted);
+        assertTrue(posted.contains("3 tries. Answer with a letter (A, B, C or D)"), posted);
+
+        String wrong = send(wrongLetter(q));
+        assertEquals("✗ Not right. 2 tries left. Type hint for a hint.\n", wrong);
+
+        String hint = send("hint");
+        assertTrue(hint.startsWith("Hint 1 of " + q.hints().size() + ": " + q.hints().get(0)), hint);
+
+        String right = send(q.answerLetters().get(0).toLowerCase());
+        assertTrue(right.startsWith("✓ Right! 0.57 points (1 wrong try, 1 hint)"), right);
+        assertTrue(right.contains("Solution\n  1. " + q.solution().steps().get(0).title()), right);
+        assertTrue(right.contains("  2. " + q.solution().steps().get(1).title()), right);
+        assertTrue(right.contains("Final answer: " + q.solution().answer()), right);
+        assertTrue(right.contains("Quick check: " + q.solution().quickCheck()), right);
+        assertTrue(right.contains("Common mistakes\n  - " + q.mistakes().get(0)), right);
+
+        String again = send(q.answerLetters().get(0));
+        assertTrue(again.startsWith("You have finished this question (solved on try 2, 0.57 points)"), again);
+    }
+
+    @Test
+    void threeWrongTriesRevealTheSolution() {
+        Question q = shown(send("practice hard"));
+        String wrong = wrongLetter(q);
+        assertTrue(send(wrong).contains("2 tries left"));
+        assertTrue(send(wrong).contains("1 try left"));
+        String last = send(wrong);
+        assertTrue(last.startsWith("✗ Not right, and that was your last try. Here is the solution."), last);
+        assertTrue(last.contains("Final answer"), last);
+    }
+
+    @Test
+    void aBlanksTaskCountsRightBlanksAndTakesLettersRunTogether() {
+        Question q = shown(send("code mlops hard"));
+        assertTrue(q.parts() >= 1);
+        String wrongAll = String.join(" ", q.answerLetters().stream().map(l -> l.equals("D") ? "C" : "D").toList());
+        String feedback = send(wrongAll);
+        assertTrue(feedback.startsWith("✗ 0 of " + q.parts() + " blanks right. 2 tries left."), feedback);
+        String right = send(String.join("", q.answerLetters()));
+        assertTrue(right.startsWith("✓ Right!"), right);
+        assertTrue(right.contains("Final answer"), right);
+    }
+
+    @Test
+    void givingUpAndNextQuestion() {
+        Question first = shown(send("practice"));
+        String solution = send("giveup");
+        assertTrue(solution.startsWith("Here is the solution. No points this time."), solution);
+        Question second = shown(send("next"));
+        assertFalse(first.equals(second), "next avoids the question just seen");
+    }
+
+    @Test
+    void anythingElseGetsOneLineSayingWhatIsValid() {
+        assertEquals("Unknown command \"hello\". Valid commands: topics, learn, practice, code, test, help, quit.\n",
+                send("hello"));
+        send("practice easy");
+        String unknown = send("hnit");
+        assertEquals(1, unknown.lines().count(), unknown);
+        assertTrue(unknown.contains("Valid now: an answer (A, B, C or D), hint, giveup, next"), unknown);
+        assertEquals("\"E\" is not an option; options are A, B, C or D.\n", send("E"));
+        assertEquals("No topic \"chemistry\". Topics: mlops-maturity-levels.\n", send("practice chemistry"));
+        assertEquals("There is no question to hint right now. Start with: practice, code, learn or test.\n",
+                sendFresh("hint"));
+    }
+
+    private String sendFresh(String line) {
+        StringWriter out = new StringWriter();
+        ConsoleSession fresh = new ConsoleSession(
+                new Tutor(bank, new LiveAttempts(new InMemoryAttemptJournal(), LiveAttempts.Settings.DEFAULT),
+                        new InMemoryHistory(), ScoringPolicy.DEFAULT, Clock.systemUTC(), new Random(1)),
+                new BufferedReader(new StringReader("")), new PrintWriter(out, true), Style.PLAIN);
+        fresh.handle(line);
+        return out.toString();
+    }
+
+    @Test
+    void aLessonWalkedForwardAndBack() {
+        String first = send("learn");
+        assertTrue(first.contains("Lesson: MLOps maturity levels · page 1 of"), first);
+        assertTrue(first.contains("Start: Manual Model Building"), first);
+        assertEquals("This is the first page.\n", send("back"));
+        assertTrue(send("next").contains("Level 1: Manual Deployment"));
+        assertTrue(send("back").contains("Start: Manual Model Building"));
+        String page = "";
+        for (int i = 0; i < 8 && !page.contains("Process table"); i++) {
+            page = send("next");
+        }
+        assertTrue(page.contains("Step | Maturity Level"), "the table as text: " + page);
+        String quiz = "";
+        for (int i = 0; i < 4 && !quiz.contains("Quiz · question 1 of 3"); i++) {
+            quiz = send("next");
+        }
+        assertTrue(quiz.contains("Look at the process table"), quiz);
+        assertTrue(send("B").startsWith("✓ Right!"), "the visual quiz is answered in the lesson");
+        String last = "";
+        for (int i = 0; i < 10 && !last.contains("End of the lesson"); i++) {
+            last = send("next");
+        }
+        assertTrue(last.contains("End of the lesson"), last);
+    }
+
+    @Test
+    void aTopicTestRunsToItsReportWithNothingMarkedBefore() {
+        String start = send("test");
+        assertTrue(start.contains("Topic test: MLOps maturity levels · 10 questions across easy, medium and hard"), start);
+        assertTrue(start.contains("[1/10] ░░░░░░░░░░"), start);
+        String out = start;
+        int answered = 0;
+        while (!out.contains("Test report")) {
+            Question q = shown(out.substring(out.lastIndexOf("/10]")));
+            boolean right = answered < 8;
+            out = send(right ? String.join(" ", q.answerLetters()) : String.join(" ",
+                    q.answerLetters().stream().map(l -> l.equals("A") ? "B" : "A").toList()));
+            assertFalse(out.contains("Right") || out.contains("Not right"), "no feedback during a test: " + out);
+            answered++;
+        }
+        assertEquals(10, answered);
+        assertTrue(out.contains("Score: 8 of 10 right (80%) · verdict: strong"), out);
+        assertTrue(out.contains("Missed questions\n9. "), out);
+        assertTrue(out.contains("Final answer"), "the missed questions' solutions: " + out);
+        Matcher tally = Pattern.compile("(easy|medium|hard)\\s+(\\d+)/(\\d+)").matcher(out);
+        int total = 0;
+        while (tally.find()) {
+            total += Integer.parseInt(tally.group(3));
+        }
+        assertEquals(10, total, "per difficulty: " + out);
+    }
+
+    @Test
+    void topicsListsTheBank() {
+        String topics = send("topics");
+        assertTrue(topics.contains("1. MLOps maturity levels  (mlops-maturity-levels)"), topics);
+        assertTrue(topics.contains("8 multiple choice, 5 fill in the blanks · lesson"), topics);
+    }
+
+    @Test
+    void quitEndsTheSession() {
+        assertFalse(session.handle("quit"));
+        assertEquals(List.of(), List.of());
+    }
+}
