@@ -6,7 +6,15 @@ import dev.quiztutor.tutor.InMemoryAttemptJournal;
 import dev.quiztutor.tutor.InMemoryHistory;
 import dev.quiztutor.tutor.LiveAttempts;
 import dev.quiztutor.tutor.Tutor;
-import java.security.SecureRandom;
+import dev.quiztutor.discord.DiscordBot;
+import dev.quiztutor.discord.TestFeature;
+import dev.quiztutor.tutor.PlaceSummary;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 
@@ -22,7 +30,37 @@ public final class App {
         return new Tutor(bank, attempts, new InMemoryHistory(), config.tutor().scoring(), Clock.systemUTC(), random);
     }
 
-    static long seed() {
-        return new SecureRandom().nextLong();
+    /** Settings of the Discord front end from the config. */
+    public static DiscordBot.Settings discordSettings(Config config) {
+        Config.Discord d = config.discord();
+        return new DiscordBot.Settings(d.restBaseUrl(), d.gateway(), Optional.ofNullable(d.devGuildId()),
+                d.shards().total(), d.shards().ids(), d.workers(), d.deferAfterDuration(), d.liveCountIntervalDuration());
+    }
+
+    /** Runs the bot until the process is asked to stop (Ctrl-C, SIGTERM); returns the exit code. */
+    static int runBot(Config config, QuizBank bank, String token, PrintWriter err) throws InterruptedException {
+        Logger log = LoggerFactory.getLogger(App.class);
+        Tutor tutor = tutor(config, bank);
+        DiscordBot.Settings settings = discordSettings(config);
+        DiscordBot bot;
+        try {
+            bot = DiscordBot.start(settings, token, tutor, TestFeature.Keeper.NONE, place -> PlaceSummary.EMPTY);
+        } catch (DiscordBot.StartFailure e) {
+            err.println("quiztutor: " + e.getMessage());
+            return Cli.CANNOT_START;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutting down");
+            bot.close();
+            stopped.countDown();
+        }, "quiztutor-shutdown"));
+        if (!bot.awaitReady(Duration.ofSeconds(90), settings.devGuildId())) {
+            log.warn("not every shard is connected after 90 s; still trying (check the gateway URL and the network)");
+        } else {
+            log.info("quiztutor is running with {} topics; press Ctrl-C to stop", bank.topics().size());
+        }
+        stopped.await();
+        return 0;
     }
 }

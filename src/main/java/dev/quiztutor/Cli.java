@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 /** The command line: {@code quiztutor play | validate | run}. */
 @Command(name = "quiztutor", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "A tutor bot for study groups: practice questions, lessons and topic tests.",
-        subcommands = {Cli.Play.class, Cli.Validate.class, CommandLine.HelpCommand.class})
+        subcommands = {Cli.Play.class, Cli.Validate.class, Cli.Run.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     /** Exit code of a run that found problems (invalid quiz files, nothing to play). */
     public static final int PROBLEMS = 1;
@@ -101,6 +101,51 @@ public final class Cli implements Runnable {
             var out = spec.commandLine().getOut();
             new ConsoleSession(tutor, in, out, Style.detect()).run();
             return 0;
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run the bot on Discord. The bot token comes from the DISCORD_TOKEN environment variable.")
+    static final class Run implements Callable<Integer> {
+        static final String TOKEN = "DISCORD_TOKEN";
+
+        @CommandLine.ArgGroup(exclusive = false)
+        BankOptions options = new BankOptions();
+
+        @Option(names = "--quizzes", paramLabel = "DIR", description = "Quiz folder or file (repeatable). Default: quizzes")
+        List<Path> quizzes = List.of();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            String token = System.getenv(TOKEN);
+            if (token == null || token.isBlank()) {
+                err.println("quiztutor: " + TOKEN + " is not set. Create a bot at https://discord.com/developers/applications,"
+                        + " copy its token and run: export " + TOKEN + "=... (see README, \"Running the bot\")."
+                        + " To try the tutor without Discord: quiztutor play");
+                return CANNOT_START;
+            }
+            Config config = options.config(err);
+            if (config == null) {
+                return CANNOT_START;
+            }
+            try {
+                config = config.withEnvironment(System.getenv());
+            } catch (IllegalArgumentException e) {
+                err.println("quiztutor: environment: " + e.getMessage());
+                return CANNOT_START;
+            }
+            List<Path> paths = quizzes.isEmpty() ? config.quizzes() : quizzes;
+            BankLoader.Report report = BankLoader.load(paths);
+            reportSkipped(report, err);
+            if (report.bank().isEmpty()) {
+                err.println("quiztutor: no valid topic to serve in " + paths + "; fix the files above");
+                return PROBLEMS;
+            }
+            return App.runBot(config, report.bank(), token.trim(), err);
         }
     }
 

@@ -29,6 +29,7 @@ public final class QuestionText {
         return length;
     }
 
+    /** The revealed solution, with a blanks task's code filled in. */
     public static int solutionLength(Question q) {
         Solution s = q.solution();
         int length = SOLUTION_HEADINGS + s.answer().length() + s.quickCheck().length();
@@ -37,6 +38,9 @@ public final class QuestionText {
         }
         for (String mistake : q.mistakes()) {
             length += mistake.length() + PER_LINE;
+        }
+        if (q instanceof BlanksQuestion b) {
+            length += b.filledCode(b.answer()).length() + b.language().length() + CODE_FENCE;
         }
         return length;
     }

@@ -14,13 +14,113 @@ import java.util.List;
  */
 public record Config(
         @JsonProperty("quizzes") List<Path> quizzes,
-        @JsonProperty("tutor") Tutor tutor) {
+        @JsonProperty("tutor") Tutor tutor,
+        @JsonProperty("discord") Discord discord) {
 
-    public static final Config DEFAULT = new Config(null, null);
+    public static final Config DEFAULT = new Config(null, null, null);
 
     public Config {
         quizzes = quizzes == null || quizzes.isEmpty() ? List.of(Path.of("quizzes")) : List.copyOf(quizzes);
         tutor = tutor == null ? Tutor.DEFAULT : tutor;
+        discord = discord == null ? Discord.DEFAULT : discord;
+    }
+
+    /** The same config with the environment's overrides applied (see {@link Discord#withEnvironment}). */
+    public Config withEnvironment(java.util.Map<String, String> env) {
+        return new Config(quizzes, tutor, discord.withEnvironment(env));
+    }
+
+    /**
+     * Where and how the bot talks to Discord. The URLs point JDA at a REST proxy or a test server;
+     * they default to Discord's own. The token is not here: it comes from DISCORD_TOKEN.
+     */
+    public record Discord(
+            @JsonProperty("apiBaseUrl") String apiBaseUrl,
+            @JsonProperty("gatewayUrl") String gatewayUrl,
+            @JsonProperty("devGuildId") Long devGuildId,
+            @JsonProperty("shards") Shards shards,
+            @JsonProperty("workers") Integer workers,
+            @JsonProperty("deferAfter") String deferAfter,
+            @JsonProperty("liveCountInterval") String liveCountInterval) {
+
+        public static final String ENV_API_BASE_URL = "QUIZTUTOR_DISCORD_API_BASE_URL";
+        public static final String ENV_GATEWAY_URL = "QUIZTUTOR_DISCORD_GATEWAY_URL";
+        public static final Discord DEFAULT = new Discord(null, null, null, null, null, null, null);
+
+        public Discord {
+            apiBaseUrl = blankToNull(apiBaseUrl);
+            gatewayUrl = blankToNull(gatewayUrl);
+            shards = shards == null ? Shards.DEFAULT : shards;
+            workers = workers == null ? 8 : workers;
+            deferAfter = deferAfter == null ? "1500ms" : deferAfter;
+            liveCountInterval = liveCountInterval == null ? "5s" : liveCountInterval;
+            if (apiBaseUrl != null && !apiBaseUrl.matches("https?://.+")) {
+                throw new ConfigValueException("discord.apiBaseUrl", "must be an http:// or https:// URL, not " + apiBaseUrl);
+            }
+            if (gatewayUrl != null && !gatewayUrl.matches("wss?://.+")) {
+                throw new ConfigValueException("discord.gatewayUrl", "must be a ws:// or wss:// URL, not " + gatewayUrl);
+            }
+            if (workers < 1 || workers > 256) {
+                throw new ConfigValueException("discord.workers", "must be from 1 to 256, not " + workers);
+            }
+            Duration defer = duration("discord.deferAfter", deferAfter);
+            if (defer.toMillis() < 100 || defer.toMillis() > 2500) {
+                throw new ConfigValueException("discord.deferAfter", "must be from 100ms to 2500ms: Discord wants an "
+                        + "answer within 3 seconds");
+            }
+            if (duration("discord.liveCountInterval", liveCountInterval).toMillis() < 1000) {
+                throw new ConfigValueException("discord.liveCountInterval", "must be at least 1s (Discord's rate limits)");
+            }
+        }
+
+        Discord withEnvironment(java.util.Map<String, String> env) {
+            String api = blankToNull(env.get(ENV_API_BASE_URL));
+            String gateway = blankToNull(env.get(ENV_GATEWAY_URL));
+            return new Discord(api != null ? api : apiBaseUrl, gateway != null ? gateway : gatewayUrl, devGuildId, shards,
+                    workers, deferAfter, liveCountInterval);
+        }
+
+        /** The REST base URL, with the trailing slash JDA needs. */
+        public java.util.Optional<String> restBaseUrl() {
+            return java.util.Optional.ofNullable(apiBaseUrl).map(u -> u.endsWith("/") ? u : u + "/");
+        }
+
+        public java.util.Optional<String> gateway() {
+            return java.util.Optional.ofNullable(gatewayUrl);
+        }
+
+        public Duration deferAfterDuration() {
+            return DurationText.parse(deferAfter);
+        }
+
+        public Duration liveCountIntervalDuration() {
+            return DurationText.parse(liveCountInterval);
+        }
+    }
+
+    /**
+     * Sharding: {@code total} shards across all processes, {@code ids} the ones this process runs
+     * (all when empty). Each process runs the schedules of its own shards' guilds.
+     */
+    public record Shards(@JsonProperty("total") Integer total, @JsonProperty("ids") List<Integer> ids) {
+        public static final Shards DEFAULT = new Shards(null, null);
+
+        public Shards {
+            total = total == null ? 1 : total;
+            ids = ids == null ? List.of() : List.copyOf(ids);
+            if (total < 1) {
+                throw new ConfigValueException("discord.shards.total", "must be at least 1");
+            }
+            for (int id : ids) {
+                if (id < 0 || id >= total) {
+                    throw new ConfigValueException("discord.shards.ids", "must be from 0 to " + (total - 1) + ", not " + id);
+                }
+            }
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     /** A duration value of the config, or an error naming its key. */

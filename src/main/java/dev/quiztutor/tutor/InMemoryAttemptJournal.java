@@ -28,6 +28,28 @@ public final class InMemoryAttemptJournal implements AttemptJournal {
         }
     }
 
+    @Override
+    public PlaceSummary summary(Place place) {
+        java.util.Set<Long> answered = new java.util.HashSet<>();
+        java.util.Set<Long> right = new java.util.HashSet<>();
+        events.forEach((key, list) -> {
+            if (!key.place().equals(place)) {
+                return;
+            }
+            synchronized (list) {
+                for (AttemptEvent event : list) {
+                    if (event instanceof AttemptEvent.Answered answeredEvent) {
+                        answered.add(key.user());
+                        if (answeredEvent.grade().correct()) {
+                            right.add(key.user());
+                        }
+                    }
+                }
+            }
+        });
+        return new PlaceSummary(answered, right);
+    }
+
     public int eventCount() {
         return events.values().stream().mapToInt(List::size).sum();
     }

@@ -1,0 +1,168 @@
+package dev.quiztutor.discord;
+
+import dev.quiztutor.bank.DisplayLimits;
+import dev.quiztutor.bank.QuestionRef;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The custom ids of the bot's components: compact, versioned ({@code qt1:}) and checked field by
+ * field when a click comes back. Everything a click needs is in the id (topic, question, letter,
+ * page, test position), so posts keep working after a restart without any stored component state.
+ * A stale, unknown or forged id parses to nothing, and the user gets a polite line.
+ */
+public sealed interface CustomId {
+    String PREFIX = "qt1";
+
+    /** The id as Discord stores it: at most 100 characters. */
+    String encode();
+
+    /** An answer button of a practice post. */
+    record Answer(QuestionRef question, String letter) implements CustomId {
+        public String encode() {
+            return join("a", question.topicId(), question.questionId(), letter);
+        }
+    }
+
+    /** The Hint button of a practice post. */
+    record Hint(QuestionRef question) implements CustomId {
+        public String encode() {
+            return join("h", question.topicId(), question.questionId());
+        }
+    }
+
+    /** The Show solution button: giving up. */
+    record Reveal(QuestionRef question) implements CustomId {
+        public String encode() {
+            return join("g", question.topicId(), question.questionId());
+        }
+    }
+
+    /** Show a question's worked solution, from a test report; it changes no attempt. */
+    record ShowSolution(QuestionRef question) implements CustomId {
+        public String encode() {
+            return join("s", question.topicId(), question.questionId());
+        }
+    }
+
+    /** The select menu of blank {@code blank} (1-based) of a blanks post. */
+    record Blank(QuestionRef question, int blank) implements CustomId {
+        public String encode() {
+            return join("b", question.topicId(), question.questionId(), Integer.toString(blank));
+        }
+    }
+
+    /** The Check button of a blanks post. */
+    record Check(QuestionRef question) implements CustomId {
+        public String encode() {
+            return join("c", question.topicId(), question.questionId());
+        }
+    }
+
+    /** Go to page {@code page} (0-based) of a topic's lesson. */
+    record LessonPage(String topicId, int page) implements CustomId {
+        public String encode() {
+            return join("l", topicId, Integer.toString(page));
+        }
+    }
+
+    /** Answer the quiz question shown on lesson page {@code page}. */
+    record LessonAnswer(String topicId, int page, String letter) implements CustomId {
+        public String encode() {
+            return join("la", topicId, Integer.toString(page), letter);
+        }
+    }
+
+    /** Answer question {@code position} (0-based) of test {@code test} with a letter. */
+    record TestAnswer(long test, int position, String letter) implements CustomId {
+        public String encode() {
+            return join("ta", Long.toString(test, 36), Integer.toString(position), letter);
+        }
+    }
+
+    /** Pick the option of blank {@code blank} for question {@code position} of a test. */
+    record TestBlank(long test, int position, int blank) implements CustomId {
+        public String encode() {
+            return join("tb", Long.toString(test, 36), Integer.toString(position), Integer.toString(blank));
+        }
+    }
+
+    /** Submit the picked blanks of question {@code position} of a test. */
+    record TestSubmit(long test, int position) implements CustomId {
+        public String encode() {
+            return join("ts", Long.toString(test, 36), Integer.toString(position));
+        }
+    }
+
+    /** Skip question {@code position} of a test. */
+    record TestSkip(long test, int position) implements CustomId {
+        public String encode() {
+            return join("tk", Long.toString(test, 36), Integer.toString(position));
+        }
+    }
+
+    private static String join(String... parts) {
+        String id = PREFIX + ":" + String.join(":", parts);
+        if (id.length() > DisplayLimits.CUSTOM_ID) {
+            throw new IllegalArgumentException("custom id over " + DisplayLimits.CUSTOM_ID + " characters: " + id);
+        }
+        return id;
+    }
+
+    Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    Pattern LETTER = Pattern.compile("[A-Y]");
+    Pattern SMALL = Pattern.compile("0|[1-9][0-9]{0,3}");
+    Pattern BASE36 = Pattern.compile("[0-9a-z]{1,13}");
+
+    /** Reads an id back; empty for anything this version of the bot did not make. */
+    static Optional<CustomId> parse(String text) {
+        if (text == null || text.length() > DisplayLimits.CUSTOM_ID) {
+            return Optional.empty();
+        }
+        String[] p = text.split(":", -1);
+        if (p.length < 3 || !p[0].equals(PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(switch (p[1]) {
+                case "a" -> p.length == 5 && ref(p) != null && LETTER.matcher(p[4]).matches() ? new Answer(ref(p), p[4]) : null;
+                case "h" -> p.length == 4 && ref(p) != null ? new Hint(ref(p)) : null;
+                case "g" -> p.length == 4 && ref(p) != null ? new Reveal(ref(p)) : null;
+                case "s" -> p.length == 4 && ref(p) != null ? new ShowSolution(ref(p)) : null;
+                case "c" -> p.length == 4 && ref(p) != null ? new Check(ref(p)) : null;
+                case "b" -> p.length == 5 && ref(p) != null && blank(p[4]) ? new Blank(ref(p), Integer.parseInt(p[4])) : null;
+                case "l" -> p.length == 4 && id(p[2]) && SMALL.matcher(p[3]).matches()
+                        ? new LessonPage(p[2], Integer.parseInt(p[3])) : null;
+                case "la" -> p.length == 5 && id(p[2]) && SMALL.matcher(p[3]).matches() && LETTER.matcher(p[4]).matches()
+                        ? new LessonAnswer(p[2], Integer.parseInt(p[3]), p[4]) : null;
+                case "ta" -> p.length == 5 && test(p[2]) && SMALL.matcher(p[3]).matches() && LETTER.matcher(p[4]).matches()
+                        ? new TestAnswer(Long.parseLong(p[2], 36), Integer.parseInt(p[3]), p[4]) : null;
+                case "tb" -> p.length == 5 && test(p[2]) && SMALL.matcher(p[3]).matches() && blank(p[4])
+                        ? new TestBlank(Long.parseLong(p[2], 36), Integer.parseInt(p[3]), Integer.parseInt(p[4])) : null;
+                case "ts" -> p.length == 4 && test(p[2]) && SMALL.matcher(p[3]).matches()
+                        ? new TestSubmit(Long.parseLong(p[2], 36), Integer.parseInt(p[3])) : null;
+                case "tk" -> p.length == 4 && test(p[2]) && SMALL.matcher(p[3]).matches()
+                        ? new TestSkip(Long.parseLong(p[2], 36), Integer.parseInt(p[3])) : null;
+                default -> null;
+            });
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static QuestionRef ref(String[] p) {
+        return id(p[2]) && id(p[3]) ? new QuestionRef(p[2], p[3]) : null;
+    }
+
+    private static boolean id(String s) {
+        return s.length() <= DisplayLimits.ID && ID.matcher(s).matches();
+    }
+
+    private static boolean blank(String s) {
+        return s.length() == 1 && s.charAt(0) >= '1' && s.charAt(0) <= '0' + DisplayLimits.BLANKS;
+    }
+
+    private static boolean test(String s) {
+        return BASE36.matcher(s).matches();
+    }
+}

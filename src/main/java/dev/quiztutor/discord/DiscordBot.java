@@ -1,0 +1,217 @@
+package dev.quiztutor.discord;
+
+import dev.quiztutor.tutor.Place;
+import dev.quiztutor.tutor.PlaceSummary;
+import dev.quiztutor.tutor.Tutor;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot on Discord: connects the shards this process runs, registers the slash commands and routes
+ * interactions to the tutor. Needs no privileged intent: everything arrives as interactions.
+ */
+public final class DiscordBot implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+
+    /** How the bot connects and behaves; see {@code discord:} in the example config. */
+    public record Settings(
+            Optional<String> apiBaseUrl,
+            Optional<String> gatewayUrl,
+            Optional<Long> devGuildId,
+            int shardsTotal,
+            List<Integer> shardIds,
+            int workers,
+            Duration deferAfter,
+            Duration liveCountInterval) {
+    }
+
+    /** The bot could not start; the message is one line for the operator. */
+    public static final class StartFailure extends Exception {
+        public StartFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final ShardManager shards;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final LiveTallies tallies;
+    private final CountDownLatch ready;
+
+    private DiscordBot(ShardManager shards, ExecutorService workers, ScheduledExecutorService timer,
+                       LiveTallies tallies, CountDownLatch ready) {
+        this.shards = shards;
+        this.workers = workers;
+        this.timer = timer;
+        this.tallies = tallies;
+        this.ready = ready;
+    }
+
+    public static DiscordBot start(Settings settings, String token, Tutor tutor, TestFeature.Keeper keeper,
+                                   Function<Place, PlaceSummary> seed) throws StartFailure {
+        // JDA's default lets a message ping everyone; quiz text must never ping anybody.
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, threads("quiztutor-timer"));
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000), threads("quiztutor-worker"));
+        LiveTallies tallies = new LiveTallies(timer, settings.liveCountInterval(), seed);
+        InteractionRouter router = new InteractionRouter(tutor.bank(), new PracticeFeature(tutor, tallies),
+                new LessonFeature(tutor), new TestFeature(tutor, keeper), workers, timer, settings.deferAfter());
+
+        int shardCount = settings.shardIds().isEmpty() ? settings.shardsTotal() : settings.shardIds().size();
+        CountDownLatch ready = new CountDownLatch(shardCount);
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
+                .setShardsTotal(settings.shardsTotal())
+                .setEnableShutdownHook(false)
+                .addEventListeners(router, new ListenerAdapter() {
+                    @Override
+                    public void onReady(ReadyEvent event) {
+                        LOG.info("shard {} ready: {} guilds", event.getJDA().getShardInfo(), event.getGuildTotalCount());
+                        ready.countDown();
+                    }
+                });
+        if (!settings.shardIds().isEmpty()) {
+            builder.setShards(settings.shardIds());
+        }
+        settings.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        settings.gatewayUrl().ifPresent(url -> builder
+                .setSessionController(new FixedGateway(url))
+                .setCompression(Compression.NONE));
+        ShardManager shards;
+        try {
+            shards = builder.build();
+        } catch (InvalidTokenException e) {
+            stop(workers, timer, tallies);
+            throw new StartFailure("Discord rejected the token in DISCORD_TOKEN; copy it again from the Bot page of "
+                    + "your application (https://discord.com/developers/applications)", e);
+        } catch (RuntimeException e) {
+            stop(workers, timer, tallies);
+            String where = settings.apiBaseUrl().orElse("https://discord.com/api");
+            throw new StartFailure("cannot log in to Discord at " + where + ": " + rootMessage(e), e);
+        }
+        return new DiscordBot(shards, workers, timer, tallies, ready);
+    }
+
+    /** Waits for every shard of this process to be connected, then registers the slash commands. */
+    public boolean awaitReady(Duration timeout, Optional<Long> devGuildId) throws InterruptedException {
+        if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        registerCommands(devGuildId);
+        return true;
+    }
+
+    private void registerCommands(Optional<Long> devGuildId) {
+        if (devGuildId.isPresent()) {
+            Guild guild = shards.getGuildById(devGuildId.get());
+            if (guild != null) {
+                guild.updateCommands().addCommands(SlashCommands.definitions())
+                        .queue(c -> LOG.info("registered {} commands on guild {}", c.size(), guild.getId()),
+                                e -> LOG.error("could not register commands on guild {}: {}", guild.getId(), e.toString()));
+                return;
+            }
+            LOG.warn("discord.devGuildId {}: the bot is not in that guild here; registering globally", devGuildId.get());
+        }
+        JDA first = shards.getShardById(0);
+        if (first == null) {
+            // Another process runs shard 0 and registers the commands.
+            return;
+        }
+        first.updateCommands().addCommands(SlashCommands.definitions())
+                .queue(c -> LOG.info("registered {} global commands (they may take a while to appear)", c.size()),
+                        e -> LOG.error("could not register commands: {}", e.toString()));
+    }
+
+    public ShardManager shards() {
+        return shards;
+    }
+
+    /** Stops taking interactions, lets the running ones finish, and disconnects. */
+    @Override
+    public void close() {
+        // Answers in flight and the last figures go out before the connection closes.
+        stop(workers, timer, tallies);
+        shards.shutdown();
+    }
+
+    private static void stop(ExecutorService workers, ScheduledExecutorService timer, LiveTallies tallies) {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tallies.close();
+        timer.shutdown();
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The most telling message in the chain: JDA wraps I/O errors in exceptions that only carry a stack. */
+    private static String rootMessage(Throwable e) {
+        String message = e.toString();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getClass().getSimpleName().equals("ContextException")) {
+                message = t.getMessage();
+            }
+        }
+        return message;
+    }
+
+    /** A gateway from the config (a proxy, a test server) instead of the one Discord names. */
+    static final class FixedGateway extends ConcurrentSessionController {
+        private final String url;
+
+        FixedGateway(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public String getGateway() {
+            return url;
+        }
+
+        @Override
+        public ShardedGateway getShardedGateway(JDA api) {
+            ShardedGateway discord = super.getShardedGateway(api);
+            return new ShardedGateway(url, discord.getShardTotal(), discord.getConcurrency());
+        }
+    }
+}

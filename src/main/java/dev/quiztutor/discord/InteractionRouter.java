@@ -1,0 +1,162 @@
+package dev.quiztutor.discord;
+
+import dev.quiztutor.bank.QuestionKind;
+import dev.quiztutor.bank.QuizBank;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one listener: routes every interaction to the feature that owns it, on a worker thread so that
+ * JDA's event thread never waits on the tutor or storage. Every interaction is acknowledged once,
+ * within the deadline; a failure is logged with the interaction id and the user gets an apology.
+ */
+final class InteractionRouter extends ListenerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionRouter.class);
+
+    private final QuizBank bank;
+    private final PracticeFeature practice;
+    private final LessonFeature lessons;
+    private final TestFeature tests;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService watchdog;
+    private final Duration deferAfter;
+
+    InteractionRouter(QuizBank bank, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
+                      ExecutorService workers, ScheduledExecutorService watchdog, Duration deferAfter) {
+        this.bank = bank;
+        this.practice = practice;
+        this.lessons = lessons;
+        this.tests = tests;
+        this.workers = workers;
+        this.watchdog = watchdog;
+        this.deferAfter = deferAfter;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        String name = event.getName();
+        boolean publicPost = name.equals(SlashCommands.PRACTICE) || name.equals(SlashCommands.CODE);
+        Reply reply = Reply.newMessage(event, !publicPost);
+        dispatch(reply, () -> {
+            switch (name) {
+                case SlashCommands.TOPICS -> reply.send(Views.topics(bank));
+                case SlashCommands.LEARN -> lessons.start(event, reply);
+                case SlashCommands.PRACTICE -> practice.post(event, reply, QuestionKind.CHOICE);
+                case SlashCommands.CODE -> practice.post(event, reply, QuestionKind.BLANKS);
+                case SlashCommands.TEST -> tests.start(event, reply);
+                default -> reply.sendPrivately(View.text("I don't know /" + name
+                        + " any more. Try /topics, /learn, /practice, /code or /test."));
+            }
+        });
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        Optional<CustomId> parsed = CustomId.parse(event.getComponentId());
+        if (parsed.isEmpty()) {
+            LOG.info("interaction {}: unknown button id {}", event.getId(), event.getComponentId());
+            Reply reply = Reply.newMessage(event, true);
+            dispatch(reply, () -> reply.send(View.text(Polite.STALE)));
+            return;
+        }
+        CustomId id = parsed.get();
+        boolean updatesItsMessage = id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
+                || id instanceof CustomId.TestSkip || id instanceof CustomId.TestSubmit;
+        Reply reply = updatesItsMessage ? Reply.update(event) : Reply.newMessage(event, true);
+        dispatch(reply, () -> {
+            if (id instanceof CustomId.Answer a) {
+                practice.answer(event, reply, a);
+            } else if (id instanceof CustomId.Hint h) {
+                practice.hint(event, reply, h);
+            } else if (id instanceof CustomId.Reveal r) {
+                practice.reveal(event, reply, r);
+            } else if (id instanceof CustomId.Check c) {
+                practice.check(event, reply, c);
+            } else if (id instanceof CustomId.ShowSolution s) {
+                practice.showSolution(reply, s);
+            } else if (id instanceof CustomId.LessonPage l) {
+                lessons.turn(reply, l);
+            } else if (id instanceof CustomId.LessonAnswer a) {
+                lessons.answer(event, reply, a);
+            } else if (id instanceof CustomId.TestAnswer t) {
+                tests.answer(event, reply, t);
+            } else if (id instanceof CustomId.TestSkip t) {
+                tests.skip(event, reply, t);
+            } else if (id instanceof CustomId.TestSubmit t) {
+                tests.submit(event, reply, t);
+            } else {
+                // A menu's id on a button: only a forged interaction does that.
+                reply.sendPrivately(View.text(Polite.STALE));
+            }
+        });
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        Optional<CustomId> parsed = CustomId.parse(event.getComponentId());
+        List<String> values = event.getValues();
+        Reply reply = Reply.update(event);
+        dispatch(reply, () -> {
+            if (parsed.isPresent() && parsed.get() instanceof CustomId.Blank blank) {
+                practice.pick(event, reply, blank, values);
+            } else if (parsed.isPresent() && parsed.get() instanceof CustomId.TestBlank blank) {
+                tests.pick(event, reply, blank, values);
+            } else {
+                LOG.info("interaction {}: unknown menu id {}", event.getId(), event.getComponentId());
+                reply.sendPrivately(View.text(Polite.STALE));
+            }
+        });
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        if (!event.getFocusedOption().getName().equals("topic")) {
+            event.replyChoices(List.of()).queue();
+            return;
+        }
+        String typed = event.getFocusedOption().getValue();
+        try {
+            workers.execute(() -> event.replyChoices(Topics.suggest(bank, typed))
+                    .queue(null, e -> LOG.debug("autocomplete {} not answered: {}", event.getId(), e.toString())));
+        } catch (RejectedExecutionException busy) {
+            event.replyChoices(List.of()).queue();
+        }
+    }
+
+    /**
+     * Runs {@code work} on a worker, with a watchdog that defers the reply if the work is slow. A
+     * failure is logged with the interaction id; the user gets a short apology, never a stack trace.
+     */
+    private void dispatch(Reply reply, Runnable work) {
+        ScheduledFuture<?> guard = watchdog.schedule(reply::deferIfPending, deferAfter.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.error("interaction {} failed", reply.id(), e);
+                    reply.sendPrivately(View.text(Polite.SORRY));
+                } finally {
+                    guard.cancel(false);
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            guard.cancel(false);
+            LOG.warn("interaction {}: all workers busy, turned away", reply.id());
+            reply.sendPrivately(View.text(Polite.BUSY));
+        }
+    }
+}

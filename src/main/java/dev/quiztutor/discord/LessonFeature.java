@@ -1,0 +1,70 @@
+package dev.quiztutor.discord;
+
+import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.Topic;
+import dev.quiztutor.tutor.LessonPage;
+import dev.quiztutor.tutor.Place;
+import dev.quiztutor.tutor.Practice;
+import dev.quiztutor.tutor.Response;
+import dev.quiztutor.tutor.Tutor;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
+
+/**
+ * /learn: a topic's lesson in the user's private message, one page at a time, Previous and Next
+ * editing the same message. The page number travels in the buttons, so nothing is stored.
+ */
+final class LessonFeature {
+    private final Tutor tutor;
+
+    LessonFeature(Tutor tutor) {
+        this.tutor = tutor;
+    }
+
+    void start(SlashCommandInteractionEvent event, Reply reply) {
+        Topics.Found found = Topics.find(tutor.bank(), PracticeFeature.optionText(event.getOption("topic")), true);
+        if (found instanceof Topics.Problem problem) {
+            reply.send(View.text(problem.message()));
+            return;
+        }
+        Topic topic = ((Topics.One) found).topic();
+        List<LessonPage> pages = tutor.lesson(topic);
+        if (pages.isEmpty()) {
+            reply.send(View.text(topic.title() + " has no lesson yet. Try /practice or /test with it."));
+            return;
+        }
+        reply.send(Views.lessonPage(topic, pages, 0, Optional.empty()));
+    }
+
+    void turn(Reply reply, CustomId.LessonPage id) {
+        Optional<Topic> topic = tutor.bank().topic(id.topicId());
+        List<LessonPage> pages = topic.map(tutor::lesson).orElse(List.of());
+        if (pages.isEmpty()) {
+            reply.send(View.text(Polite.LESSON_GONE));
+            return;
+        }
+        int page = Math.max(0, Math.min(id.page(), pages.size() - 1));
+        reply.send(Views.lessonPage(topic.get(), pages, page, Optional.empty()));
+    }
+
+    /** An answer to the lesson's own quiz question: graded like practice, answered privately. */
+    void answer(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.LessonAnswer id) {
+        Optional<Topic> topic = tutor.bank().topic(id.topicId());
+        List<LessonPage> pages = topic.map(tutor::lesson).orElse(List.of());
+        if (id.page() >= pages.size() || !(pages.get(id.page()) instanceof LessonPage.Quiz quiz)) {
+            reply.send(View.text(Polite.LESSON_GONE));
+            return;
+        }
+        Question q = quiz.question();
+        if (!(Response.check(q, List.of(id.letter())) instanceof Response.Valid valid)) {
+            reply.send(View.text(Polite.STALE));
+            return;
+        }
+        Who who = Who.of(event);
+        Practice.Outcome outcome = tutor.answer(new Place(who.guild(), event.getMessageIdLong()), who.user(), q,
+                valid.response());
+        reply.send(Views.feedback(q, outcome.feedback()));
+    }
+}

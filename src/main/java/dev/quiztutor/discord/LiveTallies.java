@@ -1,0 +1,105 @@
+package dev.quiztutor.discord;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.Topic;
+import dev.quiztutor.tutor.AttemptEvent;
+import dev.quiztutor.tutor.Feedback;
+import dev.quiztutor.tutor.Place;
+import dev.quiztutor.tutor.PlaceSummary;
+import dev.quiztutor.tutor.Practice;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The "12 answered · 7 right" line of public posts. Clicks only mark a post dirty; a timer edits each
+ * dirty post at most once per interval, so a thousand clicks in a minute cost a handful of edits
+ * and never hit Discord's rate limits. After a restart a post's figures are rebuilt from storage.
+ */
+final class LiveTallies implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveTallies.class);
+
+    private final class Post {
+        final long id;
+        final MessageChannel channel;
+        final Topic topic;
+        final Question question;
+        final Set<Long> answered = ConcurrentHashMap.newKeySet();
+        final Set<Long> right = ConcurrentHashMap.newKeySet();
+        final AtomicBoolean dirty = new AtomicBoolean();
+
+        Post(long id, MessageChannel channel, Topic topic, Question question, PlaceSummary seed) {
+            this.id = id;
+            this.channel = channel;
+            this.topic = topic;
+            this.question = question;
+            answered.addAll(seed.answered());
+            right.addAll(seed.right());
+        }
+
+        Views.Tally tally() {
+            return new Views.Tally(answered.size(), right.size());
+        }
+    }
+
+    private final Cache<Long, Post> posts = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofDays(2))
+            .build();
+    private final Function<Place, PlaceSummary> seed;
+    private final ScheduledFuture<?> flusher;
+
+    LiveTallies(ScheduledExecutorService scheduler, Duration interval, Function<Place, PlaceSummary> seed) {
+        this.seed = seed;
+        long millis = Math.max(250, interval.toMillis());
+        this.flusher = scheduler.scheduleWithFixedDelay(this::flush, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Counts a user's action on a public post; only tries count as answers. */
+    void record(Place place, MessageChannel channel, Topic topic, Question question, long user, Practice.Outcome outcome) {
+        boolean tried = outcome.recorded().filter(e -> e instanceof AttemptEvent.Answered).isPresent();
+        if (!tried) {
+            return;
+        }
+        Post post = posts.get(place.post(), id -> new Post(id, channel, topic, question, seed.apply(place)));
+        boolean changed = post.answered.add(user);
+        if (outcome.feedback() instanceof Feedback.Correct) {
+            changed |= post.right.add(user);
+        }
+        if (changed) {
+            post.dirty.set(true);
+        }
+    }
+
+    Views.Tally tally(long post) {
+        Post p = posts.getIfPresent(post);
+        return p == null ? Views.Tally.NONE : p.tally();
+    }
+
+    void flush() {
+        for (Post post : posts.asMap().values()) {
+            if (post.dirty.compareAndSet(true, false)) {
+                View view = Views.practicePost(post.topic, post.question, post.tally());
+                // Only the embed changes: components stay as they are, with users' picks in the menus.
+                post.channel.editMessageEmbedsById(post.id, view.embeds())
+                        .queue(null, e -> LOG.info("could not update the figures of post {}: {}", post.id, e.toString()));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        flusher.cancel(false);
+        flush();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.quiztutor.discord;
+
+/** The short lines users get when something cannot be done; never a stack trace. */
+final class Polite {
+    static final String STALE = "This button is from an older version of the bot or is no longer valid."
+            + " Use /practice for a fresh question.";
+    static final String GONE = "This question is no longer in the quiz bank. Try /practice for a new one.";
+    static final String LESSON_GONE = "This lesson is no longer available. Use /learn to start again.";
+    static final String TEST_EXPIRED = "This test has expired or was replaced by a newer one. Start again with /test.";
+    static final String NOT_YOURS = "This test belongs to someone else. Start your own with /test.";
+    static final String SORRY = "Sorry, something went wrong on my side. Please try again in a moment.";
+    static final String BUSY = "I'm very busy right now. Please try again in a moment.";
+
+    private Polite() {
+    }
+}

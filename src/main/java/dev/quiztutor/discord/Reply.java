@@ -1,0 +1,103 @@
+package dev.quiztutor.discord;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one acknowledgement an interaction gets. Discord wants it within 3 seconds; handlers answer
+ * directly when they are quick, and a watchdog defers for them when they are not, so the user never
+ * sees "interaction failed". Whoever comes first wins: the handler's answer, or the watchdog's defer,
+ * after which the answer goes through the interaction hook instead.
+ */
+final class Reply {
+    private static final Logger LOG = LoggerFactory.getLogger(Reply.class);
+    private static final int PENDING = 0;
+    private static final int ANSWERED = 1;
+    private static final int DEFERRED = 2;
+
+    /** Whether the answer is a new message, or an update of the message whose component was used. */
+    enum Mode { NEW_MESSAGE, UPDATE }
+
+    private final IReplyCallback event;
+    private final Mode mode;
+    private final boolean ephemeral;
+    private final AtomicInteger state = new AtomicInteger(PENDING);
+
+    private Reply(IReplyCallback event, Mode mode, boolean ephemeral) {
+        this.event = event;
+        this.mode = mode;
+        this.ephemeral = ephemeral;
+    }
+
+    static Reply newMessage(IReplyCallback event, boolean ephemeral) {
+        return new Reply(event, Mode.NEW_MESSAGE, ephemeral);
+    }
+
+    /** For components: the answer replaces the message the button or menu is on. */
+    static <E extends IReplyCallback & IMessageEditCallback> Reply update(E event) {
+        return new Reply(event, Mode.UPDATE, true);
+    }
+
+    String id() {
+        return event.getId();
+    }
+
+    /** Called by the watchdog: acknowledges now, the answer will follow through the hook. */
+    void deferIfPending() {
+        if (state.compareAndSet(PENDING, DEFERRED)) {
+            LOG.debug("interaction {}: deferring, the handler is slow", id());
+            if (mode == Mode.UPDATE) {
+                ((IMessageEditCallback) event).deferEdit().queue(null, e -> failed("defer", e));
+            } else {
+                event.deferReply(ephemeral).queue(null, e -> failed("defer", e));
+            }
+        }
+    }
+
+    /** The answer, in the mode chosen when the interaction arrived. */
+    void send(View view) {
+        if (state.compareAndSet(PENDING, ANSWERED)) {
+            if (mode == Mode.UPDATE) {
+                ((IMessageEditCallback) event).editMessage(view.edit()).queue(null, e -> failed("update", e));
+            } else {
+                event.reply(view.create()).setEphemeral(ephemeral).queue(null, e -> failed("reply", e));
+            }
+        } else if (state.get() == DEFERRED) {
+            event.getHook().editOriginal(view.edit()).queue(null, e -> failed("deferred answer", e));
+        }
+    }
+
+    /** A private answer, whatever the mode: a new message, or a follow-up once acknowledged. */
+    void sendPrivately(View view) {
+        if (mode == Mode.NEW_MESSAGE && ephemeral) {
+            send(view);
+        } else if (state.compareAndSet(PENDING, ANSWERED)) {
+            event.reply(view.create()).setEphemeral(true).queue(null, e -> failed("reply", e));
+        } else {
+            if (mode == Mode.NEW_MESSAGE && state.get() == DEFERRED) {
+                // A public "thinking..." message must not stay behind a private answer.
+                event.getHook().deleteOriginal().queue(null, e -> failed("delete deferred", e));
+            }
+            event.getHook().sendMessage(view.create()).setEphemeral(true).queue(null, e -> failed("follow-up", e));
+        }
+    }
+
+    /** Acknowledges a select without changing anything: the choice is kept server-side. */
+    void acknowledgeSilently() {
+        if (state.compareAndSet(PENDING, ANSWERED)) {
+            ((IMessageEditCallback) event).deferEdit().queue(null, e -> failed("acknowledge", e));
+        }
+    }
+
+    boolean answered() {
+        return state.get() != PENDING;
+    }
+
+    private void failed(String what, Throwable error) {
+        LOG.warn("interaction {}: {} failed: {}", id(), what, error.toString());
+    }
+
+}

@@ -1,0 +1,419 @@
+package dev.quiztutor.discord;
+
+import dev.quiztutor.bank.BlanksQuestion;
+import dev.quiztutor.bank.Difficulty;
+import dev.quiztutor.bank.DisplayLimits;
+import dev.quiztutor.bank.Lesson;
+import dev.quiztutor.bank.Option;
+import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.QuestionKind;
+import dev.quiztutor.bank.QuizBank;
+import dev.quiztutor.bank.Step;
+import dev.quiztutor.bank.TableText;
+import dev.quiztutor.bank.Topic;
+import dev.quiztutor.tutor.Feedback;
+import dev.quiztutor.tutor.LessonPage;
+import dev.quiztutor.tutor.Response;
+import dev.quiztutor.tutor.TopicTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.actionrow.ActionRowChildComponent;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+
+/**
+ * How the bot words and lays out everything it posts. All limits were checked when the bank was
+ * loaded (see {@link DisplayLimits}); a test renders every shipped question to prove it.
+ */
+public final class Views {
+    static final int EASY = 0x57F287;
+    static final int MEDIUM = 0xFEE75C;
+    static final int HARD = 0xED4245;
+    static final int NEUTRAL = 0x5865F2;
+
+    private Views() {
+    }
+
+    /** Live figures of a public post. */
+    public record Tally(int answered, int right) {
+        public static final Tally NONE = new Tally(0, 0);
+
+        String line() {
+            return answered == 0 ? "Be the first to answer!" : answered + " answered · " + right + " right";
+        }
+    }
+
+    static int colour(Difficulty d) {
+        return switch (d) {
+            case EASY -> EASY;
+            case MEDIUM -> MEDIUM;
+            case HARD -> HARD;
+        };
+    }
+
+    // ---------------------------------------------------------------- practice posts
+
+    /** The public post of a practice question: everyone answers on it, each privately. */
+    public static View practicePost(Topic topic, Question q, Tally tally) {
+        EmbedBuilder embed = new EmbedBuilder()
+                .setTitle(topic.title())
+                .setColor(colour(q.difficulty()))
+                .setDescription(questionText(q))
+                .setFooter(tally.line() + " · " + q.attempts() + (q.attempts() == 1 ? " try" : " tries")
+                        + " each · only you see your feedback");
+        List<ActionRow> rows = new ArrayList<>();
+        if (q instanceof BlanksQuestion b) {
+            for (int blank = 1; blank <= b.blanks(); blank++) {
+                rows.add(ActionRow.of(blankMenu(new CustomId.Blank(q.ref(), blank).encode(), b, blank)));
+            }
+            rows.add(ActionRow.of(
+                    Button.success(new CustomId.Check(q.ref()).encode(), "Check"),
+                    hintButton(q),
+                    Button.danger(new CustomId.Reveal(q.ref()).encode(), "Show solution")));
+        } else {
+            rows.addAll(answerRows(q, letter -> new CustomId.Answer(q.ref(), letter).encode()));
+            rows.add(ActionRow.of(hintButton(q), Button.danger(new CustomId.Reveal(q.ref()).encode(), "Show solution")));
+        }
+        return new View("", List.of(embed.build()), rows);
+    }
+
+    private static Button hintButton(Question q) {
+        Button hint = Button.secondary(new CustomId.Hint(q.ref()).encode(), "💡 Hint");
+        return q.hints().isEmpty() ? hint.asDisabled() : hint;
+    }
+
+    /** The prompt, the code and the options, as the post's embed description. */
+    static String questionText(Question q) {
+        StringBuilder text = new StringBuilder();
+        text.append("**").append(q.difficulty().label()).append(" · ").append(q.kind().description()).append("**\n");
+        text.append(q.prompt()).append("\n\n");
+        if (q instanceof BlanksQuestion b) {
+            text.append(codeBlock(b.language(), b.code().replace("\\[", "["))).append('\n');
+            text.append("**Options**\n");
+        }
+        for (Option option : q.options()) {
+            text.append("**").append(option.letter()).append(".** ").append(option.text()).append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+
+    static String codeBlock(String language, String code) {
+        // A fence inside the code would close the block early; a zero-width space keeps it literal.
+        return "```" + language + "\n" + code.replace("```", "`\u200B``") + "\n```";
+    }
+
+    interface IdForLetter {
+        String id(String letter);
+    }
+
+    static List<ActionRow> answerRows(Question q, IdForLetter ids) {
+        List<ActionRow> rows = new ArrayList<>();
+        List<ActionRowChildComponent> row = new ArrayList<>();
+        for (Option option : q.options()) {
+            row.add(Button.secondary(ids.id(option.letter()), option.label()));
+            if (row.size() == DisplayLimits.BUTTONS_PER_ROW) {
+                rows.add(ActionRow.of(row));
+                row = new ArrayList<>();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(ActionRow.of(row));
+        }
+        return rows;
+    }
+
+    static StringSelectMenu blankMenu(String id, BlanksQuestion b, int blank) {
+        StringSelectMenu.Builder menu = StringSelectMenu.create(id).setPlaceholder("Blank [" + blank + "]");
+        for (Option option : b.options()) {
+            menu.addOption(option.label(), option.letter());
+        }
+        return menu.build();
+    }
+
+    // ---------------------------------------------------------------- private feedback
+
+    /** One user's private feedback on a practice question, with the solution when the attempt ended. */
+    public static View feedback(Question q, Feedback feedback) {
+        Feedback.Progress p = feedback.progress();
+        String line;
+        if (feedback instanceof Feedback.Correct) {
+            line = "✅ **Right!** " + points(p.score()) + " (" + plural(p.triesUsed() - 1, "wrong try", "wrong tries")
+                    + ", " + plural(p.hintsShown(), "hint", "hints") + ").";
+        } else if (feedback instanceof Feedback.Incorrect wrong) {
+            line = "❌ **" + (q.kind() == QuestionKind.BLANKS
+                    ? wrong.grade().right() + " of " + wrong.grade().of() + " blanks right."
+                    : "Not right.") + "** " + plural(p.triesLeft(), "try", "tries") + " left."
+                    + (p.moreHints() ? " Press **💡 Hint** for a hint." : "");
+        } else if (feedback instanceof Feedback.OutOfTries out) {
+            line = "❌ **" + (q.kind() == QuestionKind.BLANKS
+                    ? out.grade().right() + " of " + out.grade().of() + " blanks right"
+                    : "Not right") + ", and that was your last try.** Here is the solution.";
+        } else if (feedback instanceof Feedback.GaveUp) {
+            line = "📖 Here is the solution. No points this time.";
+        } else if (feedback instanceof Feedback.Hint hint) {
+            line = "💡 **Hint " + hint.number() + " of " + p.hintsTotal() + ":** " + hint.text() + "\n-# "
+                    + plural(p.triesLeft(), "try", "tries") + " left";
+        } else if (feedback instanceof Feedback.NoMoreHints) {
+            line = p.hintsTotal() == 0 ? "This question has no hints."
+                    : "No more hints: you have seen all " + p.hintsTotal() + ". " + plural(p.triesLeft(), "try", "tries")
+                    + " left.";
+        } else if (feedback instanceof Feedback.AlreadyEnded) {
+            line = "You have finished this question (" + ended(p) + "); nothing more is counted.";
+        } else {
+            throw new IllegalStateException("unknown feedback " + feedback);
+        }
+        List<MessageEmbed> embeds = feedback.revealsSolution() ? List.of(solution(q)) : List.of();
+        return new View(safe(line), embeds, List.of());
+    }
+
+    private static String ended(Feedback.Progress p) {
+        return switch (p.status()) {
+            case SOLVED -> "solved on try " + p.triesUsed() + ", " + points(p.score());
+            case OUT_OF_TRIES -> "out of tries, 0 points";
+            case GAVE_UP -> "solution shown, 0 points";
+            case OPEN -> "open";
+        };
+    }
+
+    /** The worked solution: numbered steps, final answer, quick check and common mistakes. */
+    public static MessageEmbed solution(Question q) {
+        StringBuilder text = new StringBuilder();
+        List<Step> steps = q.solution().steps();
+        for (int i = 0; i < steps.size(); i++) {
+            text.append("**").append(i + 1).append(". ").append(steps.get(i).title()).append("**\n");
+            if (steps.get(i).hasText()) {
+                text.append(steps.get(i).text()).append('\n');
+            }
+        }
+        text.append("\n**Final answer:** ").append(q.solution().answer()).append(" (").append(answerLetters(q)).append(")\n");
+        if (q instanceof BlanksQuestion b) {
+            text.append(codeBlock(b.language(), b.filledCode(b.answer()).replace("\\[", "["))).append('\n');
+        }
+        if (q.solution().hasQuickCheck()) {
+            text.append("**Quick check:** ").append(q.solution().quickCheck()).append('\n');
+        }
+        if (!q.mistakes().isEmpty()) {
+            text.append("\n**Common mistakes**\n");
+            q.mistakes().forEach(m -> text.append("• ").append(m).append('\n'));
+        }
+        return new EmbedBuilder().setTitle("Solution").setColor(colour(q.difficulty()))
+                .setDescription(text.toString().stripTrailing()).build();
+    }
+
+    static String answerLetters(Question q) {
+        if (q.kind() == QuestionKind.CHOICE) {
+            return "option " + q.answerLetters().get(0);
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < q.parts(); i++) {
+            text.append(i == 0 ? "" : ", ").append('[').append(i + 1).append("] = ").append(q.answerLetters().get(i));
+        }
+        return text.toString();
+    }
+
+    // ---------------------------------------------------------------- topics
+
+    public static View topics(QuizBank bank) {
+        EmbedBuilder embed = new EmbedBuilder().setTitle("Topics").setColor(NEUTRAL);
+        for (Topic t : bank.topics().subList(0, Math.min(25, bank.topics().size()))) {
+            String facts = (t.category().isEmpty() ? "" : t.category() + " · ")
+                    + (t.minutes() > 0 ? "~" + t.minutes() + " min · " : "")
+                    + t.count(QuestionKind.CHOICE) + " multiple choice · " + t.count(QuestionKind.BLANKS)
+                    + " fill in the blanks" + (t.lesson().isPresent() ? " · lesson" : "");
+            String value = (t.summary().isEmpty() ? "" : t.summary() + "\n") + "-# " + facts + " · `" + t.id() + "`";
+            embed.addField(t.title(), truncate(value, DisplayLimits.EMBED_FIELD_VALUE), false);
+        }
+        embed.setFooter("/learn, /practice, /code or /test with a topic");
+        return new View("", List.of(embed.build()), List.of());
+    }
+
+    // ---------------------------------------------------------------- lessons
+
+    /** One page of a lesson in the user's private message, with Previous / Next. */
+    public static View lessonPage(Topic topic, List<LessonPage> pages, int index, Optional<View> feedback) {
+        LessonPage page = pages.get(index);
+        EmbedBuilder embed = new EmbedBuilder()
+                .setTitle(truncate(topic.title() + " · " + page.heading(), DisplayLimits.EMBED_TITLE))
+                .setColor(NEUTRAL)
+                .setFooter("Lesson · page " + (index + 1) + " of " + pages.size());
+        List<ActionRow> rows = new ArrayList<>();
+        if (page instanceof LessonPage.FlowStep step) {
+            StringBuilder text = new StringBuilder("### ").append(step.step().title()).append('\n');
+            if (step.step().hasText()) {
+                text.append(step.step().text()).append('\n');
+            }
+            text.append('\n').append(progress(step.number(), step.of()));
+            if (!step.note().isEmpty()) {
+                text.append("\n\n-# ").append(step.note());
+            }
+            embed.setDescription(text.toString());
+        } else if (page instanceof LessonPage.Sample sample) {
+            Lesson.Sample s = sample.sample();
+            embed.setDescription(codeBlock(s.language(), s.code()) + (s.note().isEmpty() ? "" : "\n" + s.note()));
+        } else if (page instanceof LessonPage.Table table) {
+            Lesson.Table t = table.table();
+            embed.setDescription(codeBlock("", TableText.render(t).stripTrailing()) + (t.note().isEmpty() ? "" : "\n" + t.note()));
+        } else if (page instanceof LessonPage.KeyMoments moments) {
+            for (Lesson.Insight insight : moments.insights()) {
+                embed.addField(insight.question(), insight.answer(), false);
+            }
+        } else if (page instanceof LessonPage.Quiz quiz) {
+            Question q = quiz.question();
+            embed.setColor(colour(q.difficulty())).setDescription(questionText(q));
+            if (q.kind() == QuestionKind.CHOICE) {
+                rows.addAll(answerRows(q, letter -> new CustomId.LessonAnswer(topic.id(), index, letter).encode()));
+                if (!q.hints().isEmpty()) {
+                    rows.add(ActionRow.of(hintButton(q)));
+                }
+            }
+        } else if (page instanceof LessonPage.Snapshot snapshot) {
+            embed.setDescription(String.join("\n", snapshot.lines().stream().map(l -> "• " + l).toList()));
+        } else if (page instanceof LessonPage.Transcript transcript) {
+            embed.setDescription(transcript.text());
+        }
+        // Ids stay distinct even when disabled: Discord rejects a message with two equal custom ids.
+        Button previous = Button.secondary(new CustomId.LessonPage(topic.id(), Math.max(0, index - 1)).encode(),
+                "◀ Previous").withDisabled(index == 0);
+        Button next = Button.primary(new CustomId.LessonPage(topic.id(), index + 1).encode(), "Next ▶")
+                .withDisabled(index == pages.size() - 1);
+        rows.add(ActionRow.of(previous, next));
+        List<MessageEmbed> embeds = new ArrayList<>();
+        embeds.add(embed.build());
+        String content = "";
+        if (feedback.isPresent()) {
+            content = feedback.get().content();
+            embeds.addAll(feedback.get().embeds());
+        }
+        return new View(content, embeds, rows);
+    }
+
+    private static String progress(int done, int of) {
+        return "▓".repeat(done) + "░".repeat(Math.max(0, of - done)) + " " + done + "/" + of;
+    }
+
+    // ---------------------------------------------------------------- topic tests
+
+    /** The current question of a test, with a progress bar; nothing is marked until the end. */
+    public static View testQuestion(long testId, TopicTest test, List<String> picked) {
+        Question q = test.current().orElseThrow();
+        int position = test.position();
+        String intro = position == 0
+                ? (test.paper().shorterThanRequested()
+                    ? "This topic has " + test.size() + " questions, so the test has " + test.size() + " instead of "
+                      + test.paper().requested() + ".\n"
+                    : "")
+                + "Nothing is marked until the end.\n\n"
+                : "";
+        EmbedBuilder embed = new EmbedBuilder()
+                .setTitle(truncate("Topic test: " + test.paper().topicTitle(), DisplayLimits.EMBED_TITLE))
+                .setColor(colour(q.difficulty()))
+                .setDescription(intro + progress(position, test.size()) + "\n\n" + questionText(q))
+                .setFooter("Question " + (position + 1) + " of " + test.size());
+        List<ActionRow> rows = new ArrayList<>();
+        Button skip = Button.secondary(new CustomId.TestSkip(testId, position).encode(), "Skip");
+        if (q instanceof BlanksQuestion b) {
+            for (int blank = 1; blank <= b.blanks(); blank++) {
+                rows.add(ActionRow.of(blankMenu(new CustomId.TestBlank(testId, position, blank).encode(), b, blank)));
+            }
+            rows.add(ActionRow.of(Button.success(new CustomId.TestSubmit(testId, position).encode(), "Submit"), skip));
+        } else {
+            rows.addAll(answerRows(q, letter -> new CustomId.TestAnswer(testId, position, letter).encode()));
+            rows.add(ActionRow.of(skip));
+        }
+        String content = picked.isEmpty() ? "" : "Picked: " + pickedLine(picked);
+        return new View(content, List.of(embed.build()), rows);
+    }
+
+    static String pickedLine(List<String> picked) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < picked.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append('[').append(i + 1).append("] ")
+                    .append(picked.get(i) == null ? "—" : picked.get(i));
+        }
+        return text.toString();
+    }
+
+    /** The end-of-test report: score, per difficulty, verdict, and the missed questions. */
+    public static View testReport(TopicTest.Report report) {
+        TopicTest.Tally all = report.overall();
+        int colour = switch (report.verdict()) {
+            case STRONG -> EASY;
+            case GETTING_THERE -> MEDIUM;
+            case NEEDS_PRACTICE -> HARD;
+        };
+        EmbedBuilder embed = new EmbedBuilder()
+                .setTitle(truncate("Test report: " + report.paper().topicTitle(), DisplayLimits.EMBED_TITLE))
+                .setColor(colour)
+                .setDescription("**" + all.right() + " of " + all.total() + " right (" + all.percent() + "%)** · verdict: **"
+                        + report.verdict().label() + "**\n" + report.verdict().advice());
+        for (Difficulty d : Difficulty.values()) {
+            TopicTest.Tally tally = report.byDifficulty().get(d);
+            if (tally != null) {
+                embed.addField(capitalise(d.label()), tally.right() + " / " + tally.total(), true);
+            }
+        }
+        List<ActionRow> rows = new ArrayList<>();
+        if (!report.missed().isEmpty()) {
+            StringBuilder missed = new StringBuilder();
+            List<ActionRowChildComponent> buttons = new ArrayList<>();
+            for (TopicTest.Missed m : report.missed()) {
+                Question q = m.question();
+                String given = m.given().map(Response::toString).map(r -> "you answered " + r).orElse("not answered");
+                String grade = m.grade().filter(g -> g.of() > 1)
+                        .map(g -> ", " + g.right() + " of " + g.of() + " blanks right").orElse("");
+                String entry = "**" + m.number() + ".** " + truncate(firstLine(q.prompt()), 120) + "\n-# " + given + grade
+                        + " · answer: " + truncate(q.solution().answer(), 150) + " (" + answerLetters(q) + ")\n";
+                if (missed.length() + entry.length() <= DisplayLimits.EMBED_FIELD_VALUE * 3) {
+                    missed.append(entry);
+                }
+                if (buttons.size() < 10) {
+                    buttons.add(Button.secondary(new CustomId.ShowSolution(q.ref()).encode(), "Solution " + m.number()));
+                }
+            }
+            embed.addField("Missed questions", "Press a button below for the step-by-step solution.", false);
+            for (int from = 0; from < buttons.size(); from += DisplayLimits.BUTTONS_PER_ROW) {
+                rows.add(ActionRow.of(buttons.subList(from, Math.min(buttons.size(), from + DisplayLimits.BUTTONS_PER_ROW))));
+            }
+            MessageEmbed list = new EmbedBuilder().setColor(colour).setDescription(missed.toString().stripTrailing()).build();
+            return new View("", List.of(embed.build(), list), rows);
+        }
+        embed.addField("Missed questions", "None. Well done!", false);
+        return new View("", List.of(embed.build()), rows);
+    }
+
+    // ---------------------------------------------------------------- small helpers
+
+    static String points(double score) {
+        return String.format(Locale.ROOT, "%.2f", score) + (score == 1 ? " point" : " points");
+    }
+
+    static String plural(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /**
+     * Plain text with mass mentions defused. Allowed mentions are already empty on every message;
+     * this also keeps "@everyone" from looking like a ping to readers.
+     */
+    static String safe(String text) {
+        return text.replace("@everyone", "@\u200Beveryone").replace("@here", "@\u200Bhere");
+    }
+}
