@@ -175,6 +175,7 @@ final class TopicReader {
         if (!clean(before) || flow == null) {
             return null;
         }
+        checkLessonPages(pointer, sample, tables, insights, snapshot);
         return new Lesson(flow, Optional.ofNullable(sample), tables, insights, quiz, snapshot, transcript);
     }
 
@@ -213,13 +214,38 @@ final class TopicReader {
         if (!clean(before) || columns.isEmpty() || rows.isEmpty()) {
             return null;
         }
-        Lesson.Table table = new Lesson.Table(title, columns, rows, note);
-        int rendered = TableText.render(table).length();
-        if (rendered > DisplayLimits.EMBED_DESCRIPTION - 100) {
-            problem(e.pointer, "renders as " + rendered + " characters of text table; a Discord embed holds "
-                    + DisplayLimits.EMBED_DESCRIPTION + ": use fewer rows or shorter cells, or split the table");
+        return new Lesson.Table(title, columns, rows, note);
+    }
+
+    /** Each lesson page is one Discord embed: its text must fit 4,096 characters, and all its fields 6,000. */
+    private void checkLessonPages(String pointer, Lesson.Sample sample, List<Lesson.Table> tables,
+                                  List<Lesson.Insight> insights, List<String> snapshot) {
+        int page = DisplayLimits.EMBED_DESCRIPTION - 100;
+        if (sample != null) {
+            int length = sample.code().length() + sample.language().length() + QuestionText.CODE_FENCE + sample.note().length();
+            if (length > page) {
+                problem(pointer + "/sample", "the sample page (code and note) is " + length + " characters; a Discord embed "
+                        + "holds " + DisplayLimits.EMBED_DESCRIPTION + ": keep it under " + page);
+            }
         }
-        return table;
+        for (int i = 0; i < tables.size(); i++) {
+            Lesson.Table table = tables.get(i);
+            int length = TableText.render(table).length() + QuestionText.CODE_FENCE + table.note().length();
+            if (length > page) {
+                problem(pointer + "/tables/" + i, "renders as a text table of " + length + " characters; a Discord embed "
+                        + "holds " + DisplayLimits.EMBED_DESCRIPTION + ": use fewer rows or shorter cells, or split it");
+            }
+        }
+        int moments = insights.stream().mapToInt(i -> i.question().length() + i.answer().length()).sum();
+        if (moments > DisplayLimits.EMBEDS_TOTAL - 500) {
+            problem(pointer + "/insights", "the key moments are " + moments + " characters together; one Discord message "
+                    + "holds " + DisplayLimits.EMBEDS_TOTAL + ": keep them under " + (DisplayLimits.EMBEDS_TOTAL - 500));
+        }
+        int lines = snapshot.stream().mapToInt(l -> l.length() + 3).sum();
+        if (lines > page) {
+            problem(pointer + "/snapshot", "the snapshot is " + lines + " characters; a Discord embed holds "
+                    + DisplayLimits.EMBED_DESCRIPTION + ": keep it under " + page);
+        }
     }
 
     private Step step(Element e, int maxText) {

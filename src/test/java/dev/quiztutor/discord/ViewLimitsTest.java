@@ -1,0 +1,190 @@
+package dev.quiztutor.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quiztutor.Fixtures;
+import dev.quiztutor.bank.BankLoader;
+import dev.quiztutor.bank.DisplayLimits;
+import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.QuestionText;
+import dev.quiztutor.bank.Topic;
+import dev.quiztutor.tutor.Attempt;
+import dev.quiztutor.tutor.Feedback;
+import dev.quiztutor.tutor.Grade;
+import dev.quiztutor.tutor.LessonPage;
+import dev.quiztutor.tutor.Response;
+import dev.quiztutor.tutor.TopicTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.actionrow.ActionRowChildComponent;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.selections.SelectOption;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every message the bot can send fits Discord's limits, for every question of the shipped bank and
+ * for the largest questions the validator accepts: a file that validates never breaks when posted.
+ */
+class ViewLimitsTest {
+
+    @Test
+    void everyShippedQuestionFitsEveryMessage() {
+        Topic topic = Fixtures.shippedTopic();
+        checkTopic(topic);
+    }
+
+    @Test
+    void theLargestValidQuestionsFitToo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("huge.json");
+        Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(hugeTopic()));
+        BankLoader.Report report = BankLoader.load(file);
+        assertEquals(List.of(), report.problems(), "the generated topic is at the limits, not over them");
+        Topic topic = report.bank().topics().get(0);
+        for (Question q : topic.questions()) {
+            assertTrue(QuestionText.postLength(q) > DisplayLimits.QUESTION_POST - 100, "near the post limit: " + q.id());
+        }
+        checkTopic(topic);
+    }
+
+    private static void checkTopic(Topic topic) {
+        for (Question q : topic.questions()) {
+            check(q.id() + " post", Views.practicePost(topic, q, new Views.Tally(12345, 6789)));
+            for (Feedback f : everyFeedback(q)) {
+                check(q.id() + " " + f.getClass().getSimpleName(), Views.feedback(q, f));
+            }
+        }
+        List<LessonPage> pages = topic.lesson().map(LessonPage::of).orElse(List.of());
+        for (int i = 0; i < pages.size(); i++) {
+            check("lesson page " + i, Views.lessonPage(topic, pages, i, Optional.empty()));
+        }
+        TopicTest test = TopicTest.start(TopicTest.draw(topic, 10, new Random(1)));
+        while (!test.finished()) {
+            Question q = test.current().orElseThrow();
+            check("test question " + test.position(), Views.testQuestion(Long.MAX_VALUE, test,
+                    q.parts() > 1 ? q.answerLetters() : List.of()));
+            test = test.answer(new Response(q.answerLetters().stream().map(l -> l.equals("A") ? "B" : "A").toList()));
+        }
+        check("test report", Views.testReport(test.report()));
+        check("topics", Views.topics(Fixtures.shippedBank()));
+    }
+
+    private static List<Feedback> everyFeedback(Question q) {
+        Feedback.Progress open = new Feedback.Progress(Attempt.Status.OPEN, 1, 2, 1, q.hints().size(), 0, Optional.empty());
+        Feedback.Progress solved = new Feedback.Progress(Attempt.Status.SOLVED, 2, 0, 3, q.hints().size(), 0.567, Optional.empty());
+        Feedback.Progress out = new Feedback.Progress(Attempt.Status.OUT_OF_TRIES, 3, 0, 0, q.hints().size(), 0, Optional.empty());
+        Feedback.Progress gaveUp = new Feedback.Progress(Attempt.Status.GAVE_UP, 0, 0, 0, q.hints().size(), 0, Optional.empty());
+        String longestHint = q.hints().stream().max((a, b) -> a.length() - b.length()).orElse("hint");
+        Grade grade = new Grade(q.parts() - 1, q.parts());
+        return List.of(new Feedback.Correct(solved), new Feedback.Incorrect(open, grade), new Feedback.OutOfTries(out, grade),
+                new Feedback.GaveUp(gaveUp), new Feedback.Hint(open, longestHint, 1), new Feedback.NoMoreHints(open),
+                new Feedback.AlreadyEnded(solved));
+    }
+
+    static void check(String what, View view) {
+        assertTrue(view.content().length() <= DisplayLimits.MESSAGE_CONTENT, what + ": content " + view.content().length());
+        int total = 0;
+        for (MessageEmbed embed : view.embeds()) {
+            String description = embed.getDescription() == null ? "" : embed.getDescription();
+            assertTrue(description.length() <= DisplayLimits.EMBED_DESCRIPTION, what + ": description " + description.length());
+            assertTrue(embed.getTitle() == null || embed.getTitle().length() <= DisplayLimits.EMBED_TITLE, what + ": title");
+            for (MessageEmbed.Field field : embed.getFields()) {
+                assertTrue(field.getName().length() <= DisplayLimits.EMBED_TITLE, what + ": field name");
+                assertTrue(field.getValue().length() <= DisplayLimits.EMBED_FIELD_VALUE, what + ": field value");
+            }
+            assertTrue(embed.getFields().size() <= 25, what + ": fields");
+            total += embed.getLength();
+        }
+        assertTrue(total <= DisplayLimits.EMBEDS_TOTAL, what + ": embeds total " + total);
+        assertTrue(view.embeds().size() <= 10, what + ": embeds");
+        assertTrue(view.rows().size() <= DisplayLimits.ACTION_ROWS, what + ": rows " + view.rows().size());
+        Set<String> ids = new HashSet<>();
+        for (ActionRow row : view.rows()) {
+            List<ActionRowChildComponent> children = new ArrayList<>(row.getComponents());
+            long menus = children.stream().filter(c -> c instanceof StringSelectMenu).count();
+            assertTrue(menus == 0 ? children.size() <= DisplayLimits.BUTTONS_PER_ROW : children.size() == 1,
+                    what + ": a row holds five buttons or one menu");
+            for (ActionRowChildComponent child : children) {
+                if (child instanceof Button button) {
+                    assertTrue(button.getLabel().length() <= DisplayLimits.BUTTON_LABEL, what + ": label " + button.getLabel());
+                    assertTrue(ids.add(button.getCustomId()), what + ": duplicate id " + button.getCustomId());
+                    assertTrue(button.getCustomId().length() <= DisplayLimits.CUSTOM_ID, what + ": id length");
+                } else if (child instanceof StringSelectMenu menu) {
+                    assertTrue(menu.getOptions().size() <= DisplayLimits.SELECT_OPTIONS, what + ": options");
+                    for (SelectOption option : menu.getOptions()) {
+                        assertTrue(option.getLabel().length() <= DisplayLimits.SELECT_OPTION_LABEL, what + ": option label");
+                    }
+                    assertTrue(ids.add(menu.getCustomId()), what + ": duplicate id " + menu.getCustomId());
+                }
+            }
+        }
+    }
+
+    /** A topic whose questions sit just under every limit the validator enforces. */
+    private static ObjectNode hugeTopic() {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode topic = json.createObjectNode();
+        String id = "t".repeat(32);
+        topic.put("id", id).put("title", "T".repeat(100));
+        ArrayNode questions = topic.putArray("questions");
+
+        ObjectNode choice = questions.addObject();
+        choice.put("id", "c".repeat(32)).put("type", "choice").put("difficulty", "hard");
+        ObjectNode options = choice.putObject("options");
+        for (int i = 0; i < DisplayLimits.CHOICE_BUTTONS; i++) {
+            options.put(String.valueOf((char) ('A' + i)), "o".repeat(77));
+        }
+        int optionsLength = DisplayLimits.CHOICE_BUTTONS * (80 + 10);
+        choice.put("prompt", "p".repeat(DisplayLimits.QUESTION_POST - optionsLength - 2));
+        choice.put("answer", "T");
+        hintsAndSolution(choice, 0, 5);
+
+        ObjectNode blanks = questions.addObject();
+        blanks.put("id", "b".repeat(32)).put("type", "blanks").put("difficulty", "easy").put("language", "python");
+        ObjectNode pool = blanks.putObject("options");
+        for (int i = 0; i < DisplayLimits.SELECT_OPTIONS; i++) {
+            pool.put(String.valueOf((char) ('A' + i)), "w".repeat(97));
+        }
+        int poolLength = DisplayLimits.SELECT_OPTIONS * (100 + 10);
+        String code = "x = [1]\ny = [2]\nz = [3]\nw = [4]\n";
+        blanks.put("prompt", "p".repeat(1000));
+        String fullCode = code + "#".repeat(DisplayLimits.QUESTION_POST - poolLength - 1002 - code.length() - 6 - 12 - 1);
+        blanks.put("code", fullCode);
+        blanks.putArray("answer").add("A").add("B").add("Y").add("A");
+        int filledCode = fullCode.length() - 4 * 3 + 4 * 97 + "python".length() + 12;
+        hintsAndSolution(blanks, filledCode, 1);
+        return topic;
+    }
+
+    private static void hintsAndSolution(ObjectNode q, int codeShare, int mistakeCount) {
+        ArrayNode hints = q.putArray("hints");
+        for (int i = 0; i < 10; i++) {
+            hints.add("h".repeat(1000));
+        }
+        ObjectNode solution = q.putObject("solution");
+        ArrayNode steps = solution.putArray("steps");
+        int budget = DisplayLimits.SOLUTION - 80 - 500 - 300 - codeShare - mistakeCount * (300 + 12);
+        int perStep = budget / 3 - 12;
+        for (int i = 0; i < 3; i++) {
+            steps.addObject().put("title", "s".repeat(40)).put("text", "t".repeat(perStep - 40));
+        }
+        solution.put("answer", "a".repeat(500)).put("quickCheck", "q".repeat(300));
+        ArrayNode mistakes = q.putArray("mistakes");
+        for (int i = 0; i < mistakeCount; i++) {
+            mistakes.add("m".repeat(300));
+        }
+    }
+}
