@@ -1,0 +1,106 @@
+package dev.quiztutor.store;
+
+import dev.quiztutor.bank.Difficulty;
+import dev.quiztutor.bank.QuestionKind;
+import dev.quiztutor.tutor.Attempt;
+import dev.quiztutor.tutor.Response;
+import dev.quiztutor.tutor.Verdict;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The words the schema stores for enumerations, and the text form of responses. Fixed here rather
+ * than taken from {@code Enum.name()}, so that renaming a Java constant never orphans stored rows; the
+ * exhaustive switches make a new constant a compile error until it has a word (and a migration
+ * widening the column's CHECK).
+ */
+final class Codes {
+    private Codes() {
+    }
+
+    static String kind(QuestionKind kind) {
+        return switch (kind) {
+            case CHOICE -> "choice";
+            case BLANKS -> "blanks";
+        };
+    }
+
+    static QuestionKind kind(String word) {
+        return Arrays.stream(QuestionKind.values()).filter(k -> kind(k).equals(word)).findFirst()
+                .orElseThrow(() -> unknown("question kind", word));
+    }
+
+    static String difficulty(Difficulty difficulty) {
+        return switch (difficulty) {
+            case EASY -> "easy";
+            case MEDIUM -> "medium";
+            case HARD -> "hard";
+        };
+    }
+
+    static Difficulty difficulty(String word) {
+        return Arrays.stream(Difficulty.values()).filter(d -> difficulty(d).equals(word)).findFirst()
+                .orElseThrow(() -> unknown("difficulty", word));
+    }
+
+    static String status(Attempt.Status status) {
+        return switch (status) {
+            case OPEN -> "open";
+            case SOLVED -> "solved";
+            case OUT_OF_TRIES -> "out_of_tries";
+            case GAVE_UP -> "gave_up";
+        };
+    }
+
+    static Attempt.Status status(String word) {
+        return Arrays.stream(Attempt.Status.values()).filter(s -> status(s).equals(word)).findFirst()
+                .orElseThrow(() -> unknown("attempt status", word));
+    }
+
+    static String verdict(Verdict verdict) {
+        return switch (verdict) {
+            case STRONG -> "strong";
+            case GETTING_THERE -> "getting_there";
+            case NEEDS_PRACTICE -> "needs_practice";
+        };
+    }
+
+    static Verdict verdict(String word) {
+        return Arrays.stream(Verdict.values()).filter(v -> verdict(v).equals(word)).findFirst()
+                .orElseThrow(() -> unknown("verdict", word));
+    }
+
+    /** "A C B": option letters never hold spaces, so one space separates them unambiguously. */
+    static String response(Response response) {
+        for (String letter : response.letters()) {
+            if (letter.isEmpty() || letter.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("a response letter must be non-empty without spaces, not '"
+                        + letter + "'");
+            }
+        }
+        return String.join(" ", response.letters());
+    }
+
+    static Response response(String text) {
+        return new Response(text.isEmpty() ? List.of() : List.of(text.split(" ")));
+    }
+
+    /** Points are kept in thousandths: the scoring policy rounds to a thousandth, so this is exact. */
+    static long milli(double points) {
+        return Math.round(points * 1000);
+    }
+
+    static double points(long milli) {
+        return milli / 1000.0;
+    }
+
+    static Instant instant(long second, int nano) {
+        return Instant.ofEpochSecond(second, nano);
+    }
+
+    private static StorageException unknown(String what, String word) {
+        return new StorageException("The database holds an unknown " + what + " '" + word
+                + "'; was it written by a newer version of the bot?");
+    }
+}

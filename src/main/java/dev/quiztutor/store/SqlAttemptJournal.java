@@ -1,0 +1,256 @@
+package dev.quiztutor.store;
+
+import dev.quiztutor.tutor.Attempt;
+import dev.quiztutor.tutor.AttemptEvent;
+import dev.quiztutor.tutor.AttemptJournal;
+import dev.quiztutor.tutor.AttemptKey;
+import dev.quiztutor.tutor.Grade;
+import dev.quiztutor.tutor.RecordedEvent;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The attempt journal in the database: one row per event in {@code attempt_event}. The event that
+ * ends an attempt also adds the attempt to the member's figures ({@code member_topic_stats},
+ * {@code member_stats}: answered, solved, points, day streak) in the same transaction, so figures
+ * never disagree with the events, and a crash keeps both or neither.
+ *
+ * <p>An append is one round trip and one commit where it can be: on PostgreSQL a single statement
+ * (the network round trip is the cost there); on SQLite one transaction on the writer connection
+ * with its statements prepared once (the fsync of the commit is the cost there).
+ *
+ * <p>The day streak counts consecutive UTC days with at least one ended attempt. UTC rather than the
+ * guild's zone: the zone is a setting a moderator may change, and a streak stored against one zone's
+ * days would not survive the change; UTC days are the same for every member of a guild.
+ */
+public final class SqlAttemptJournal implements AttemptJournal {
+    private static final long SECONDS_PER_DAY = 86_400;
+
+    /**
+     * The event's position is one past the attempt's last, found in the same statement. Appends to
+     * one attempt never race: {@code LiveAttempts} runs them one at a time per attempt; if two ever
+     * did, the primary key would refuse the second rather than lose either.
+     */
+    private static final String INSERT_EVENT = """
+            INSERT INTO attempt_event (guild_id, post_id, user_id, topic_id, question_id, seq, kind, difficulty,
+                                       at_second, at_nano, event, response, grade_right, grade_of, hint_number,
+                                       status_after, score_milli)
+            SELECT ?, ?, ?, ?, ?, COALESCE(MAX(seq) + 1, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            FROM attempt_event
+            WHERE guild_id = ? AND post_id = ? AND user_id = ? AND topic_id = ? AND question_id = ?
+            """;
+
+    private static final String SELECT_EVENTS = """
+            SELECT at_second, at_nano, event, response, grade_right, grade_of, hint_number
+            FROM attempt_event
+            WHERE guild_id = ? AND post_id = ? AND user_id = ? AND topic_id = ? AND question_id = ?
+            ORDER BY seq
+            """;
+
+    private static final String ADD_TO_TOPIC_STATS = """
+            INSERT INTO member_topic_stats (guild_id, user_id, topic_id, difficulty, answered, solved, points_milli)
+            VALUES (?, ?, ?, ?, 1, ?, ?)
+            ON CONFLICT (guild_id, user_id, topic_id, difficulty) DO UPDATE SET
+                answered = member_topic_stats.answered + 1,
+                solved = member_topic_stats.solved + excluded.solved,
+                points_milli = member_topic_stats.points_milli + excluded.points_milli
+            """;
+
+    /**
+     * One atomic upsert, not a read then a write: on PostgreSQL two answers of one member on two posts
+     * run concurrently, and a read-modify-write would lose one of them. An event dated before the
+     * streak's last day (a clock stepped back) counts in the totals but leaves the streak alone.
+     */
+    private static final String ADD_TO_MEMBER_STATS = """
+            INSERT INTO member_stats (guild_id, user_id, answered, solved, points_milli, last_solved_second,
+                                      streak_current, streak_best, streak_last_day)
+            VALUES (?, ?, 1, ?, ?, ?, 1, 1, ?)
+            ON CONFLICT (guild_id, user_id) DO UPDATE SET
+                answered = member_stats.answered + 1,
+                solved = member_stats.solved + excluded.solved,
+                points_milli = member_stats.points_milli + excluded.points_milli,
+                last_solved_second = CASE
+                    WHEN excluded.last_solved_second IS NOT NULL
+                         AND (member_stats.last_solved_second IS NULL
+                              OR excluded.last_solved_second > member_stats.last_solved_second)
+                    THEN excluded.last_solved_second
+                    ELSE member_stats.last_solved_second END,
+                streak_current = CASE
+                    WHEN excluded.streak_last_day = member_stats.streak_last_day + 1
+                    THEN member_stats.streak_current + 1
+                    WHEN excluded.streak_last_day > member_stats.streak_last_day + 1 THEN 1
+                    ELSE member_stats.streak_current END,
+                streak_best = CASE
+                    WHEN excluded.streak_last_day = member_stats.streak_last_day + 1
+                         AND member_stats.streak_current + 1 > member_stats.streak_best
+                    THEN member_stats.streak_current + 1
+                    ELSE member_stats.streak_best END,
+                streak_last_day = CASE
+                    WHEN excluded.streak_last_day > member_stats.streak_last_day THEN excluded.streak_last_day
+                    ELSE member_stats.streak_last_day END
+            """;
+
+    /**
+     * PostgreSQL: the event and both figure updates as one statement (data-modifying CTEs run exactly
+     * once, in the statement's single snapshot), so an ending event costs one round trip and one
+     * commit, as a plain insert does. Parameters are in the order of the three parts.
+     */
+    private static final String EVENT_AND_FIGURES = "WITH event AS (" + INSERT_EVENT + "), topic AS ("
+            + ADD_TO_TOPIC_STATS + ")\n" + ADD_TO_MEMBER_STATS;
+
+    private final Database database;
+
+    public SqlAttemptJournal(Database database) {
+        this.database = Objects.requireNonNull(database);
+    }
+
+    @Override
+    public List<AttemptEvent> load(AttemptKey key) {
+        return database.read("load the attempt " + key.question() + " of user " + key.user(), session -> {
+            PreparedStatement select = session.prepare(SELECT_EVENTS);
+            bindKey(select, 1, key);
+            List<AttemptEvent> events = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    events.add(event(row));
+                }
+            }
+            return events;
+        });
+    }
+
+    /** Commits the event, and for an ending event the member's figures, before returning. */
+    @Override
+    public void append(RecordedEvent recorded) {
+        Objects.requireNonNull(recorded);
+        String what = "store an attempt event";
+        if (database.dialect() == Database.Dialect.POSTGRESQL) {
+            database.writeOneStatement(what, session -> {
+                PreparedStatement statement = session.prepare(recorded.ends() ? EVENT_AND_FIGURES : INSERT_EVENT);
+                int next = bindEvent(statement, 1, recorded);
+                if (recorded.ends()) {
+                    bindMemberStats(statement, bindTopicStats(statement, next, recorded), recorded);
+                }
+                return statement.executeUpdate();
+            });
+        } else {
+            database.write(what, session -> {
+                PreparedStatement insert = session.prepare(INSERT_EVENT);
+                bindEvent(insert, 1, recorded);
+                insert.executeUpdate();
+                if (recorded.ends()) {
+                    PreparedStatement topic = session.prepare(ADD_TO_TOPIC_STATS);
+                    bindTopicStats(topic, 1, recorded);
+                    topic.executeUpdate();
+                    PreparedStatement member = session.prepare(ADD_TO_MEMBER_STATS);
+                    bindMemberStats(member, 1, recorded);
+                    member.executeUpdate();
+                }
+                return null;
+            });
+        }
+    }
+
+    /** The UTC day of an instant, counted from 1970-01-01: the unit of the day streak. */
+    static long utcDay(Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY);
+    }
+
+    /** Binds {@link #INSERT_EVENT} from parameter {@code from}; returns the next parameter's index. */
+    private static int bindEvent(PreparedStatement insert, int from, RecordedEvent recorded) throws SQLException {
+        AttemptKey key = recorded.key();
+        AttemptEvent event = recorded.event();
+        int i = bindKey(insert, from, key);
+        insert.setString(i++, Codes.kind(recorded.kind()));
+        insert.setString(i++, Codes.difficulty(recorded.difficulty()));
+        insert.setLong(i++, event.at().getEpochSecond());
+        insert.setInt(i++, event.at().getNano());
+        if (event instanceof AttemptEvent.Answered answered) {
+            insert.setString(i++, "answered");
+            insert.setString(i++, Codes.response(answered.response()));
+            insert.setInt(i++, answered.grade().right());
+            insert.setInt(i++, answered.grade().of());
+            insert.setNull(i++, Types.INTEGER);
+        } else if (event instanceof AttemptEvent.HintShown hint) {
+            insert.setString(i++, "hint");
+            insert.setNull(i++, Types.VARCHAR);
+            insert.setNull(i++, Types.INTEGER);
+            insert.setNull(i++, Types.INTEGER);
+            insert.setInt(i++, hint.number());
+        } else if (event instanceof AttemptEvent.GaveUp) {
+            insert.setString(i++, "gave_up");
+            insert.setNull(i++, Types.VARCHAR);
+            insert.setNull(i++, Types.INTEGER);
+            insert.setNull(i++, Types.INTEGER);
+            insert.setNull(i++, Types.INTEGER);
+        } else {
+            throw new IllegalArgumentException("no stored form for the attempt event " + event);
+        }
+        insert.setString(i++, Codes.status(recorded.statusAfter()));
+        insert.setInt(i++, Math.toIntExact(Codes.milli(recorded.scoreAfter())));
+        return bindKey(insert, i, key);
+    }
+
+    private static int bindTopicStats(PreparedStatement topic, int from, RecordedEvent recorded) throws SQLException {
+        AttemptKey key = recorded.key();
+        int i = from;
+        topic.setLong(i++, key.place().guild());
+        topic.setLong(i++, key.user());
+        topic.setString(i++, key.question().topicId());
+        topic.setString(i++, Codes.difficulty(recorded.difficulty()));
+        topic.setLong(i++, solved(recorded) ? 1 : 0);
+        topic.setLong(i++, Codes.milli(recorded.scoreAfter()));
+        return i;
+    }
+
+    private static int bindMemberStats(PreparedStatement member, int from, RecordedEvent recorded)
+            throws SQLException {
+        AttemptKey key = recorded.key();
+        Instant at = recorded.event().at();
+        int i = from;
+        member.setLong(i++, key.place().guild());
+        member.setLong(i++, key.user());
+        member.setLong(i++, solved(recorded) ? 1 : 0);
+        member.setLong(i++, Codes.milli(recorded.scoreAfter()));
+        if (solved(recorded)) {
+            member.setLong(i++, at.getEpochSecond());
+        } else {
+            member.setNull(i++, Types.BIGINT);
+        }
+        member.setLong(i++, utcDay(at));
+        return i;
+    }
+
+    private static boolean solved(RecordedEvent recorded) {
+        return recorded.statusAfter() == Attempt.Status.SOLVED;
+    }
+
+    private static int bindKey(PreparedStatement statement, int from, AttemptKey key) throws SQLException {
+        int i = from;
+        statement.setLong(i++, key.place().guild());
+        statement.setLong(i++, key.place().post());
+        statement.setLong(i++, key.user());
+        statement.setString(i++, key.question().topicId());
+        statement.setString(i++, key.question().questionId());
+        return i;
+    }
+
+    private static AttemptEvent event(ResultSet row) throws SQLException {
+        Instant at = Codes.instant(row.getLong("at_second"), row.getInt("at_nano"));
+        String kind = row.getString("event");
+        return switch (kind) {
+            case "answered" -> new AttemptEvent.Answered(at, Codes.response(row.getString("response")),
+                    new Grade(row.getInt("grade_right"), row.getInt("grade_of")));
+            case "hint" -> new AttemptEvent.HintShown(at, row.getInt("hint_number"));
+            case "gave_up" -> new AttemptEvent.GaveUp(at);
+            default -> throw new StorageException("The database holds an unknown attempt event '" + kind
+                    + "'; was it written by a newer version of the bot?");
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package dev.quiztutor.store;
+
+import dev.quiztutor.tutor.AttemptJournal;
+import dev.quiztutor.tutor.History;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Everything the bot keeps, over one database: what the wiring builds at startup and closes at
+ * shutdown. Opening migrates the schema; a failure is a {@link StorageException} with a one-line
+ * reason to print.
+ */
+public final class Storage implements AutoCloseable {
+    private final Database database;
+    private final SqlAttemptJournal journal;
+    private final SqlHistory history;
+    private final SqlFigures figures;
+    private final SqlTopicTestStore tests;
+    private final SqlGuildSettingsStore guilds;
+
+    private Storage(Database database, Clock clock) {
+        this.database = database;
+        this.journal = new SqlAttemptJournal(database);
+        this.history = new SqlHistory(database);
+        this.figures = new SqlFigures(database, clock);
+        this.tests = new SqlTopicTestStore(database, clock);
+        this.guilds = new SqlGuildSettingsStore(database);
+    }
+
+    public static Storage open(StorageSettings settings, Clock clock) {
+        Objects.requireNonNull(clock);
+        return new Storage(Database.open(settings), clock);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public AttemptJournal journal() {
+        return journal;
+    }
+
+    public History history() {
+        return history;
+    }
+
+    public Figures figures() {
+        return figures;
+    }
+
+    public TopicTestStore tests() {
+        return tests;
+    }
+
+    public GuildSettingsStore guilds() {
+        return guilds;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,647 @@
+package dev.quiztutor.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiztutor.bank.Difficulty;
+import dev.quiztutor.bank.QuestionKind;
+import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.QuestionRef;
+import dev.quiztutor.store.Figures.DifficultyTotals;
+import dev.quiztutor.store.Figures.Leaderboard;
+import dev.quiztutor.store.Figures.Period;
+import dev.quiztutor.store.Figures.Progress;
+import dev.quiztutor.store.Figures.Standing;
+import dev.quiztutor.store.Figures.Streak;
+import dev.quiztutor.store.Figures.TopicTotals;
+import dev.quiztutor.store.Figures.Totals;
+import dev.quiztutor.store.TopicTestStore.DifficultyTally;
+import dev.quiztutor.store.TopicTestStore.SavedTest;
+import dev.quiztutor.store.TopicTestStore.TestId;
+import dev.quiztutor.store.TopicTestStore.TestResult;
+import dev.quiztutor.tutor.Attempt;
+import dev.quiztutor.tutor.AttemptEvent;
+import dev.quiztutor.tutor.AttemptKey;
+import dev.quiztutor.tutor.Feedback;
+import dev.quiztutor.tutor.Grade;
+import dev.quiztutor.tutor.LiveAttempts;
+import dev.quiztutor.tutor.Place;
+import dev.quiztutor.tutor.RecordedEvent;
+import dev.quiztutor.tutor.Response;
+import dev.quiztutor.tutor.ScoringPolicy;
+import dev.quiztutor.tutor.TopicTest;
+import dev.quiztutor.tutor.Tutor;
+import dev.quiztutor.tutor.Verdict;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage tests every database must pass; {@link SqliteStorageTest} and
+ * {@link PostgresStorageTest} run them. They drive the real tutor ({@link Tutor} over
+ * {@link LiveAttempts} over the SQL journal), as the bot does, and "restart" by opening the same
+ * database again.
+ */
+abstract class StorageContract {
+    static final long GUILD = 111;
+    static final long OTHER_GUILD = 222;
+    static final long USER = 42;
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    /** A new, empty database for one test. */
+    abstract StorageSettings newDatabase();
+
+    /** Called after the test closed every storage it opened. */
+    void forget(StorageSettings settings) {
+    }
+
+    StorageSettings settings;
+    MutableClock clock;
+    Storage storage;
+    private final List<Storage> opened = new ArrayList<>();
+
+    /** The tutor as the bot wires it, over one storage. */
+    record Bot(Tutor tutor, LiveAttempts attempts) {
+    }
+
+    @BeforeEach
+    void openDatabase() {
+        clock = new MutableClock("2025-03-10T12:00:00Z");
+        settings = newDatabase();
+        storage = reopen();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        opened.forEach(Storage::close);
+        forget(settings);
+    }
+
+    /** The same database opened again, as after a restart. */
+    Storage reopen() {
+        Storage again = Storage.open(settings, clock);
+        opened.add(again);
+        return again;
+    }
+
+    Bot bot(Storage over) {
+        LiveAttempts attempts = new LiveAttempts(over.journal(), LiveAttempts.Settings.DEFAULT);
+        Tutor tutor = new Tutor(TestQuiz.BANK, attempts, over.history(), ScoringPolicy.DEFAULT, clock,
+                RandomGenerator.of("L64X128MixRandom"));
+        return new Bot(tutor, attempts);
+    }
+
+    static Question q(String topic, String id) {
+        return TestQuiz.question(topic, id);
+    }
+
+    // ------------------------------------------------------------------ attempts
+
+    @Test
+    void aCacheMissOrARestartReplaysTheAttemptAndTriesAreNotRegained() {
+        Bot bot = bot(storage);
+        Place place = new Place(GUILD, 1001);
+        Question question = q("alpha", "c1");
+        AttemptKey key = new AttemptKey(place, USER, question.ref());
+
+        assertInstanceOf(Feedback.Incorrect.class, bot.tutor().answer(place, USER, question, Response.of("A")).feedback());
+        clock.advance(Duration.ofSeconds(3));
+        assertInstanceOf(Feedback.Hint.class, bot.tutor().hint(place, USER, question).feedback());
+        clock.advance(Duration.ofMillis(1500));
+        assertInstanceOf(Feedback.Incorrect.class, bot.tutor().answer(place, USER, question, Response.of("C")).feedback());
+        Attempt before = bot.attempts().get(key, question);
+
+        bot.attempts().invalidateAll();
+        Attempt replayed = bot.attempts().get(key, question);
+        assertEquals(before.events(), replayed.events());
+        assertEquals(Attempt.Status.OPEN, replayed.status());
+        assertEquals(1, replayed.triesLeft());
+        assertEquals(1, replayed.hintsShown());
+
+        Bot restarted = bot(reopen());
+        Feedback.Progress progress = restarted.tutor().progress(place, USER, question);
+        assertEquals(1, progress.triesLeft());
+        assertEquals(1, progress.hintsShown());
+        Feedback last = restarted.tutor().answer(place, USER, question, Response.of("C")).feedback();
+        assertInstanceOf(Feedback.OutOfTries.class, last, "the two tries used before the restart still count");
+        restarted.attempts().invalidateAll();
+        assertInstanceOf(Feedback.AlreadyEnded.class,
+                restarted.tutor().answer(place, USER, question, Response.of("B")).feedback());
+
+        Totals totals = storage.figures().progress(GUILD, USER).overall();
+        assertEquals(new Totals(1, 0, 0), totals);
+    }
+
+    @Test
+    void aSolvedQuestionIsNotAnsweredAgainForPoints() {
+        Bot bot = bot(storage);
+        Place place = new Place(GUILD, 1002);
+        Question question = q("alpha", "c2");
+        Feedback first = bot.tutor().answer(place, USER, question, Response.of("B")).feedback();
+        assertInstanceOf(Feedback.Correct.class, first);
+
+        bot.attempts().invalidateAll();
+        assertInstanceOf(Feedback.AlreadyEnded.class, bot.tutor().answer(place, USER, question, Response.of("B")).feedback());
+        Bot restarted = bot(reopen());
+        assertInstanceOf(Feedback.AlreadyEnded.class,
+                restarted.tutor().answer(place, USER, question, Response.of("B")).feedback());
+        assertInstanceOf(Feedback.AlreadyEnded.class, restarted.tutor().giveUp(place, USER, question).feedback());
+
+        assertEquals(new Totals(1, 1, 1.0), storage.figures().progress(GUILD, USER).overall());
+        assertEquals(1, countRows("SELECT COUNT(*) FROM attempt_event"));
+    }
+
+    @Test
+    void eventsRoundTripExactlyInOrderPerAttempt() {
+        QuestionRef task = new QuestionRef("alpha", "k1");
+        AttemptKey key = new AttemptKey(new Place(GUILD, 5), USER, task);
+        List<AttemptEvent> events = List.of(
+                new AttemptEvent.Answered(Instant.parse("2025-03-10T12:00:00.123456789Z"), Response.of("A", "B"),
+                        new Grade(1, 2)),
+                new AttemptEvent.HintShown(Instant.parse("2025-03-10T12:00:01.000000001Z"), 1),
+                new AttemptEvent.Answered(Instant.parse("2025-03-10T12:00:02Z"), Response.of("A", "C"),
+                        new Grade(2, 2)));
+        List<Attempt.Status> statuses = List.of(Attempt.Status.OPEN, Attempt.Status.OPEN, Attempt.Status.SOLVED);
+        List<Double> scores = List.of(0.0, 0.0, 0.567);
+        for (int i = 0; i < events.size(); i++) {
+            storage.journal().append(new RecordedEvent(key, Difficulty.MEDIUM, QuestionKind.BLANKS, events.get(i),
+                    statuses.get(i), scores.get(i)));
+        }
+        AttemptKey gaveUp = new AttemptKey(new Place(GUILD, 6), USER, task);
+        AttemptEvent giving = new AttemptEvent.GaveUp(Instant.parse("1969-12-31T23:59:59.5Z"));
+        storage.journal().append(new RecordedEvent(gaveUp, Difficulty.MEDIUM, QuestionKind.BLANKS, giving,
+                Attempt.Status.GAVE_UP, 0));
+
+        assertEquals(events, reopen().journal().load(key));
+        assertEquals(List.of(giving), storage.journal().load(gaveUp));
+        assertEquals(List.of(), storage.journal().load(new AttemptKey(new Place(GUILD, 5), USER + 1, task)));
+        assertEquals(List.of(), storage.journal().load(new AttemptKey(new Place(OTHER_GUILD, 5), USER, task)));
+        assertEquals(new Totals(2, 1, 0.567), storage.figures().progress(GUILD, USER).overall());
+    }
+
+    // ------------------------------------------------------------------ figures
+
+    @Test
+    void figuresPerTopicAndDifficultyAndTheWeakestTopic() {
+        Bot bot = bot(storage);
+        long post = 2000;
+        play(bot, post++, "alpha", "c1", "B");                       // easy, right: 1
+        play(bot, post++, "alpha", "c2", "A", "B");                  // medium, second try: 0.667
+        Place gaveUp = new Place(GUILD, post++);
+        bot.tutor().giveUp(gaveUp, USER, q("alpha", "c3"));          // hard, gave up: 0
+        play(bot, post++, "alpha", "k1", "A B", "B C");              // medium task, out of tries: 0
+        play(bot, post++, "alpha", "c4", "B");                       // easy, right: 1
+        Place hinted = new Place(GUILD, post++);
+        bot.tutor().hint(hinted, USER, q("beta", "c1"));
+        bot.tutor().answer(hinted, USER, q("beta", "c1"), Response.of("B"));  // easy, one hint: 0.9
+        play(bot, post++, "beta", "c2", "A");                        // still open: not counted
+        bot.tutor().answer(new Place(OTHER_GUILD, post), USER, q("beta", "c3"), Response.of("B"));  // elsewhere
+
+        Progress progress = storage.figures().progress(GUILD, USER);
+        assertTotals(6, 4, 3.567, progress.overall());
+        assertEquals(List.of("alpha", "beta"), progress.byTopic().stream().map(TopicTotals::topicId).toList());
+        assertTotals(5, 3, 2.667, progress.byTopic().get(0).totals());
+        assertTotals(1, 1, 0.9, progress.byTopic().get(1).totals());
+        List<DifficultyTotals> byDifficulty = progress.byDifficulty();
+        assertEquals(List.of(Difficulty.EASY, Difficulty.MEDIUM, Difficulty.HARD),
+                byDifficulty.stream().map(DifficultyTotals::difficulty).toList());
+        assertTotals(3, 3, 2.9, byDifficulty.get(0).totals());
+        assertTotals(2, 1, 0.667, byDifficulty.get(1).totals());
+        assertTotals(1, 0, 0, byDifficulty.get(2).totals());
+        assertEquals(Optional.of("alpha"), progress.weakestTopic().map(TopicTotals::topicId),
+                "alpha has 5 answered (the minimum) at 3/5; beta has too few to judge");
+
+        Progress elsewhere = storage.figures().progress(OTHER_GUILD, USER);
+        assertTotals(1, 1, 1.0, elsewhere.overall());
+        assertEquals(Optional.empty(), elsewhere.weakestTopic());
+        Progress nobody = storage.figures().progress(GUILD, 999);
+        assertEquals(Totals.NONE, nobody.overall());
+        assertEquals(Streak.NONE, nobody.streak());
+        assertEquals(3, nobody.byDifficulty().size());
+    }
+
+    @Test
+    void theDayStreakCountsConsecutiveUtcDays() {
+        Bot bot = bot(storage);
+        clock.set("2025-03-10T08:00:00Z");
+        play(bot, 1, "alpha", "c1", "B");
+        play(bot, 2, "alpha", "c2", "B");
+        assertEquals(new Streak(1, 1, Optional.of(LocalDate.parse("2025-03-10"))), streak());
+
+        clock.set("2025-03-11T23:59:59Z");
+        play(bot, 3, "alpha", "c3", "A", "A", "A");                  // out of tries still counts for the streak
+        clock.set("2025-03-12T00:00:01Z");
+        bot.tutor().giveUp(new Place(GUILD, 4), USER, q("alpha", "c4"));
+        assertEquals(new Streak(3, 3, Optional.of(LocalDate.parse("2025-03-12"))), streak());
+
+        clock.set("2025-03-12T10:00:00Z");
+        play(bot, 5, "alpha", "c5", "A");                            // an open attempt is no activity
+        clock.set("2025-03-13T22:00:00Z");
+        assertEquals(3, streak().current(), "yesterday counts until today is over");
+        clock.set("2025-03-14T00:00:00Z");
+        assertEquals(new Streak(0, 3, Optional.of(LocalDate.parse("2025-03-12"))), streak());
+
+        play(bot, 6, "alpha", "c6", "B");
+        assertEquals(new Streak(1, 3, Optional.of(LocalDate.parse("2025-03-14"))), streak());
+        clock.set("2025-03-15T12:00:00Z");
+        play(bot, 7, "beta", "c1", "B");
+        clock.set("2025-03-16T12:00:00Z");
+        play(bot, 8, "beta", "c2", "B");
+        clock.set("2025-03-17T12:00:00Z");
+        play(bot, 9, "beta", "c3", "B");
+        assertEquals(new Streak(4, 4, Optional.of(LocalDate.parse("2025-03-17"))), streak());
+    }
+
+    private Streak streak() {
+        return storage.figures().progress(GUILD, USER).streak();
+    }
+
+    // ------------------------------------------------------------------ leaderboard
+
+    @Test
+    void theLeaderboardRanksByPointsThenRightThenEarliestAndShowsTheCaller() {
+        Bot bot = bot(storage);
+        clock.set("2025-03-10T10:00:00Z");
+        long u1 = 1, u2 = 2, u3 = 3, u4 = 4, u5 = 5;
+        playAs(bot, u1, 10, "alpha", "c1", "B");                     // 2.0 points, 2 right, reached first
+        playAs(bot, u1, 11, "alpha", "c2", "B");
+        clock.advance(Duration.ofMinutes(1));
+        playAs(bot, u2, 12, "alpha", "c1", "B");                     // 2.0 points, 2 right, reached later
+        playAs(bot, u2, 13, "alpha", "c2", "B");
+        clock.advance(Duration.ofMinutes(1));
+        playAs(bot, u3, 14, "alpha", "c1", "B");                     // 1 + 0.667 + 0.333 = 2.0 points, 3 right
+        playAs(bot, u3, 15, "alpha", "c2", "A", "B");
+        playAs(bot, u3, 16, "alpha", "c3", "A", "A", "B");
+        playAs(bot, u4, 17, "alpha", "c1", "B");                     // 1.0
+        bot.tutor().giveUp(new Place(GUILD, 18), u5, q("alpha", "c1"));  // 0, answered 1
+        bot.tutor().answer(new Place(OTHER_GUILD, 19), 6, q("alpha", "c1"), Response.of("B"));
+
+        for (Period period : Period.values()) {
+            Leaderboard board = storage.figures().leaderboard(GUILD, period, ZoneOffset.UTC, 3, u5);
+            assertEquals(List.of(u3, u1, u2), board.top().stream().map(Standing::user).toList(), period.name());
+            assertEquals(List.of(1, 2, 3), board.top().stream().map(Standing::rank).toList());
+            assertTotals(3, 3, 2.0, board.top().get(0).totals());
+            assertEquals(Optional.of(new Standing(5, u5, new Totals(1, 0, 0))), board.caller(), period.name());
+
+            Leaderboard asTopMember = storage.figures().leaderboard(GUILD, period, ZoneOffset.UTC, 3, u2);
+            assertEquals(Optional.of(3), asTopMember.caller().map(Standing::rank));
+            Leaderboard asStranger = storage.figures().leaderboard(GUILD, period, ZoneOffset.UTC, 3, 999);
+            assertEquals(Optional.empty(), asStranger.caller());
+            assertEquals(3, asStranger.top().size());
+        }
+        Leaderboard month = storage.figures().leaderboard(GUILD, Period.THIS_MONTH, ZoneOffset.UTC, 10, u1);
+        assertEquals(Optional.of(YearMonth.of(2025, 3)), month.month());
+        assertEquals(5, month.top().size());
+        assertEquals(1, storage.figures().leaderboard(OTHER_GUILD, Period.ALL_TIME, ZoneOffset.UTC, 10, 6).top().size());
+    }
+
+    @Test
+    void thisMonthFollowsTheZoneAndTheClock() {
+        Bot bot = bot(storage);
+        long early = 1, late = 2;
+        clock.set("2025-01-31T22:30:00Z");                           // Berlin: Jan 31, 23:30
+        playAs(bot, early, 1, "alpha", "c1", "B");
+        clock.set("2025-01-31T23:30:00Z");                           // Berlin: Feb 1, 00:30
+        playAs(bot, late, 2, "alpha", "c1", "B");
+
+        clock.set("2025-02-10T12:00:00Z");
+        Leaderboard berlin = storage.figures().leaderboard(GUILD, Period.THIS_MONTH, BERLIN, 10, early);
+        assertEquals(Optional.of(YearMonth.of(2025, 2)), berlin.month());
+        assertEquals(List.of(late), berlin.top().stream().map(Standing::user).toList());
+        assertEquals(Optional.empty(), berlin.caller(), "the early member played in January in Berlin");
+        assertEquals(List.of(), storage.figures().leaderboard(GUILD, Period.THIS_MONTH, ZoneOffset.UTC, 10, early).top(),
+                "both played on January 31 in UTC");
+
+        clock.set("2025-01-31T23:45:00Z");
+        Leaderboard utcJanuary = storage.figures().leaderboard(GUILD, Period.THIS_MONTH, ZoneOffset.UTC, 10, early);
+        assertEquals(Optional.of(YearMonth.of(2025, 1)), utcJanuary.month());
+        assertEquals(List.of(early, late), utcJanuary.top().stream().map(Standing::user).toList(),
+                "equal figures: the earlier solver first");
+        assertEquals(2, storage.figures().leaderboard(GUILD, Period.ALL_TIME, BERLIN, 10, early).top().size());
+    }
+
+    // ------------------------------------------------------------------ topic tests
+
+    @Test
+    void aTestInProgressSurvivesARestartAndItsResultIsKept() {
+        TopicTestStore tests = storage.tests();
+        TopicTest test = TopicTest.start(TopicTest.draw(TestQuiz.BANK.topic("alpha").orElseThrow(), 5,
+                RandomGenerator.of("L64X128MixRandom")));
+        TestId id = new TestId(GUILD, USER, 987_654_321_012L);
+        tests.save(id, test);
+        test = test.answer(answerFor(test, true));
+        tests.save(id, test);
+        test = test.skip();
+        clock.advance(Duration.ofMinutes(2));
+        tests.save(id, test);
+        test = test.answer(answerFor(test, false));
+        tests.save(id, test);
+
+        TopicTestStore afterRestart = reopen().tests();
+        SavedTest saved = afterRestart.find(id).orElseThrow();
+        assertEquals(test.paper().questions().stream().map(Question::ref).toList(), saved.questions());
+        assertEquals(test.answers(), saved.answers());
+        assertEquals(Instant.parse("2025-03-10T12:00:00Z"), saved.started(), "started when first saved");
+        assertEquals(List.of(saved), afterRestart.inProgress(GUILD, USER));
+        assertEquals(List.of(), afterRestart.inProgress(OTHER_GUILD, USER));
+        assertEquals(Optional.empty(), afterRestart.find(new TestId(GUILD, USER, 1)));
+
+        TopicTest resumed = saved.resume(TestQuiz.BANK).orElseThrow();
+        assertEquals(test.paper(), resumed.paper());
+        assertEquals(3, resumed.position());
+        while (!resumed.finished()) {
+            resumed = resumed.answer(answerFor(resumed, true));
+        }
+        TopicTest.Report report = resumed.report();
+        clock.set("2025-03-11T09:00:00Z");
+        TestResult result = afterRestart.finish(id, report);
+
+        assertEquals(report.overall(), result.overall());
+        assertEquals(report.verdict(), result.verdict());
+        assertEquals(Instant.parse("2025-03-11T09:00:00Z"), result.finished());
+        assertEquals(report.byDifficulty().size(), result.byDifficulty().size());
+        for (DifficultyTally tally : result.byDifficulty()) {
+            assertEquals(report.byDifficulty().get(tally.difficulty()), tally.tally());
+        }
+        assertEquals(Optional.empty(), afterRestart.find(id), "a finished test is no longer in progress");
+        assertEquals(List.of(result), afterRestart.results(GUILD, USER, 10));
+        assertEquals(List.of(result), storage.figures().progress(GUILD, USER).recentTests());
+
+        clock.advance(Duration.ofHours(1));
+        assertEquals(result, afterRestart.finish(id, report), "finishing twice keeps the first result");
+        assertEquals(1, afterRestart.results(GUILD, USER, 10).size());
+    }
+
+    @Test
+    void testResultsAreListedNewestFirstAndATestCanBeDiscarded() {
+        TopicTestStore tests = storage.tests();
+        for (int n = 1; n <= 7; n++) {
+            TopicTest test = TopicTest.start(TopicTest.draw(TestQuiz.BANK.topic("beta").orElseThrow(), 3,
+                    RandomGenerator.of("L64X128MixRandom")));
+            for (int i = 0; i < 3; i++) {
+                test = test.answer(answerFor(test, i < n % 4));
+            }
+            clock.advance(Duration.ofDays(1));
+            tests.finish(new TestId(GUILD, USER, n), test.report());
+        }
+        List<TestResult> latest = tests.results(GUILD, USER, 3);
+        assertEquals(List.of(7L, 6L, 5L), latest.stream().map(r -> r.id().test()).toList());
+        assertEquals(new TopicTest.Tally(3, 3), latest.get(0).overall());
+        assertEquals(Verdict.STRONG, latest.get(0).verdict());
+        assertEquals(Verdict.NEEDS_PRACTICE, latest.get(2).verdict());
+        assertEquals(Figures.RECENT_TESTS, storage.figures().progress(GUILD, USER).recentTests().size());
+
+        TestId abandoned = new TestId(GUILD, USER, 99);
+        tests.save(abandoned, TopicTest.start(TopicTest.draw(TestQuiz.BANK.topic("beta").orElseThrow(), 3,
+                RandomGenerator.of("L64X128MixRandom"))));
+        tests.discard(abandoned);
+        assertEquals(Optional.empty(), tests.find(abandoned));
+        assertEquals(0, countRows("SELECT COUNT(*) FROM test_in_progress_question"));
+    }
+
+    /** The right letters for the current question, or wrong ones. */
+    private static Response answerFor(TopicTest test, boolean right) {
+        Question question = test.current().orElseThrow();
+        List<String> letters = question.answerLetters();
+        return new Response(right ? letters : letters.stream().map(l -> l.equals("A") ? "B" : "A").toList());
+    }
+
+    // ------------------------------------------------------------------ history, settings
+
+    @Test
+    void historyKeepsTheNewestQuestionsPerAudienceInOrder() {
+        SqlHistory history = new SqlHistory(storage.database(), 3);
+        QuestionRef q1 = new QuestionRef("alpha", "c1");
+        QuestionRef q2 = new QuestionRef("alpha", "c2");
+        QuestionRef q3 = new QuestionRef("beta", "c1");
+        QuestionRef q4 = new QuestionRef("beta", "k1");
+        for (QuestionRef q : List.of(q1, q2, q3, q4)) {
+            history.seen(USER, q);
+        }
+        assertEquals(List.of(q2, q3, q4), history.recent(USER, 10));
+        history.seen(USER, q2);
+        assertEquals(List.of(q3, q4, q2), history.recent(USER, 10), "meeting a question again makes it newest");
+        assertEquals(List.of(q4, q2), history.recent(USER, 2));
+        assertEquals(List.of(), history.recent(USER + 1, 10));
+        assertEquals(3, countRows("SELECT COUNT(*) FROM recent_question"));
+
+        Bot bot = bot(reopen());
+        long channel = 555;
+        List<QuestionRef> picked = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            picked.add(bot.tutor().pick(channel, Tutor.Selection.of(QuestionKind.CHOICE)).orElseThrow().ref());
+        }
+        assertEquals(picked, reopen().history().recent(channel, 6), "the tutor's picks are remembered across a restart");
+        assertEquals(6, picked.stream().distinct().count(), "picking avoids what the channel met");
+    }
+
+    @Test
+    void guildSettingsAreStoredAndReplaced() {
+        GuildSettingsStore guilds = storage.guilds();
+        assertEquals(GuildSettings.defaults(GUILD), guilds.get(GUILD));
+        GuildSettings chosen = GuildSettings.defaults(GUILD)
+                .withModeratorRole(Optional.of(1_234_567_890_123_456_789L))
+                .withDefaultTopic(Optional.of("alpha"))
+                .withDefaultDifficulty(Optional.of(Difficulty.HARD))
+                .withTimeZone(Optional.of(BERLIN));
+        guilds.put(chosen);
+        assertEquals(chosen, reopen().guilds().get(GUILD));
+        assertEquals(BERLIN, guilds.get(GUILD).zoneOrUtc());
+
+        GuildSettings cleared = chosen.withModeratorRole(Optional.empty()).withTimeZone(Optional.empty());
+        guilds.put(cleared);
+        assertEquals(cleared, guilds.get(GUILD));
+        assertEquals(ZoneId.of("UTC"), guilds.get(GUILD).zoneOrUtc());
+        assertEquals(GuildSettings.defaults(OTHER_GUILD), guilds.get(OTHER_GUILD));
+    }
+
+    // ------------------------------------------------------------------ the database
+
+    @Test
+    void migrationsRunOnceAndOpeningAgainKeepsEverything() {
+        storage.guilds().put(GuildSettings.defaults(GUILD).withDefaultTopic(Optional.of("beta")));
+        reopen();
+        Storage third = reopen();
+        assertEquals(Optional.of("beta"), third.guilds().get(GUILD).defaultTopic());
+        assertEquals(1, countRows("SELECT COUNT(*) FROM flyway_schema_history WHERE success = "
+                + (storage.database().dialect() == Database.Dialect.SQLITE ? "1" : "true") + " AND version IS NOT NULL"));
+    }
+
+    @Test
+    void sixteenThreadsAppendingConcurrentlyLoseNothing() throws Exception {
+        Bot bot = bot(storage);
+        int threads = 16;
+        int attemptsEach = 20;
+        int users = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    long user = thread % users;
+                    for (int i = 0; i < attemptsEach; i++) {
+                        Place place = new Place(GUILD, 100_000L * thread + i);
+                        Question question = q(i % 2 == 0 ? "alpha" : "beta", "c" + (1 + i % 6));
+                        bot.tutor().answer(place, user, question, Response.of("A"));
+                        bot.tutor().answer(place, user, question, Response.of("B"));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * attemptsEach * 2L, countRows("SELECT COUNT(*) FROM attempt_event"));
+        long perUser = (long) threads / users * attemptsEach;
+        Leaderboard board = storage.figures().leaderboard(GUILD, Period.ALL_TIME, ZoneOffset.UTC, users, 0);
+        assertEquals(users, board.top().size());
+        for (Standing standing : board.top()) {
+            assertTotals(perUser, perUser, perUser * 0.667, standing.totals());
+            Progress progress = storage.figures().progress(GUILD, standing.user());
+            assertTotals(perUser, perUser, perUser * 0.667, progress.overall());
+        }
+        Leaderboard month = storage.figures().leaderboard(GUILD, Period.THIS_MONTH, ZoneOffset.UTC, users, 0);
+        assertEquals(board.top(), month.top());
+
+        bot.attempts().invalidateAll();
+        Place place = new Place(GUILD, 100_000L * 5 + 3);
+        Question question = q("beta", "c4");
+        assertEquals(Attempt.Status.SOLVED, bot.attempts().get(new AttemptKey(place, 5 % users, question.ref()),
+                question).status());
+    }
+
+    /**
+     * A rough form of the benchmark: appending (half the events end an attempt and update figures)
+     * must reach half the rate of a plain JDBC loop inserting the same rows, one auto-committed insert
+     * each, into a table with the same primary key. The two alternate in small chunks so that a burst
+     * of slow fsyncs on a busy machine hits both alike; best of three rounds after a warm-up.
+     */
+    @Test
+    void appendKeepsUpWithAPlainInsertLoop() {
+        storage.database().write("create the plain table", session -> {
+            try (Statement s = session.connection().createStatement()) {
+                s.execute("""
+                        CREATE TABLE plain_event (guild_id BIGINT, post_id BIGINT, user_id BIGINT, topic_id TEXT,
+                            question_id TEXT, seq INTEGER, kind TEXT, difficulty TEXT, at_second BIGINT,
+                            at_nano INTEGER, event TEXT, response TEXT, grade_right INTEGER, grade_of INTEGER,
+                            hint_number INTEGER, status_after TEXT, score_milli INTEGER,
+                            PRIMARY KEY (guild_id, post_id, user_id, topic_id, question_id, seq))""");
+            }
+            return null;
+        });
+        int chunks = 20;
+        int chunk = 10;
+        double bestRatio = 0;
+        StringBuilder rates = new StringBuilder();
+        for (int round = 0; round < 4; round++) {
+            long plainNanos = 0;
+            long appendNanos = 0;
+            for (int c = 0; c < chunks; c++) {
+                long base = 1_000_000L * (round + 1) + 1000L * c;
+                plainNanos += insertPlainly(base, chunk);
+                long t0 = System.nanoTime();
+                for (int i = 0; i < chunk; i++) {
+                    boolean ends = i % 2 == 1;
+                    AttemptKey key = new AttemptKey(new Place(GUILD, base + i / 2), USER, new QuestionRef("alpha", "c1"));
+                    storage.journal().append(new RecordedEvent(key, Difficulty.EASY, QuestionKind.CHOICE,
+                            new AttemptEvent.Answered(clock.instant(), Response.of(ends ? "B" : "A"),
+                                    new Grade(ends ? 1 : 0, 1)),
+                            ends ? Attempt.Status.SOLVED : Attempt.Status.OPEN, ends ? 0.667 : 0));
+                }
+                appendNanos += System.nanoTime() - t0;
+            }
+            double ratio = (double) plainNanos / appendNanos;
+            if (round > 0) {
+                bestRatio = Math.max(bestRatio, ratio);
+            }
+            int n = chunks * chunk;
+            rates.append(String.format("round %d%s: plain %.0f/s, append %.0f/s (%.2f); ", round,
+                    round == 0 ? " (warm-up)" : "", n * 1e9 / plainNanos, n * 1e9 / appendNanos, ratio));
+        }
+        System.out.println(getClass().getSimpleName() + " append rate: " + rates);
+        assertTrue(bestRatio >= 0.5, "append reached " + bestRatio + " of the plain insert rate: " + rates);
+    }
+
+    /** Inserts {@code n} event rows with plain JDBC, each its own auto-committed statement; returns the nanoseconds. */
+    private long insertPlainly(long base, int n) {
+        return storage.database().read("insert plainly", session -> {
+            try (PreparedStatement insert = session.connection().prepareStatement(
+                    "INSERT INTO plain_event VALUES (?, ?, ?, ?, ?, ?, 'choice', 'easy', ?, ?, 'answered', ?, ?, 1,"
+                            + " NULL, ?, ?)")) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    boolean ends = i % 2 == 1;
+                    Instant at = clock.instant();
+                    insert.setLong(1, GUILD);
+                    insert.setLong(2, base + i / 2);
+                    insert.setLong(3, USER);
+                    insert.setString(4, "alpha");
+                    insert.setString(5, "c1");
+                    insert.setInt(6, i % 2);
+                    insert.setLong(7, at.getEpochSecond());
+                    insert.setInt(8, at.getNano());
+                    insert.setString(9, ends ? "B" : "A");
+                    insert.setInt(10, ends ? 1 : 0);
+                    insert.setString(11, ends ? "solved" : "open");
+                    insert.setInt(12, ends ? 667 : 0);
+                    insert.executeUpdate();
+                }
+                return System.nanoTime() - t0;
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Answers one question in order with each response (letters separated by spaces) on a fresh post. */
+    private void play(Bot bot, long post, String topic, String question, String... responses) {
+        playAs(bot, USER, post, topic, question, responses);
+    }
+
+    private void playAs(Bot bot, long user, long post, String topic, String question, String... responses) {
+        Place place = new Place(GUILD, post);
+        for (String response : responses) {
+            bot.tutor().answer(place, user, q(topic, question), new Response(List.of(response.split(" "))));
+        }
+    }
+
+    private static void assertTotals(long answered, long right, double points, Totals totals) {
+        assertEquals(answered, totals.answered(), "answered in " + totals);
+        assertEquals(right, totals.right(), "right in " + totals);
+        assertEquals(points, totals.points(), 1e-9, "points in " + totals);
+    }
+
+    long countRows(String sql) {
+        return storage.database().read("count", c -> {
+            try (Statement s = c.connection().createStatement(); ResultSet row = s.executeQuery(sql)) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+}
