@@ -5,6 +5,8 @@ import dev.quiztutor.tutor.AttemptEvent;
 import dev.quiztutor.tutor.AttemptJournal;
 import dev.quiztutor.tutor.AttemptKey;
 import dev.quiztutor.tutor.Grade;
+import dev.quiztutor.tutor.Place;
+import dev.quiztutor.tutor.PlaceSummary;
 import dev.quiztutor.tutor.RecordedEvent;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +14,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 
@@ -104,6 +108,14 @@ public final class SqlAttemptJournal implements AttemptJournal {
     private static final String EVENT_AND_FIGURES = "WITH event AS (" + INSERT_EVENT + "), topic AS ("
             + ADD_TO_TOPIC_STATS + ")\n" + ADD_TO_MEMBER_STATS;
 
+    /** Who tried at a post, and whether they ever answered right: the primary key's prefix serves it. */
+    private static final String SELECT_SUMMARY = """
+            SELECT user_id, MAX(CASE WHEN grade_right = grade_of THEN 1 ELSE 0 END) AS solved
+            FROM attempt_event
+            WHERE guild_id = ? AND post_id = ? AND event = 'answered'
+            GROUP BY user_id
+            """;
+
     private final Database database;
 
     public SqlAttemptJournal(Database database) {
@@ -122,6 +134,26 @@ public final class SqlAttemptJournal implements AttemptJournal {
                 }
             }
             return events;
+        });
+    }
+
+    @Override
+    public PlaceSummary summary(Place place) {
+        return database.read("count the answers of post " + place.post(), session -> {
+            PreparedStatement select = session.prepare(SELECT_SUMMARY);
+            select.setLong(1, place.guild());
+            select.setLong(2, place.post());
+            Set<Long> answered = new HashSet<>();
+            Set<Long> right = new HashSet<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    answered.add(row.getLong(1));
+                    if (row.getInt(2) == 1) {
+                        right.add(row.getLong(1));
+                    }
+                }
+            }
+            return new PlaceSummary(answered, right);
         });
     }
 

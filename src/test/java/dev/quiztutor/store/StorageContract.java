@@ -27,6 +27,7 @@ import dev.quiztutor.tutor.Feedback;
 import dev.quiztutor.tutor.Grade;
 import dev.quiztutor.tutor.LiveAttempts;
 import dev.quiztutor.tutor.Place;
+import dev.quiztutor.tutor.PlaceSummary;
 import dev.quiztutor.tutor.RecordedEvent;
 import dev.quiztutor.tutor.Response;
 import dev.quiztutor.tutor.ScoringPolicy;
@@ -44,6 +45,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -167,6 +169,23 @@ abstract class StorageContract {
 
         assertEquals(new Totals(1, 1, 1.0), storage.figures().progress(GUILD, USER).overall());
         assertEquals(1, countRows("SELECT COUNT(*) FROM attempt_event"));
+    }
+
+    @Test
+    void aPostsFiguresAreRebuiltFromTheEvents() {
+        Bot bot = bot(storage);
+        Place post = new Place(GUILD, 2001);
+        Question question = q("alpha", "c2");
+        bot.tutor().answer(post, 1, question, Response.of("B"));
+        bot.tutor().answer(post, 2, question, Response.of("A"));
+        bot.tutor().answer(post, 2, question, Response.of("B"));
+        bot.tutor().answer(post, 3, question, Response.of("A"));
+        bot.tutor().hint(post, 4, question);
+        bot.tutor().answer(new Place(GUILD, 2002), 5, question, Response.of("B"));
+        PlaceSummary summary = reopen().journal().summary(post);
+        assertEquals(Set.of(1L, 2L, 3L), summary.answered(), "a hint alone is not an answer");
+        assertEquals(Set.of(1L, 2L), summary.right(), "right on any try");
+        assertEquals(PlaceSummary.EMPTY, storage.journal().summary(new Place(GUILD + 1, 2001)), "another guild");
     }
 
     @Test
