@@ -7,8 +7,9 @@ import dev.quiztutor.tutor.InMemoryHistory;
 import dev.quiztutor.tutor.LiveAttempts;
 import dev.quiztutor.tutor.Tutor;
 import dev.quiztutor.discord.DiscordBot;
-import dev.quiztutor.discord.TestFeature;
-import dev.quiztutor.tutor.PlaceSummary;
+import dev.quiztutor.store.Storage;
+import dev.quiztutor.store.StorageException;
+import dev.quiztutor.store.StorageSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,22 +38,47 @@ public final class App {
                 d.shards().total(), d.shards().ids(), d.workers(), d.deferAfterDuration(), d.liveCountIntervalDuration());
     }
 
+    /** A tutor whose attempts and history live in storage: nothing is lost on restart. */
+    public static Tutor tutor(Config config, QuizBank bank, Storage storage, Clock clock) {
+        LiveAttempts attempts = new LiveAttempts(storage.journal(), config.tutor().attemptCache().settings());
+        return new Tutor(bank, attempts, storage.history(), config.tutor().scoring(), clock,
+                RandomGenerator.of("L64X128MixRandom"));
+    }
+
+    /** The storage settings, with the password from QUIZTUTOR_STORAGE_PASSWORD (never from the file). */
+    public static StorageSettings storageSettings(Config config, java.util.Map<String, String> env) {
+        Config.Storage s = config.storage();
+        Optional<String> password = Optional.ofNullable(env.get(Config.Storage.ENV_PASSWORD)).filter(p -> !p.isEmpty());
+        return new StorageSettings(s.url(), Optional.ofNullable(s.user()), password, s.poolSize());
+    }
+
     /** Runs the bot until the process is asked to stop (Ctrl-C, SIGTERM); returns the exit code. */
     static int runBot(Config config, QuizBank bank, String token, PrintWriter err) throws InterruptedException {
         Logger log = LoggerFactory.getLogger(App.class);
-        Tutor tutor = tutor(config, bank);
-        DiscordBot.Settings settings = discordSettings(config);
-        DiscordBot bot;
+        Clock clock = Clock.systemUTC();
+        Storage storage;
         try {
-            bot = DiscordBot.start(settings, token, tutor, TestFeature.Keeper.NONE, place -> PlaceSummary.EMPTY);
-        } catch (DiscordBot.StartFailure e) {
+            storage = Storage.open(storageSettings(config, System.getenv()), clock);
+        } catch (StorageException e) {
             err.println("quiztutor: " + e.getMessage());
             return Cli.CANNOT_START;
         }
+        Tutor tutor = tutor(config, bank, storage, clock);
+        DiscordBot.Settings settings = discordSettings(config);
+        DiscordBot bot;
+        try {
+            bot = DiscordBot.start(settings, token, tutor, storage);
+        } catch (DiscordBot.StartFailure e) {
+            storage.close();
+            err.println("quiztutor: " + e.getMessage());
+            return Cli.CANNOT_START;
+        }
+        log.info("storage: {}", storage.database().description());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");
             bot.close();
+            storage.close();
             stopped.countDown();
         }, "quiztutor-shutdown"));
         if (!bot.awaitReady(Duration.ofSeconds(90), settings.devGuildId())) {

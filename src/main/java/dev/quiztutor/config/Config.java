@@ -15,19 +15,55 @@ import java.util.List;
 public record Config(
         @JsonProperty("quizzes") List<Path> quizzes,
         @JsonProperty("tutor") Tutor tutor,
-        @JsonProperty("discord") Discord discord) {
+        @JsonProperty("discord") Discord discord,
+        @JsonProperty("storage") Storage storage) {
 
-    public static final Config DEFAULT = new Config(null, null, null);
+    public static final Config DEFAULT = new Config(null, null, null, null);
 
     public Config {
         quizzes = quizzes == null || quizzes.isEmpty() ? List.of(Path.of("quizzes")) : List.copyOf(quizzes);
         tutor = tutor == null ? Tutor.DEFAULT : tutor;
         discord = discord == null ? Discord.DEFAULT : discord;
+        storage = storage == null ? Storage.DEFAULT : storage;
     }
 
-    /** The same config with the environment's overrides applied (see {@link Discord#withEnvironment}). */
+    /** The same config with the environment's overrides applied: URLs, and secrets that never live in the file. */
     public Config withEnvironment(java.util.Map<String, String> env) {
-        return new Config(quizzes, tutor, discord.withEnvironment(env));
+        return new Config(quizzes, tutor, discord.withEnvironment(env), storage.withEnvironment(env));
+    }
+
+    /**
+     * Where the bot keeps attempts, figures, tests and schedules: an SQLite file by default, or a
+     * PostgreSQL server (a {@code jdbc:postgresql:} url) shared by several processes. The password
+     * comes from QUIZTUTOR_STORAGE_PASSWORD, never from the file.
+     */
+    public record Storage(
+            @JsonProperty("url") String url,
+            @JsonProperty("user") String user,
+            @JsonProperty("poolSize") Integer poolSize) {
+
+        public static final String ENV_URL = "QUIZTUTOR_STORAGE_URL";
+        /** The database password: read from the environment only, so it never lands in a committed file. */
+        public static final String ENV_PASSWORD = "QUIZTUTOR_STORAGE_PASSWORD";
+        public static final Storage DEFAULT = new Storage(null, null, null);
+
+        public Storage {
+            url = blankToNull(url) == null ? "jdbc:sqlite:data/quiztutor.db" : url.trim();
+            user = blankToNull(user);
+            poolSize = poolSize == null ? 8 : poolSize;
+            if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+                throw new ConfigValueException("storage.url", "must be jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB, not "
+                        + url);
+            }
+            if (poolSize < 1 || poolSize > 100) {
+                throw new ConfigValueException("storage.poolSize", "must be from 1 to 100, not " + poolSize);
+            }
+        }
+
+        Storage withEnvironment(java.util.Map<String, String> env) {
+            String envUrl = blankToNull(env.get(ENV_URL));
+            return new Storage(envUrl != null ? envUrl : url, user, poolSize);
+        }
     }
 
     /**

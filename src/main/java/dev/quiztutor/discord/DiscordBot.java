@@ -1,7 +1,7 @@
 package dev.quiztutor.discord;
 
-import dev.quiztutor.tutor.Place;
-import dev.quiztutor.tutor.PlaceSummary;
+import dev.quiztutor.store.SqlMemberNames;
+import dev.quiztutor.store.Storage;
 import dev.quiztutor.tutor.Tutor;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
@@ -74,17 +73,19 @@ public final class DiscordBot implements AutoCloseable {
         this.ready = ready;
     }
 
-    public static DiscordBot start(Settings settings, String token, Tutor tutor, TestFeature.Keeper keeper,
-                                   Function<Place, PlaceSummary> seed) throws StartFailure {
+    public static DiscordBot start(Settings settings, String token, Tutor tutor, Storage storage) throws StartFailure {
         // JDA's default lets a message ping everyone; quiz text must never ping anybody.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
 
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, threads("quiztutor-timer"));
         ThreadPoolExecutor workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(10_000), threads("quiztutor-worker"));
-        LiveTallies tallies = new LiveTallies(timer, settings.liveCountInterval(), seed);
+        LiveTallies tallies = new LiveTallies(timer, settings.liveCountInterval(), storage.journal()::summary);
+        SqlMemberNames memberNames = new SqlMemberNames(storage.database());
         InteractionRouter router = new InteractionRouter(tutor.bank(), new PracticeFeature(tutor, tallies),
-                new LessonFeature(tutor), new TestFeature(tutor, keeper), workers, timer, settings.deferAfter());
+                new LessonFeature(tutor), new TestFeature(tutor, new StoredTests(storage.tests(), tutor.bank())),
+                new ProgressFeature(tutor.bank(), storage.figures(), storage.guilds(), memberNames),
+                new Names(memberNames), workers, timer, settings.deferAfter());
 
         int shardCount = settings.shardIds().isEmpty() ? settings.shardsTotal() : settings.shardIds().size();
         CountDownLatch ready = new CountDownLatch(shardCount);

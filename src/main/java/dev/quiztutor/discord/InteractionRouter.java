@@ -30,16 +30,21 @@ final class InteractionRouter extends ListenerAdapter {
     private final PracticeFeature practice;
     private final LessonFeature lessons;
     private final TestFeature tests;
+    private final ProgressFeature progress;
+    private final Names names;
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
     private final Duration deferAfter;
 
     InteractionRouter(QuizBank bank, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
-                      ExecutorService workers, ScheduledExecutorService watchdog, Duration deferAfter) {
+                      ProgressFeature progress, Names names, ExecutorService workers, ScheduledExecutorService watchdog,
+                      Duration deferAfter) {
         this.bank = bank;
         this.practice = practice;
         this.lessons = lessons;
         this.tests = tests;
+        this.progress = progress;
+        this.names = names;
         this.workers = workers;
         this.watchdog = watchdog;
         this.deferAfter = deferAfter;
@@ -48,17 +53,21 @@ final class InteractionRouter extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         String name = event.getName();
-        boolean publicPost = name.equals(SlashCommands.PRACTICE) || name.equals(SlashCommands.CODE);
+        boolean publicPost = name.equals(SlashCommands.PRACTICE) || name.equals(SlashCommands.CODE)
+                || name.equals(SlashCommands.LEADERBOARD);
         Reply reply = Reply.newMessage(event, !publicPost);
         dispatch(reply, () -> {
+            names.seen(event);
             switch (name) {
                 case SlashCommands.TOPICS -> reply.send(Views.topics(bank));
                 case SlashCommands.LEARN -> lessons.start(event, reply);
                 case SlashCommands.PRACTICE -> practice.post(event, reply, QuestionKind.CHOICE);
                 case SlashCommands.CODE -> practice.post(event, reply, QuestionKind.BLANKS);
                 case SlashCommands.TEST -> tests.start(event, reply);
+                case SlashCommands.PROGRESS -> progress.progress(event, reply);
+                case SlashCommands.LEADERBOARD -> progress.leaderboard(event, reply);
                 default -> reply.sendPrivately(View.text("I don't know /" + name
-                        + " any more. Try /topics, /learn, /practice, /code or /test."));
+                        + " any more. Try /topics, /learn, /practice, /code, /test, /progress or /leaderboard."));
             }
         });
     }

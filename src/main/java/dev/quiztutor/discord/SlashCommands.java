@@ -16,6 +16,8 @@ final class SlashCommands {
     static final String PRACTICE = "practice";
     static final String CODE = "code";
     static final String TEST = "test";
+    static final String PROGRESS = "progress";
+    static final String LEADERBOARD = "leaderboard";
 
     private SlashCommands() {
     }
@@ -31,6 +33,10 @@ final class SlashCommands {
                 .addOptions(topic(false), difficulty())));
         commands.add(guildOnly(Commands.slash(TEST, "Take a 10-question test across easy, medium and hard (only you see it)")
                 .addOptions(topic(false))));
+        commands.add(guildOnly(Commands.slash(PROGRESS, "Your figures here: per topic and difficulty, streak, last tests (only you see it)")));
+        commands.add(guildOnly(Commands.slash(LEADERBOARD, "The top 10 of this server, and your rank")
+                .addOptions(new OptionData(OptionType.STRING, "period", "This month (default) or all time", false)
+                        .addChoice("this month", "month").addChoice("all time", "all"))));
         return commands;
     }
 

@@ -21,7 +21,7 @@ import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteract
  * question's position, so a double click or an old button cannot answer the wrong question.
  */
 public final class TestFeature {
-    /** Whatever keeps tests beyond memory; a later storage layer persists them. */
+    /** What keeps tests beyond memory, so a restart resumes them (see {@link StoredTests}). */
     public interface Keeper {
         Keeper NONE = new Keeper() {
         };
@@ -30,6 +30,11 @@ public final class TestFeature {
         }
 
         default void finished(long testId, Session session, TopicTest.Report report) {
+        }
+
+        /** The test as last saved, after a restart or once evicted from memory. */
+        default java.util.Optional<Session> restore(long testId, long guild, long user) {
+            return java.util.Optional.empty();
         }
     }
 
@@ -122,6 +127,9 @@ public final class TestFeature {
     private void step(GenericComponentInteractionCreateEvent event, Reply reply, long testId, int position,
                       Decision decision) {
         long user = event.getUser().getIdLong();
+        if (sessions.getIfPresent(testId) == null) {
+            keeper.restore(testId, Who.of(event).guild(), user).ifPresent(saved -> sessions.asMap().putIfAbsent(testId, saved));
+        }
         Session[] outcome = new Session[1];
         String[] problem = new String[1];
         boolean[] moved = new boolean[1];

@@ -56,6 +56,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void storageAndDiscordUrlsComeFromTheFileOrTheEnvironmentButSecretsOnlyFromTheEnvironment() throws Exception {
+        Config config = read("storage:\n  url: jdbc:postgresql://db.example/quiz\n  user: quiz\n"
+                + "discord:\n  apiBaseUrl: http://proxy.local/api/v10\n");
+        assertEquals("jdbc:postgresql://db.example/quiz", config.storage().url());
+        assertEquals("http://proxy.local/api/v10/", config.discord().restBaseUrl().orElseThrow(), "JDA needs the slash");
+        Config fromEnv = config.withEnvironment(java.util.Map.of(Config.Storage.ENV_PASSWORD, "s3cret",
+                Config.Discord.ENV_GATEWAY_URL, "ws://127.0.0.1:9999/"));
+        assertEquals(java.util.Optional.of("s3cret"),
+                dev.quiztutor.App.storageSettings(fromEnv, java.util.Map.of(Config.Storage.ENV_PASSWORD, "s3cret")).password());
+        assertEquals("ws://127.0.0.1:9999/", fromEnv.discord().gateway().orElseThrow());
+        assertTrue(error("storage:\n  password: x\n").contains("unknown key \"storage.password\""),
+                "a password in the file is refused");
+        assertTrue(error("storage:\n  url: mysql://x\n").contains("storage.url must be jdbc:sqlite:FILE or jdbc:postgresql:"));
+        assertTrue(error("discord:\n  gatewayUrl: http://x\n").contains("discord.gatewayUrl must be a ws:// or wss:// URL"));
+        assertTrue(error("discord:\n  shards:\n    total: 2\n    ids: [2]\n").contains("discord.shards.ids must be from 0 to 1"));
+    }
+
+    @Test
     void durationsAsPeopleWriteThem() {
         assertEquals(Duration.ofSeconds(90), DurationText.parse("90s"));
         assertEquals(Duration.ofDays(2), DurationText.parse("2d"));

@@ -510,6 +510,18 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * A click Discord itself would not vet: a button id that is not on the message, as a stale
+     * component from an older version of the bot or a forged payload would carry. The bot must answer
+     * politely rather than fail.
+     */
+    public InteractionHandle clickUnchecked(FakeUser user, FakeMessage message, String customId) {
+        ObjectNode component = Json.object();
+        component.put("type", 2);
+        component.put("custom_id", customId);
+        return componentInteraction(user, message, component, null);
+    }
+
+    /**
      * A person picks options of a string select menu (values must be among its options, and as
      * many as min/max_values allow).
      */

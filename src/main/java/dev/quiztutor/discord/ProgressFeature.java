@@ -1,0 +1,134 @@
+package dev.quiztutor.discord;
+
+import dev.quiztutor.bank.QuizBank;
+import dev.quiztutor.bank.Topic;
+import dev.quiztutor.store.Figures;
+import dev.quiztutor.store.GuildSettingsStore;
+import dev.quiztutor.store.MemberNames;
+import dev.quiztutor.store.TopicTestStore;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+
+/** /progress (private) and /leaderboard (public, names that ping nobody). */
+final class ProgressFeature {
+    static final int TOP = 10;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+    private final QuizBank bank;
+    private final Figures figures;
+    private final GuildSettingsStore guilds;
+    private final MemberNames names;
+
+    ProgressFeature(QuizBank bank, Figures figures, GuildSettingsStore guilds, MemberNames names) {
+        this.bank = bank;
+        this.figures = figures;
+        this.guilds = guilds;
+        this.names = names;
+    }
+
+    void progress(SlashCommandInteractionEvent event, Reply reply) {
+        Who who = Who.of(event);
+        Figures.Progress p = figures.progress(who.guild(), who.user());
+        if (p.overall().answered() == 0 && p.recentTests().isEmpty()) {
+            reply.send(View.text("You have not finished a question here yet. Try /practice, /code or /test!"));
+            return;
+        }
+        Figures.Totals all = p.overall();
+        EmbedBuilder embed = new EmbedBuilder().setTitle("Your progress").setColor(Views.NEUTRAL)
+                .setDescription("**" + all.answered() + "** answered · **" + all.right() + "** right ("
+                        + percent(all) + ") · **" + points(all.points()) + "** points\n"
+                        + "Streak: **" + Views.plural(p.streak().current(), "day", "days") + "** (best "
+                        + p.streak().best() + ")");
+        StringBuilder topics = new StringBuilder();
+        for (Figures.TopicTotals t : p.byTopic()) {
+            topics.append("**").append(title(t.topicId())).append("**: ").append(line(t.totals())).append('\n');
+        }
+        if (topics.length() > 0) {
+            embed.addField("By topic", Views.truncate(topics.toString(), 1024), false);
+        }
+        StringBuilder difficulties = new StringBuilder();
+        for (Figures.DifficultyTotals d : p.byDifficulty()) {
+            difficulties.append(Views.capitalise(d.difficulty().label())).append(": ").append(line(d.totals())).append('\n');
+        }
+        embed.addField("By difficulty", difficulties.toString(), false);
+        p.weakestTopic().ifPresent(w -> embed.addField("Weakest topic", title(w.topicId()) + " (" + percent(w.totals())
+                + " right): try `/learn " + w.topicId() + "`", false));
+        if (!p.recentTests().isEmpty()) {
+            StringBuilder tests = new StringBuilder();
+            for (TopicTestStore.TestResult r : p.recentTests()) {
+                tests.append(title(r.topicId())).append(": ").append(r.overall().right()).append('/')
+                        .append(r.overall().total()).append(" · **").append(r.verdict().label()).append("** · ")
+                        .append(DAY.format(r.finished().atZone(ZoneId.of("UTC")))).append('\n');
+            }
+            embed.addField("Last tests", Views.truncate(tests.toString(), 1024), false);
+        }
+        reply.send(new View("", List.of(embed.build()), List.of()));
+    }
+
+    void leaderboard(SlashCommandInteractionEvent event, Reply reply) {
+        Who who = Who.of(event);
+        String periodText = PracticeFeature.optionText(event.getOption("period"));
+        Figures.Period period = periodText.equals("all") ? Figures.Period.ALL_TIME : Figures.Period.THIS_MONTH;
+        ZoneId zone = guilds.get(who.guild()).zoneOrUtc();
+        Figures.Leaderboard board = figures.leaderboard(who.guild(), period, zone, TOP, who.user());
+        String title = period == Figures.Period.ALL_TIME ? "Leaderboard · all time"
+                : "Leaderboard · " + board.month().map(m -> m.getMonth().getDisplayName(java.time.format.TextStyle.FULL,
+                        Locale.ENGLISH) + " " + m.getYear()).orElse("this month");
+        if (board.top().isEmpty()) {
+            reply.send(View.text("Nobody has finished a question here " + (period == Figures.Period.ALL_TIME ? "yet"
+                    : "this month") + ". Be the first: /practice!"));
+            return;
+        }
+        List<Long> users = new ArrayList<>(board.top().stream().map(Figures.Standing::user).toList());
+        board.caller().ifPresent(c -> users.add(c.user()));
+        Map<Long, String> known = names.names(who.guild(), users);
+        StringBuilder text = new StringBuilder();
+        for (Figures.Standing s : board.top()) {
+            text.append(medal(s.rank())).append(" **").append(name(known, s.user())).append("** · ")
+                    .append(points(s.totals().points())).append(" points · ").append(s.totals().right()).append('/')
+                    .append(s.totals().answered()).append(" right\n");
+        }
+        EmbedBuilder embed = new EmbedBuilder().setTitle(title).setColor(Views.NEUTRAL).setDescription(text.toString());
+        embed.setFooter(board.caller()
+                .map(c -> "You: #" + c.rank() + " · " + points(c.totals().points()) + " points")
+                .orElse("You have not finished a question in this period yet."));
+        reply.send(new View("", List.of(embed.build()), List.of()));
+    }
+
+    private String title(String topicId) {
+        return bank.topic(topicId).map(Topic::title).orElse(topicId);
+    }
+
+    /** A display name made safe to show: no markdown, no mention. */
+    private static String name(Map<Long, String> known, long user) {
+        String name = known.getOrDefault(user, "member " + Long.toUnsignedString(user).substring(0, 6) + "…");
+        return Views.safe(name.replaceAll("[*_`~|>\\\\]", "").replace("@", "@\u200B"));
+    }
+
+    private static String medal(int rank) {
+        return switch (rank) {
+            case 1 -> "🥇";
+            case 2 -> "🥈";
+            case 3 -> "🥉";
+            default -> "`#" + rank + "`";
+        };
+    }
+
+    private static String line(Figures.Totals t) {
+        return t.answered() + " answered · " + t.right() + " right (" + percent(t) + ") · " + points(t.points()) + " pts";
+    }
+
+    private static String percent(Figures.Totals t) {
+        return Math.round(100 * t.rightRatio()) + "%";
+    }
+
+    private static String points(double points) {
+        return String.format(Locale.ROOT, "%.1f", points);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.quiztutor.discord;
+
+import dev.quiztutor.Fixtures;
+import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.QuestionRef;
+import dev.quiztutor.bank.QuizBank;
+import dev.quiztutor.discord.fake.FakeDiscord;
+import dev.quiztutor.discord.fake.FakeMessage;
+import dev.quiztutor.store.Storage;
+import dev.quiztutor.store.StorageSettings;
+import dev.quiztutor.tutor.AttemptEvent;
+import dev.quiztutor.tutor.AttemptJournal;
+import dev.quiztutor.tutor.AttemptKey;
+import dev.quiztutor.tutor.LiveAttempts;
+import dev.quiztutor.tutor.Place;
+import dev.quiztutor.tutor.PlaceSummary;
+import dev.quiztutor.tutor.RecordedEvent;
+import dev.quiztutor.tutor.ScoringPolicy;
+import dev.quiztutor.tutor.Tutor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The real bot (DiscordBot over the real tutor and an SQLite file) connected to a fake Discord, as
+ * the end-to-end tests drive it. {@link #restart} stops the bot and starts a new one on the same
+ * database, as a process restart would.
+ */
+final class BotHarness implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    final FakeDiscord discord;
+    private final Path database;
+    private QuizBank bank;
+    private final Duration journalDelay;
+    private final Duration deferAfter;
+    private Storage storage;
+    private DiscordBot bot;
+
+    BotHarness(Path dir) throws Exception {
+        this(dir, Fixtures.shippedBank(), Duration.ZERO, Duration.ofMillis(1500));
+    }
+
+    /** {@code journalDelay}: every stored event takes this long, as on a slow disk or a distant database. */
+    BotHarness(Path dir, QuizBank bank, Duration journalDelay, Duration deferAfter) throws Exception {
+        this.discord = FakeDiscord.start();
+        this.database = dir.resolve("quiztutor.db");
+        this.bank = bank;
+        this.journalDelay = journalDelay;
+        this.deferAfter = deferAfter;
+        start();
+        discord.awaitCommand(SlashCommands.PRACTICE, WAIT);
+    }
+
+    private void start() throws Exception {
+        storage = Storage.open(StorageSettings.sqlite(database.toString()), Clock.systemUTC());
+        AttemptJournal journal = journalDelay.isZero() ? storage.journal() : new SlowJournal(storage.journal(), journalDelay);
+        Tutor tutor = new Tutor(bank, new LiveAttempts(journal, LiveAttempts.Settings.DEFAULT), storage.history(),
+                ScoringPolicy.DEFAULT, Clock.systemUTC(), new java.util.Random());
+        DiscordBot.Settings settings = new DiscordBot.Settings(Optional.of(discord.restBaseUrl()),
+                Optional.of(discord.gatewayUrl()), Optional.empty(), 1, List.of(), 4, deferAfter,
+                Duration.ofSeconds(1));
+        bot = DiscordBot.start(settings, FakeDiscord.TOKEN, tutor, storage);
+        if (!bot.awaitReady(WAIT, Optional.empty())) {
+            throw new IllegalStateException("the bot did not connect to the fake Discord");
+        }
+    }
+
+    private record SlowJournal(AttemptJournal inner, Duration delay) implements AttemptJournal {
+        @Override
+        public List<AttemptEvent> load(AttemptKey key) {
+            return inner.load(key);
+        }
+
+        @Override
+        public void append(RecordedEvent event) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inner.append(event);
+        }
+
+        @Override
+        public PlaceSummary summary(Place place) {
+            return inner.summary(place);
+        }
+    }
+
+    /** Stops the bot and starts a new one on the same database, optionally with another bank. */
+    void restart(QuizBank newBank) throws Exception {
+        stopBot();
+        bank = newBank;
+        start();
+    }
+
+    QuizBank bank() {
+        return bank;
+    }
+
+    Storage storage() {
+        return storage;
+    }
+
+    /** The question a post shows, read from its components' custom ids. */
+    Question questionOf(FakeMessage post) {
+        for (String id : post.customIds()) {
+            Optional<CustomId> parsed = CustomId.parse(id);
+            if (parsed.isPresent()) {
+                QuestionRef ref = refOf(parsed.get());
+                if (ref != null) {
+                    return bank.question(ref).orElseThrow();
+                }
+            }
+        }
+        throw new AssertionError("no question on " + post + ": " + post.customIds());
+    }
+
+    private static QuestionRef refOf(CustomId id) {
+        if (id instanceof CustomId.Answer a) {
+            return a.question();
+        }
+        if (id instanceof CustomId.Hint h) {
+            return h.question();
+        }
+        if (id instanceof CustomId.Check c) {
+            return c.question();
+        }
+        if (id instanceof CustomId.Blank b) {
+            return b.question();
+        }
+        return null;
+    }
+
+    private void stopBot() {
+        if (bot != null) {
+            bot.close();
+            bot.shards().getShards().forEach(jda -> {
+                jda.shutdownNow();
+                try {
+                    jda.awaitShutdown(Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            bot = null;
+        }
+        if (storage != null) {
+            storage.close();
+            storage = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stopBot();
+        discord.close();
+    }
+}
