@@ -37,6 +37,12 @@ public record Schedule(long id, long guild, long channel, Timetable timetable, Q
         return timetable.latestAtOrBefore(now).filter(s -> !s.due().isBefore(activeSince));
     }
 
+    /** "18:30 Europe/Berlin, weekdays: easy multiple choice from topic git-basics, answer after 3 hours". */
+    public String describe() {
+        return timetable.describe() + ": " + questions.describe()
+                + reveal.map(r -> ", answer after " + r.describe()).orElse("");
+    }
+
     /** The next post, empty while paused. */
     public Optional<Slot> nextSlot(Instant now) {
         return paused() ? Optional.empty() : timetable.nextAfter(now);

@@ -51,6 +51,9 @@ public interface ScheduleStore {
     /** The schedule's latest slots, newest first. */
     List<SlotRecord> recentSlots(long scheduleId, int limit);
 
+    /** The schedule's latest posted slot: "last post" in {@code /schedule list}. */
+    Optional<SlotRecord> lastPosted(long scheduleId);
+
     /**
      * Claims the slot, atomically across processes: it is won when nobody claimed it yet, when it
      * waits for a retry whose time has come, or when its claim was made at or before {@code staleBefore}

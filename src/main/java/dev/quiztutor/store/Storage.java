@@ -1,5 +1,6 @@
 package dev.quiztutor.store;
 
+import dev.quiztutor.schedule.ScheduleStore;
 import dev.quiztutor.tutor.AttemptJournal;
 import dev.quiztutor.tutor.History;
 import java.time.Clock;
@@ -17,6 +18,7 @@ public final class Storage implements AutoCloseable {
     private final SqlFigures figures;
     private final SqlTopicTestStore tests;
     private final SqlGuildSettingsStore guilds;
+    private final SqlScheduleStore schedules;
 
     private Storage(Database database, Clock clock) {
         this.database = database;
@@ -25,6 +27,7 @@ public final class Storage implements AutoCloseable {
         this.figures = new SqlFigures(database, clock);
         this.tests = new SqlTopicTestStore(database, clock);
         this.guilds = new SqlGuildSettingsStore(database);
+        this.schedules = new SqlScheduleStore(database, clock);
     }
 
     public static Storage open(StorageSettings settings, Clock clock) {
@@ -54,6 +57,11 @@ public final class Storage implements AutoCloseable {
 
     public GuildSettingsStore guilds() {
         return guilds;
+    }
+
+    /** Moderators' daily quiz posts and their slots. */
+    public ScheduleStore schedules() {
+        return schedules;
     }
 
     @Override

@@ -40,8 +40,10 @@ class DiscordRestartTest {
             assertTrue(after.content().contains("1 try left"), "the try before the restart still counts: " + after.content());
             Callback bobAgain = bot.discord.clickButton(bob, post, right).awaitCallback(WAIT);
             assertTrue(bobAgain.content().startsWith("You have finished this question"), bobAgain.content());
+            FakeUser carol = bot.discord.user("carol");
+            bot.discord.clickButton(carol, post, wrong).awaitCallback(WAIT);
             bot.discord.awaitRequest(r -> r.method().equals("PATCH") && r.path().endsWith("/messages/" + post.idString())
-                    && r.body().contains("2 answered · 1 right"), WAIT);
+                    && r.body().contains("3 answered · 1 right"), WAIT);
             bot.discord.assertNoProtocolViolations();
         }
     }

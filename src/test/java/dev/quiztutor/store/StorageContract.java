@@ -1,6 +1,7 @@
 package dev.quiztutor.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,22 @@ import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionRef;
+import dev.quiztutor.schedule.Days;
+import dev.quiztutor.schedule.DueReveal;
+import dev.quiztutor.schedule.Failures;
+import dev.quiztutor.schedule.NewSchedule;
+import dev.quiztutor.schedule.Pause;
+import dev.quiztutor.schedule.QuestionChoice;
+import dev.quiztutor.schedule.RevealAfter;
+import dev.quiztutor.schedule.RevealClaim;
+import dev.quiztutor.schedule.RevealState;
+import dev.quiztutor.schedule.Schedule;
+import dev.quiztutor.schedule.ScheduleStore;
+import dev.quiztutor.schedule.Slot;
+import dev.quiztutor.schedule.SlotClaim;
+import dev.quiztutor.schedule.SlotRecord;
+import dev.quiztutor.schedule.SlotState;
+import dev.quiztutor.schedule.Timetable;
 import dev.quiztutor.store.Figures.DifficultyTotals;
 import dev.quiztutor.store.Figures.Leaderboard;
 import dev.quiztutor.store.Figures.Period;
@@ -37,13 +54,16 @@ import dev.quiztutor.tutor.Verdict;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
@@ -490,6 +510,284 @@ abstract class StorageContract {
         assertEquals(cleared, guilds.get(GUILD));
         assertEquals(ZoneId.of("UTC"), guilds.get(GUILD).zoneOrUtc());
         assertEquals(GuildSettings.defaults(OTHER_GUILD), guilds.get(OTHER_GUILD));
+    }
+
+    // ------------------------------------------------------------------ schedules
+
+    static final long CHANNEL = 7001;
+    static final long MODERATOR = 9001;
+
+    NewSchedule newSchedule(long guild, long channel) {
+        return new NewSchedule(guild, channel, new Timetable(LocalTime.of(18, 0), BERLIN, Days.EVERY_DAY),
+                new QuestionChoice(Optional.empty(), Optional.empty(), QuestionKind.CHOICE), Optional.empty(),
+                Optional.empty(), MODERATOR);
+    }
+
+    /** The 18:00 Berlin slot of a date in March 2025 (17:00 UTC). */
+    static Slot slot(String date) {
+        LocalDate day = LocalDate.parse(date);
+        return new Slot(day, day.atTime(18, 0).atZone(BERLIN).toInstant());
+    }
+
+    @Test
+    void schedulesAreStoredWholeAndOnlyTheirGuildSeesThem() {
+        ScheduleStore schedules = storage.schedules();
+        NewSchedule full = new NewSchedule(GUILD, CHANNEL,
+                new Timetable(LocalTime.of(6, 30), ZoneId.of("America/New_York"),
+                        Days.of(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY))),
+                new QuestionChoice(Optional.of("alpha"), Optional.of(Difficulty.HARD), QuestionKind.BLANKS),
+                Optional.of(1_234_567_890_123_456_789L), Optional.of(new RevealAfter(72)), MODERATOR);
+        Schedule first = schedules.create(full);
+        clock.advance(Duration.ofSeconds(1));
+        Schedule second = schedules.create(newSchedule(GUILD, CHANNEL + 1));
+        Schedule elsewhere = schedules.create(newSchedule(OTHER_GUILD, CHANNEL + 2));
+
+        assertEquals(List.of(1L, 2L, 3L), List.of(first.id(), second.id(), elsewhere.id()), "small ids to type");
+        assertEquals(full.timetable(), first.timetable());
+        assertEquals(full.questions(), first.questions());
+        assertEquals(Instant.parse("2025-03-10T12:00:00Z"), first.createdAt());
+        assertEquals(first.createdAt(), first.activeSince());
+        assertEquals(Failures.NONE, first.failures());
+
+        ScheduleStore afterRestart = reopen().schedules();
+        assertEquals(List.of(first, second), afterRestart.list(GUILD));
+        assertEquals(List.of(elsewhere), afterRestart.list(OTHER_GUILD));
+        assertEquals(Optional.of(first), afterRestart.get(GUILD, first.id()));
+        assertEquals(Optional.empty(), afterRestart.get(OTHER_GUILD, first.id()), "another guild's schedule is not found");
+        assertEquals(List.of(first, second, elsewhere), afterRestart.active());
+
+        assertFalse(afterRestart.remove(OTHER_GUILD, first.id()));
+        assertTrue(afterRestart.remove(GUILD, first.id()));
+        assertFalse(afterRestart.remove(GUILD, first.id()));
+        assertEquals(List.of(second), afterRestart.list(GUILD));
+        assertTrue(schedules.remove(OTHER_GUILD, elsewhere.id()));
+        assertEquals(4L, schedules.create(newSchedule(GUILD, CHANNEL)).id(), "a removed id is never reused");
+    }
+
+    @Test
+    void pausingStopsClaimsAndResumingStartsAfreshFromNow() {
+        ScheduleStore schedules = storage.schedules();
+        Schedule schedule = schedules.create(newSchedule(GUILD, CHANNEL));
+        clock.set("2025-03-10T16:00:00Z");
+        Schedule paused = schedules.pause(GUILD, schedule.id(), MODERATOR).orElseThrow();
+        assertEquals(Optional.of(new Pause.ByModerator(MODERATOR, Instant.parse("2025-03-10T16:00:00Z"))),
+                paused.pause());
+        assertEquals(Optional.empty(), schedules.pause(OTHER_GUILD, schedule.id(), MODERATOR));
+        assertEquals(paused, schedules.pause(GUILD, schedule.id(), MODERATOR + 1).orElseThrow(),
+                "pausing again keeps who paused it and when");
+        assertEquals(List.of(), schedules.active());
+
+        Instant now = Instant.parse("2025-03-10T17:00:00Z");
+        assertEquals(Optional.empty(), schedules.claim(schedule.id(), slot("2025-03-10"), now, now.minusSeconds(600)),
+                "a paused schedule's slot is never claimed");
+
+        clock.set("2025-03-10T17:30:00Z");
+        Schedule resumed = schedules.resume(GUILD, schedule.id()).orElseThrow();
+        assertEquals(Optional.empty(), resumed.pause());
+        assertEquals(Instant.parse("2025-03-10T17:30:00Z"), resumed.activeSince());
+        assertEquals(Optional.empty(), resumed.latestSlot(clock.instant()), "the 17:00 UTC slot came while paused");
+        assertEquals(resumed, schedules.resume(GUILD, schedule.id()).orElseThrow(), "resuming twice changes nothing");
+        assertEquals(Optional.empty(), schedules.resume(OTHER_GUILD, schedule.id()));
+        assertEquals(List.of(resumed), schedules.active());
+
+        assertTrue(schedules.remove(GUILD, schedule.id()));
+        assertEquals(Optional.empty(), schedules.claim(schedule.id(), slot("2025-03-11"),
+                Instant.parse("2025-03-11T17:00:00Z"), Instant.parse("2025-03-11T16:50:00Z")),
+                "a removed schedule's slot is never claimed");
+    }
+
+    @Test
+    void aSlotIsClaimedOnceAndOnlyItsHolderRecordsTheOutcome() {
+        ScheduleStore schedules = storage.schedules();
+        Schedule schedule = schedules.create(newSchedule(GUILD, CHANNEL));
+        Slot slot = slot("2025-03-10");
+        Instant now = slot.due();
+        Instant stale = now.minus(Duration.ofMinutes(10));
+
+        SlotClaim claim = schedules.claim(schedule.id(), slot, now, stale).orElseThrow();
+        assertEquals(1, claim.tries());
+        assertEquals(Optional.empty(), reopen().schedules().claim(schedule.id(), slot, now, stale),
+                "another process does not get it");
+        SlotRecord claimed = schedules.slot(schedule.id(), slot.date()).orElseThrow();
+        assertEquals(SlotState.CLAIMED, claimed.state());
+        assertEquals(slot, claimed.slot());
+
+        SlotClaim forged = new SlotClaim(claim.scheduleId(), slot, claim.token() + 1, 1, Optional.empty());
+        QuestionRef question = new QuestionRef("alpha", "c1");
+        assertFalse(schedules.posted(forged, 55, question, now, Optional.empty()));
+        Instant postedAt = now.plusMillis(250);
+        assertTrue(schedules.posted(claim, 55, question, postedAt, Optional.empty()));
+        assertFalse(schedules.posted(claim, 56, question, postedAt, Optional.empty()), "an outcome is recorded once");
+        assertFalse(schedules.skipped(claim, "late", postedAt));
+
+        SlotRecord posted = reopen().schedules().slot(schedule.id(), slot.date()).orElseThrow();
+        assertEquals(SlotState.POSTED, posted.state());
+        assertEquals(Optional.of(new SlotRecord.PostedMessage(GUILD, CHANNEL, 55, question, postedAt)), posted.post());
+        assertEquals(Optional.empty(), posted.reveal());
+        Instant muchLater = now.plus(Duration.ofDays(2));
+        assertEquals(Optional.empty(), schedules.claim(schedule.id(), slot, muchLater, muchLater),
+                "a posted slot is never claimed again, however old");
+    }
+
+    @Test
+    void anAbandonedClaimOrADueRetryIsTakenOverOnce() {
+        ScheduleStore schedules = storage.schedules();
+        Schedule schedule = schedules.create(newSchedule(GUILD, CHANNEL));
+        Slot slot = slot("2025-03-10");
+        Instant t0 = slot.due();
+        Duration timeout = Duration.ofMinutes(10);
+        SlotClaim crashed = schedules.claim(schedule.id(), slot, t0, t0.minus(timeout)).orElseThrow();
+
+        Instant t9 = t0.plus(Duration.ofMinutes(9));
+        assertEquals(Optional.empty(), schedules.claim(schedule.id(), slot, t9, t9.minus(timeout)));
+        Instant t11 = t0.plus(Duration.ofMinutes(11));
+        SlotClaim takeover = schedules.claim(schedule.id(), slot, t11, t11.minus(timeout)).orElseThrow();
+        assertEquals(2, takeover.tries());
+        assertEquals(Optional.empty(), takeover.lastFailure());
+        assertEquals(Optional.empty(), reopen().schedules().claim(schedule.id(), slot, t11, t11.minus(timeout)));
+        assertFalse(schedules.posted(crashed, 1, new QuestionRef("alpha", "c1"), t11, Optional.empty()),
+                "the old claim's holder can no longer record");
+
+        Instant t12 = t0.plus(Duration.ofMinutes(12));
+        assertTrue(schedules.retryLater(takeover, "Discord is unavailable (503)", t12, t12.plus(Duration.ofMinutes(5))));
+        SlotRecord waiting = schedules.slot(schedule.id(), slot.date()).orElseThrow();
+        assertEquals(SlotState.RETRY, waiting.state());
+        assertEquals(Optional.of("Discord is unavailable (503)"), waiting.reason());
+        Schedule noted = schedules.get(GUILD, schedule.id()).orElseThrow();
+        assertEquals(0, noted.failures().consecutive(), "a failure that may pass is not counted");
+        assertEquals(Optional.of(new Failures.Failure(t12, "Discord is unavailable (503)")), noted.failures().last());
+
+        Instant t16 = t0.plus(Duration.ofMinutes(16));
+        assertEquals(Optional.empty(), schedules.claim(schedule.id(), slot, t16, t16.minus(timeout)), "not before its time");
+        Instant t17 = t0.plus(Duration.ofMinutes(17));
+        SlotClaim retry = schedules.claim(schedule.id(), slot, t17, t17.minus(timeout)).orElseThrow();
+        assertEquals(3, retry.tries());
+        assertEquals(Optional.of("Discord is unavailable (503)"), retry.lastFailure());
+        assertTrue(schedules.skipped(retry, "too late", t17));
+        assertEquals(Optional.of("too late"), schedules.slot(schedule.id(), slot.date()).orElseThrow().reason());
+    }
+
+    @Test
+    void failedSlotsCountInARowPauseTheScheduleAndAPostResetsTheCount() {
+        ScheduleStore schedules = storage.schedules();
+        Schedule schedule = schedules.create(newSchedule(GUILD, CHANNEL));
+        String refused = "Missing permission: Send Messages in #quiz";
+        assertEquals(1, failSlot(schedules, schedule, "2025-03-11", refused).failures().consecutive());
+        assertEquals(2, failSlot(schedules, schedule, "2025-03-12", refused).failures().consecutive());
+        Slot third = slot("2025-03-13");
+        SlotClaim ok = schedules.claim(schedule.id(), third, third.due(), third.due().minusSeconds(600)).orElseThrow();
+        assertTrue(schedules.posted(ok, 77, new QuestionRef("alpha", "c2"), third.due(), Optional.empty()));
+        Schedule reset = schedules.get(GUILD, schedule.id()).orElseThrow();
+        assertEquals(0, reset.failures().consecutive());
+        assertEquals(Optional.of(refused), reset.failures().last().map(Failures.Failure::reason),
+                "the last error stays visible");
+
+        failSlot(schedules, schedule, "2025-03-14", refused);
+        failSlot(schedules, schedule, "2025-03-15", refused);
+        Schedule paused = failSlot(schedules, schedule, "2025-03-16", refused);
+        assertEquals(Optional.of(new Pause.AfterFailures(3, refused, slot("2025-03-16").due())), paused.pause());
+        assertEquals(List.of(), schedules.active());
+        assertEquals(paused, reopen().schedules().get(GUILD, schedule.id()).orElseThrow());
+        List<SlotRecord> recent = schedules.recentSlots(schedule.id(), 4);
+        assertEquals(List.of("2025-03-16", "2025-03-15", "2025-03-14", "2025-03-13"),
+                recent.stream().map(r -> r.slot().date().toString()).toList());
+        assertEquals(List.of(SlotState.FAILED, SlotState.FAILED, SlotState.FAILED, SlotState.POSTED),
+                recent.stream().map(SlotRecord::state).toList());
+        assertEquals(Optional.of(refused), recent.get(0).reason());
+
+        Schedule resumed = schedules.resume(GUILD, schedule.id()).orElseThrow();
+        assertEquals(0, resumed.failures().consecutive(), "resuming starts the count again");
+    }
+
+    private Schedule failSlot(ScheduleStore schedules, Schedule schedule, String date, String reason) {
+        Slot slot = slot(date);
+        SlotClaim claim = schedules.claim(schedule.id(), slot, slot.due(), slot.due().minusSeconds(600)).orElseThrow();
+        return schedules.failed(claim, reason, slot.due(), 3).orElseThrow();
+    }
+
+    @Test
+    void aPostedAnswerIsRevealedOnceAtItsTimeEvenAfterItsScheduleIsRemoved() {
+        ScheduleStore schedules = storage.schedules();
+        Schedule schedule = schedules.create(newSchedule(GUILD, CHANNEL));
+        Slot slot = slot("2025-03-10");
+        Duration timeout = Duration.ofMinutes(10);
+        SlotClaim claim = schedules.claim(schedule.id(), slot, slot.due(), slot.due().minus(timeout)).orElseThrow();
+        Instant postedAt = slot.due().plusMillis(300);
+        Instant revealAt = postedAt.plus(Duration.ofHours(3));
+        QuestionRef question = new QuestionRef("beta", "c3");
+        assertTrue(schedules.posted(claim, 4242, question, postedAt, Optional.of(revealAt)));
+        assertTrue(schedules.remove(GUILD, schedule.id()));
+
+        Instant early = revealAt.minusSeconds(1);
+        assertEquals(List.of(), schedules.dueReveals(early, early.minus(timeout)));
+        Instant now = Instant.ofEpochSecond(revealAt.getEpochSecond() + 1);
+        List<DueReveal> due = schedules.dueReveals(now, now.minus(timeout));
+        assertEquals(List.of(new DueReveal(schedule.id(), slot.date(), GUILD, CHANNEL, 4242, question,
+                Instant.ofEpochSecond(revealAt.getEpochSecond() + 1), 0)), due, "due time rounded up to the second");
+
+        RevealClaim won = schedules.claimReveal(due.get(0), now, now.minus(timeout)).orElseThrow();
+        assertEquals(1, won.tries());
+        assertEquals(Optional.empty(), reopen().schedules().claimReveal(due.get(0), now, now.minus(timeout)));
+        assertEquals(List.of(), schedules.dueReveals(now, now.minus(timeout)), "claimed and not stale");
+
+        Instant retryAt = now.plus(Duration.ofMinutes(5));
+        assertTrue(schedules.revealRetryLater(won, "Discord is unavailable (502)", now, retryAt));
+        assertEquals(List.of(), schedules.dueReveals(retryAt.minusSeconds(1), now));
+        DueReveal again = schedules.dueReveals(retryAt, retryAt.minus(timeout)).get(0);
+        RevealClaim second = schedules.claimReveal(again, retryAt, retryAt.minus(timeout)).orElseThrow();
+        assertEquals(2, second.tries());
+        assertFalse(schedules.revealed(won, retryAt), "the first claim is no longer held");
+        assertTrue(schedules.revealed(second, retryAt));
+        Instant tomorrow = retryAt.plus(Duration.ofDays(1));
+        assertEquals(List.of(), schedules.dueReveals(tomorrow, tomorrow));
+
+        SlotRecord.RevealRecord reveal = schedules.slot(schedule.id(), slot.date()).orElseThrow().reveal().orElseThrow();
+        assertEquals(RevealState.REVEALED, reveal.state());
+        assertEquals(2, reveal.tries());
+        assertEquals(Optional.of(retryAt), reveal.changed());
+    }
+
+    /**
+     * Two "processes" (two storages on one database), four threads each, claiming the same slots at
+     * once: every slot has exactly one winner.
+     */
+    @Test
+    void concurrentClaimsFromTwoProcessesHaveOneWinnerPerSlot() throws Exception {
+        List<ScheduleStore> processes = List.of(storage.schedules(), reopen().schedules());
+        List<Schedule> schedules = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            schedules.add(storage.schedules().create(newSchedule(GUILD, CHANNEL + i)));
+        }
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int day = 0; day < 5; day++) {
+                Slot slot = slot(LocalDate.parse("2025-03-11").plusDays(day).toString());
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<List<SlotClaim>>> results = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    ScheduleStore store = processes.get(t % 2);
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        List<SlotClaim> won = new ArrayList<>();
+                        for (Schedule schedule : schedules) {
+                            store.claim(schedule.id(), slot, slot.due(), slot.due().minusSeconds(600)).ifPresent(won::add);
+                        }
+                        return won;
+                    }));
+                }
+                start.countDown();
+                List<Long> winners = new ArrayList<>();
+                for (Future<List<SlotClaim>> result : results) {
+                    result.get().forEach(claim -> winners.add(claim.scheduleId()));
+                }
+                assertEquals(schedules.stream().map(Schedule::id).sorted().toList(), winners.stream().sorted().toList(),
+                        "one winner per schedule on " + slot.date());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(15, countRows("SELECT COUNT(*) FROM schedule_slot"));
     }
 
     // ------------------------------------------------------------------ the database
