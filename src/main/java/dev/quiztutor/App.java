@@ -7,6 +7,9 @@ import dev.quiztutor.tutor.InMemoryHistory;
 import dev.quiztutor.tutor.LiveAttempts;
 import dev.quiztutor.tutor.Tutor;
 import dev.quiztutor.discord.DiscordBot;
+import dev.quiztutor.schedule.Scheduler;
+import dev.quiztutor.tutor.AttemptJournal;
+import dev.quiztutor.tutor.History;
 import dev.quiztutor.store.Storage;
 import dev.quiztutor.store.StorageException;
 import dev.quiztutor.store.StorageSettings;
@@ -26,23 +29,28 @@ public final class App {
 
     /** A tutor that keeps everything in memory, for the console. */
     public static Tutor tutor(Config config, QuizBank bank) {
-        LiveAttempts attempts = new LiveAttempts(new InMemoryAttemptJournal(), config.tutor().attemptCache().settings());
-        RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
-        return new Tutor(bank, attempts, new InMemoryHistory(), config.tutor().scoring(), Clock.systemUTC(), random);
-    }
-
-    /** Settings of the Discord front end from the config. */
-    public static DiscordBot.Settings discordSettings(Config config) {
-        Config.Discord d = config.discord();
-        return new DiscordBot.Settings(d.restBaseUrl(), d.gateway(), Optional.ofNullable(d.devGuildId()),
-                d.shards().total(), d.shards().ids(), d.workers(), d.deferAfterDuration(), d.liveCountIntervalDuration());
+        return tutor(config, bank, new InMemoryAttemptJournal(), new InMemoryHistory(), Clock.systemUTC());
     }
 
     /** A tutor whose attempts and history live in storage: nothing is lost on restart. */
     public static Tutor tutor(Config config, QuizBank bank, Storage storage, Clock clock) {
-        LiveAttempts attempts = new LiveAttempts(storage.journal(), config.tutor().attemptCache().settings());
-        return new Tutor(bank, attempts, storage.history(), config.tutor().scoring(), clock,
-                RandomGenerator.of("L64X128MixRandom"));
+        return tutor(config, bank, storage.journal(), storage.history(), clock);
+    }
+
+    private static Tutor tutor(Config config, QuizBank bank, AttemptJournal journal, History history, Clock clock) {
+        LiveAttempts attempts = new LiveAttempts(journal, config.tutor().attemptCache().settings());
+        return new Tutor(bank, attempts, history, config.tutor().scoring(), clock, RandomGenerator.of("L64X128MixRandom"));
+    }
+
+    /** Settings of the Discord front end, and of the scheduled posts it makes, from the config. */
+    public static DiscordBot.Settings discordSettings(Config config) {
+        Config.Discord d = config.discord();
+        Config.Schedule s = config.schedule();
+        Scheduler.Settings schedules = Scheduler.Settings.DEFAULT.withGrace(s.graceWindowDuration())
+                .withPauseAfterFailures(s.pauseAfterFailures());
+        return new DiscordBot.Settings(d.restBaseUrl(), d.gateway(), Optional.ofNullable(d.devGuildId()),
+                d.shards().total(), d.shards().ids(), d.workers(), d.deferAfterDuration(), d.liveCountIntervalDuration(),
+                schedules, s.tickDuration());
     }
 
     /** The storage settings, with the password from QUIZTUTOR_STORAGE_PASSWORD (never from the file). */
@@ -67,7 +75,7 @@ public final class App {
         DiscordBot.Settings settings = discordSettings(config);
         DiscordBot bot;
         try {
-            bot = DiscordBot.start(settings, token, tutor, storage);
+            bot = DiscordBot.start(settings, token, tutor, storage, clock);
         } catch (DiscordBot.StartFailure e) {
             storage.close();
             err.println("quiztutor: " + e.getMessage());

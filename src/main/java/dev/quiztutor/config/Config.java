@@ -16,20 +16,22 @@ public record Config(
         @JsonProperty("quizzes") List<Path> quizzes,
         @JsonProperty("tutor") Tutor tutor,
         @JsonProperty("discord") Discord discord,
-        @JsonProperty("storage") Storage storage) {
+        @JsonProperty("storage") Storage storage,
+        @JsonProperty("schedule") Schedule schedule) {
 
-    public static final Config DEFAULT = new Config(null, null, null, null);
+    public static final Config DEFAULT = new Config(null, null, null, null, null);
 
     public Config {
         quizzes = quizzes == null || quizzes.isEmpty() ? List.of(Path.of("quizzes")) : List.copyOf(quizzes);
         tutor = tutor == null ? Tutor.DEFAULT : tutor;
         discord = discord == null ? Discord.DEFAULT : discord;
         storage = storage == null ? Storage.DEFAULT : storage;
+        schedule = schedule == null ? Schedule.DEFAULT : schedule;
     }
 
     /** The same config with the environment's overrides applied: URLs, and secrets that never live in the file. */
     public Config withEnvironment(java.util.Map<String, String> env) {
-        return new Config(quizzes, tutor, discord.withEnvironment(env), storage.withEnvironment(env));
+        return new Config(quizzes, tutor, discord.withEnvironment(env), storage.withEnvironment(env), schedule);
     }
 
     /**
@@ -157,6 +159,44 @@ public record Config(
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /**
+     * Moderators' daily posts: a slot missed while the bot was down is still posted if it is at most
+     * {@code graceWindow} late; schedules are checked every {@code tick}; a schedule pauses itself after
+     * {@code pauseAfterFailures} failed posts in a row.
+     */
+    public record Schedule(
+            @JsonProperty("graceWindow") String graceWindow,
+            @JsonProperty("tick") String tick,
+            @JsonProperty("pauseAfterFailures") Integer pauseAfterFailures) {
+
+        public static final Schedule DEFAULT = new Schedule(null, null, null);
+
+        public Schedule {
+            graceWindow = graceWindow == null ? "2h" : graceWindow;
+            tick = tick == null ? "20s" : tick;
+            pauseAfterFailures = pauseAfterFailures == null ? 3 : pauseAfterFailures;
+            Duration grace = duration("schedule.graceWindow", graceWindow);
+            if (grace.isNegative() || grace.compareTo(Duration.ofHours(23)) > 0) {
+                throw new ConfigValueException("schedule.graceWindow", "must be from 0s to 23h");
+            }
+            Duration every = duration("schedule.tick", tick);
+            if (every.toMillis() < 1000 || every.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new ConfigValueException("schedule.tick", "must be from 1s to 5m");
+            }
+            if (pauseAfterFailures < 1 || pauseAfterFailures > 100) {
+                throw new ConfigValueException("schedule.pauseAfterFailures", "must be from 1 to 100");
+            }
+        }
+
+        public Duration graceWindowDuration() {
+            return DurationText.parse(graceWindow);
+        }
+
+        public Duration tickDuration() {
+            return DurationText.parse(tick);
+        }
     }
 
     /** A duration value of the config, or an error naming its key. */

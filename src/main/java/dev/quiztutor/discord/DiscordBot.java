@@ -1,8 +1,10 @@
 package dev.quiztutor.discord;
 
+import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.store.SqlMemberNames;
 import dev.quiztutor.store.Storage;
 import dev.quiztutor.tutor.Tutor;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,7 +17,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
@@ -48,7 +52,15 @@ public final class DiscordBot implements AutoCloseable {
             List<Integer> shardIds,
             int workers,
             Duration deferAfter,
-            Duration liveCountInterval) {
+            Duration liveCountInterval,
+            Scheduler.Settings schedules,
+            Duration scheduleTick) {
+
+        /** Whether a guild's events come to this process: its shard is one of ours. */
+        boolean owns(long guild) {
+            long shard = (guild >>> 22) % shardsTotal;
+            return shardIds.isEmpty() || shardIds.contains((int) shard);
+        }
     }
 
     /** The bot could not start; the message is one line for the operator. */
@@ -63,17 +75,20 @@ public final class DiscordBot implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final LiveTallies tallies;
     private final CountDownLatch ready;
+    private final Scheduler scheduler;
 
     private DiscordBot(ShardManager shards, ExecutorService workers, ScheduledExecutorService timer,
-                       LiveTallies tallies, CountDownLatch ready) {
+                       LiveTallies tallies, CountDownLatch ready, Scheduler scheduler) {
         this.shards = shards;
         this.workers = workers;
         this.timer = timer;
         this.tallies = tallies;
         this.ready = ready;
+        this.scheduler = scheduler;
     }
 
-    public static DiscordBot start(Settings settings, String token, Tutor tutor, Storage storage) throws StartFailure {
+    public static DiscordBot start(Settings settings, String token, Tutor tutor, Storage storage, Clock clock)
+            throws StartFailure {
         // JDA's default lets a message ping everyone; quiz text must never ping anybody.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
 
@@ -82,13 +97,19 @@ public final class DiscordBot implements AutoCloseable {
                 new ArrayBlockingQueue<>(10_000), threads("quiztutor-worker"));
         LiveTallies tallies = new LiveTallies(timer, settings.liveCountInterval(), storage.journal()::summary);
         SqlMemberNames memberNames = new SqlMemberNames(storage.database());
+        AtomicReference<ShardManager> built = new AtomicReference<>();
+        Scheduler scheduler = new Scheduler(storage.schedules(), tutor, storage.journal(), new ChannelPoster(built::get),
+                settings::owns, clock, settings.schedules());
         InteractionRouter router = new InteractionRouter(tutor.bank(), new PracticeFeature(tutor, tallies),
                 new LessonFeature(tutor), new TestFeature(tutor, new StoredTests(storage.tests(), tutor.bank())),
                 new ProgressFeature(tutor.bank(), storage.figures(), storage.guilds(), memberNames),
+                new ScheduleFeature(tutor.bank(), storage.schedules(), scheduler, storage.guilds(), clock),
                 new Names(memberNames), workers, timer, settings.deferAfter());
 
         int shardCount = settings.shardIds().isEmpty() ? settings.shardsTotal() : settings.shardIds().size();
         CountDownLatch ready = new CountDownLatch(shardCount);
+        ScheduledExecutorService scheduleThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-schedule"));
+        AtomicBoolean scheduling = new AtomicBoolean();
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setShardsTotal(settings.shardsTotal())
                 .setEnableShutdownHook(false)
@@ -97,6 +118,11 @@ public final class DiscordBot implements AutoCloseable {
                     public void onReady(ReadyEvent event) {
                         LOG.info("shard {} ready: {} guilds", event.getJDA().getShardInfo(), event.getGuildTotalCount());
                         ready.countDown();
+                        // A shard that reconnects is ready again; the scheduler starts once.
+                        if (ready.getCount() == 0 && scheduling.compareAndSet(false, true)) {
+                            // Only now are the channels of our guilds known: posting before would find none.
+                            scheduler.start(scheduleThread, settings.scheduleTick());
+                        }
                     }
                 });
         if (!settings.shardIds().isEmpty()) {
@@ -109,6 +135,7 @@ public final class DiscordBot implements AutoCloseable {
         ShardManager shards;
         try {
             shards = builder.build();
+            built.set(shards);
         } catch (InvalidTokenException e) {
             stop(workers, timer, tallies);
             throw new StartFailure("Discord rejected the token in DISCORD_TOKEN; copy it again from the Bot page of "
@@ -118,7 +145,12 @@ public final class DiscordBot implements AutoCloseable {
             String where = settings.apiBaseUrl().orElse("https://discord.com/api");
             throw new StartFailure("cannot log in to Discord at " + where + ": " + rootMessage(e), e);
         }
-        return new DiscordBot(shards, workers, timer, tallies, ready);
+        return new DiscordBot(shards, workers, timer, tallies, ready, scheduler);
+    }
+
+    /** The scheduled posts of this process's guilds; tests drive it with their own clock. */
+    Scheduler scheduler() {
+        return scheduler;
     }
 
     /** Waits for every shard of this process to be connected, then registers the slash commands. */
@@ -158,7 +190,8 @@ public final class DiscordBot implements AutoCloseable {
     /** Stops taking interactions, lets the running ones finish, and disconnects. */
     @Override
     public void close() {
-        // Answers in flight and the last figures go out before the connection closes.
+        // A post in progress, answers in flight and the last figures go out before the connection closes.
+        scheduler.close();
         stop(workers, timer, tallies);
         shards.shutdown();
     }

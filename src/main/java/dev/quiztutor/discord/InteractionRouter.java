@@ -31,19 +31,21 @@ final class InteractionRouter extends ListenerAdapter {
     private final LessonFeature lessons;
     private final TestFeature tests;
     private final ProgressFeature progress;
+    private final ScheduleFeature schedules;
     private final Names names;
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
     private final Duration deferAfter;
 
     InteractionRouter(QuizBank bank, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
-                      ProgressFeature progress, Names names, ExecutorService workers, ScheduledExecutorService watchdog,
-                      Duration deferAfter) {
+                      ProgressFeature progress, ScheduleFeature schedules, Names names, ExecutorService workers,
+                      ScheduledExecutorService watchdog, Duration deferAfter) {
         this.bank = bank;
         this.practice = practice;
         this.lessons = lessons;
         this.tests = tests;
         this.progress = progress;
+        this.schedules = schedules;
         this.names = names;
         this.workers = workers;
         this.watchdog = watchdog;
@@ -66,6 +68,7 @@ final class InteractionRouter extends ListenerAdapter {
                 case SlashCommands.TEST -> tests.start(event, reply);
                 case SlashCommands.PROGRESS -> progress.progress(event, reply);
                 case SlashCommands.LEADERBOARD -> progress.leaderboard(event, reply);
+                case ScheduleFeature.NAME -> schedules.handle(event, reply);
                 default -> reply.sendPrivately(View.text("I don't know /" + name
                         + " any more. Try /topics, /learn, /practice, /code, /test, /progress or /leaderboard."));
             }
@@ -132,13 +135,15 @@ final class InteractionRouter extends ListenerAdapter {
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        if (!event.getFocusedOption().getName().equals("topic")) {
+        String option = event.getFocusedOption().getName();
+        if (!option.equals("topic") && !option.equals("timezone")) {
             event.replyChoices(List.of()).queue();
             return;
         }
         String typed = event.getFocusedOption().getValue();
         try {
-            workers.execute(() -> event.replyChoices(Topics.suggest(bank, typed))
+            workers.execute(() -> event.replyChoices(option.equals("topic") ? Topics.suggest(bank, typed)
+                            : ScheduleFeature.zones(typed))
                     .queue(null, e -> LOG.debug("autocomplete {} not answered: {}", event.getId(), e.toString())));
         } catch (RejectedExecutionException busy) {
             event.replyChoices(List.of()).queue();

@@ -37,6 +37,7 @@ final class SlashCommands {
         commands.add(guildOnly(Commands.slash(LEADERBOARD, "The top 10 of this server, and your rank")
                 .addOptions(new OptionData(OptionType.STRING, "period", "This month (default) or all time", false)
                         .addChoice("this month", "month").addChoice("all time", "all"))));
+        commands.add(ScheduleFeature.command());
         return commands;
     }
 

@@ -11,6 +11,8 @@ import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Step;
 import dev.quiztutor.bank.TableText;
 import dev.quiztutor.bank.Topic;
+import dev.quiztutor.schedule.ScheduledPost;
+import dev.quiztutor.schedule.ScheduledReveal;
 import dev.quiztutor.tutor.Feedback;
 import dev.quiztutor.tutor.LessonPage;
 import dev.quiztutor.tutor.Response;
@@ -133,6 +135,39 @@ public final class Views {
             menu.addOption(option.label(), option.letter());
         }
         return menu.build();
+    }
+
+    /** A scheduled post: the practice post, introduced, pinging the chosen role if any. */
+    public static View scheduledPost(ScheduledPost post) {
+        View practice = practicePost(post.topic(), post.question(), Tally.NONE);
+        StringBuilder content = new StringBuilder();
+        post.schedule().pingRole().ifPresent(role -> content.append("<@&").append(role).append("> "));
+        if (post.test()) {
+            content.append("🧪 Test post of schedule #").append(post.schedule().id()).append(". Answers count as usual.");
+        } else {
+            content.append("📅 **Question of the day**");
+            post.revealAt().ifPresent(at -> content.append(" · the answer comes <t:").append(at.getEpochSecond()).append(":R>"));
+        }
+        return new View(content.toString(), practice.embeds(), practice.rows());
+    }
+
+    /** The answer of a scheduled post, with a short solution and the day's figures. */
+    public static View reveal(ScheduledReveal reveal) {
+        Question q = reveal.question();
+        String figures = reveal.answered() == 0 ? "Nobody answered this one."
+                : Views.plural(reveal.answered(), "member", "members") + " answered, " + reveal.percentRight() + "% right.";
+        StringBuilder text = new StringBuilder("**Answer:** ").append(q.solution().answer()).append(" (")
+                .append(answerLetters(q)).append(")\n");
+        if (q.solution().hasQuickCheck()) {
+            text.append("**Quick check:** ").append(q.solution().quickCheck()).append('\n');
+        }
+        List<Step> steps = q.solution().steps();
+        for (int i = 0; i < steps.size(); i++) {
+            text.append(i + 1).append(". ").append(steps.get(i).title()).append('\n');
+        }
+        MessageEmbed embed = new EmbedBuilder().setTitle("Answer revealed").setColor(colour(q.difficulty()))
+                .setDescription(text.toString().stripTrailing()).setFooter(figures).build();
+        return new View("⏰ Time's up! " + figures, List.of(embed), List.of());
     }
 
     // ---------------------------------------------------------------- private feedback

@@ -6,6 +6,7 @@ import dev.quiztutor.bank.QuestionRef;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.discord.fake.FakeDiscord;
 import dev.quiztutor.discord.fake.FakeMessage;
+import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.store.Storage;
 import dev.quiztutor.store.StorageSettings;
 import dev.quiztutor.tutor.AttemptEvent;
@@ -36,15 +37,21 @@ final class BotHarness implements AutoCloseable {
     private QuizBank bank;
     private final Duration journalDelay;
     private final Duration deferAfter;
+    private final Clock clock;
     private Storage storage;
     private DiscordBot bot;
 
     BotHarness(Path dir) throws Exception {
-        this(dir, Fixtures.shippedBank(), Duration.ZERO, Duration.ofMillis(1500));
+        this(dir, Fixtures.shippedBank(), Duration.ZERO, Duration.ofMillis(1500), Clock.systemUTC());
+    }
+
+    BotHarness(Path dir, Clock clock) throws Exception {
+        this(dir, Fixtures.shippedBank(), Duration.ZERO, Duration.ofMillis(1500), clock);
     }
 
     /** {@code journalDelay}: every stored event takes this long, as on a slow disk or a distant database. */
-    BotHarness(Path dir, QuizBank bank, Duration journalDelay, Duration deferAfter) throws Exception {
+    BotHarness(Path dir, QuizBank bank, Duration journalDelay, Duration deferAfter, Clock clock) throws Exception {
+        this.clock = clock;
         this.discord = FakeDiscord.start();
         this.database = dir.resolve("quiztutor.db");
         this.bank = bank;
@@ -55,14 +62,14 @@ final class BotHarness implements AutoCloseable {
     }
 
     private void start() throws Exception {
-        storage = Storage.open(StorageSettings.sqlite(database.toString()), Clock.systemUTC());
+        storage = Storage.open(StorageSettings.sqlite(database.toString()), clock);
         AttemptJournal journal = journalDelay.isZero() ? storage.journal() : new SlowJournal(storage.journal(), journalDelay);
         Tutor tutor = new Tutor(bank, new LiveAttempts(journal, LiveAttempts.Settings.DEFAULT), storage.history(),
-                ScoringPolicy.DEFAULT, Clock.systemUTC(), new java.util.Random());
+                ScoringPolicy.DEFAULT, clock, new java.util.Random());
         DiscordBot.Settings settings = new DiscordBot.Settings(Optional.of(discord.restBaseUrl()),
                 Optional.of(discord.gatewayUrl()), Optional.empty(), 1, List.of(), 4, deferAfter,
-                Duration.ofSeconds(1));
-        bot = DiscordBot.start(settings, FakeDiscord.TOKEN, tutor, storage);
+                Duration.ofSeconds(1), Scheduler.Settings.DEFAULT, Duration.ofHours(1));
+        bot = DiscordBot.start(settings, FakeDiscord.TOKEN, tutor, storage, clock);
         if (!bot.awaitReady(WAIT, Optional.empty())) {
             throw new IllegalStateException("the bot did not connect to the fake Discord");
         }
@@ -95,6 +102,11 @@ final class BotHarness implements AutoCloseable {
         stopBot();
         bank = newBank;
         start();
+    }
+
+    /** The bot's scheduler, to run a pass at the test clock's time. */
+    dev.quiztutor.schedule.Scheduler scheduler() {
+        return bot.scheduler();
     }
 
     QuizBank bank() {

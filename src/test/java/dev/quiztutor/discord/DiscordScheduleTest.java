@@ -1,0 +1,226 @@
+package dev.quiztutor.discord;
+
+import static dev.quiztutor.discord.BotHarness.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quiztutor.bank.Question;
+import dev.quiztutor.discord.fake.Callback;
+import dev.quiztutor.discord.fake.FakeChannel;
+import dev.quiztutor.discord.fake.FakeDiscord;
+import dev.quiztutor.discord.fake.FakeMessage;
+import dev.quiztutor.discord.fake.FakeRole;
+import dev.quiztutor.discord.fake.FakeUser;
+import dev.quiztutor.discord.fake.InteractionOption;
+import dev.quiztutor.discord.fake.RecordedRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Moderators schedule daily posts through /schedule, and the bot posts, reveals and reports through
+ * the real JDA against the fake Discord. The scheduler's passes run at a test clock's time.
+ */
+class DiscordScheduleTest {
+
+    /** A clock the test moves by hand. */
+    static final class TestClock extends Clock {
+        final AtomicReference<Instant> now;
+
+        TestClock(String start) {
+            now = new AtomicReference<>(Instant.parse(start));
+        }
+
+        void set(String instant) {
+            now.set(Instant.parse(instant));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
+    private static Callback schedule(FakeDiscord discord, FakeUser user, FakeChannel channel, String sub,
+                                     InteractionOption... options) {
+        Callback callback = discord.slashCommand(user, channel, "schedule", InteractionOption.subcommand(sub, options))
+                .awaitCallback(WAIT);
+        assertTrue(callback.isEphemeral(), "schedule replies are private: " + callback);
+        return callback;
+    }
+
+    private static RecordedRequest awaitPost(FakeDiscord discord, FakeChannel channel, String contains) {
+        return discord.awaitRequest(r -> r.method().equals("POST") && r.path().endsWith("/channels/" + channel.idString()
+                + "/messages") && r.body().contains(contains), WAIT);
+    }
+
+    @Test
+    void aModeratorSchedulesADailyPostThatIsPostedAnsweredAndRevealed(@TempDir Path dir) throws Exception {
+        TestClock clock = new TestClock("2026-11-23T12:00:00Z");
+        try (BotHarness bot = new BotHarness(dir, clock)) {
+            FakeDiscord discord = bot.discord;
+            FakeChannel quiz = discord.channel("practice");
+            FakeUser mia = discord.moderator("mia");
+            FakeRole students = discord.guild().createRole("Students", 0);
+            discord.awaitCommand("schedule", WAIT);
+
+            Callback added = schedule(discord, mia, quiz, "add", InteractionOption.channel("channel", quiz),
+                    InteractionOption.string("time", "6pm"), InteractionOption.string("timezone", "Europe/Berlin"),
+                    InteractionOption.string("days", "weekdays"), InteractionOption.role("ping", students),
+                    InteractionOption.integer("reveal_hours", 2));
+            assertTrue(added.content().startsWith("✅ Schedule #1 in <#" + quiz.idString() + ">: 18:00 Europe/Berlin, weekdays"),
+                    added.content());
+
+            Callback now = schedule(discord, mia, quiz, "now", InteractionOption.integer("id", 1));
+            assertTrue(now.content().startsWith("Posted a test question of schedule #1"), now.content());
+            RecordedRequest test = awaitPost(discord, quiz, "Test post of schedule #1");
+            JsonNode mentions = test.json().path("allowed_mentions");
+            assertEquals(0, mentions.path("parse").size(), "nothing pinged by text: " + mentions);
+            assertEquals(List.of(Long.toString(students.id())), List.of(mentions.path("roles").get(0).asText()),
+                    "only the chosen role");
+
+            clock.set("2026-11-23T17:00:00Z");                   // Monday 18:00 in Berlin
+            bot.scheduler().tick();
+            RecordedRequest daily = awaitPost(discord, quiz, "Question of the day");
+            bot.scheduler().tick();
+            bot.scheduler().tick();
+            assertEquals(1, discord.requests().stream().filter(r -> r.body().contains("Question of the day")).count(),
+                    "one post per slot however many passes");
+
+            FakeMessage post = discord.messages(quiz).stream().filter(m -> m.content().contains("Question of the day"))
+                    .findFirst().orElseThrow();
+            Question q = bot.questionOf(post);
+            FakeUser sam = discord.user("sam");
+            Callback answer = discord.clickButton(sam, post, new CustomId.Answer(q.ref(), q.answerLetters().get(0)).encode())
+                    .awaitCallback(WAIT);
+            assertTrue(answer.content().startsWith("✅ **Right!**"), "a scheduled post works like any other");
+
+            clock.set("2026-11-23T19:00:00Z");
+            bot.scheduler().tick();
+            RecordedRequest reveal = awaitPost(discord, quiz, "Time's up!");
+            assertTrue(reveal.body().contains("1 member answered, 100% right."), reveal.body());
+            assertEquals(post.idString(), reveal.json().path("message_reference").path("message_id").asText(),
+                    "the reveal replies to the post");
+            discord.awaitRequest(r -> r.method().equals("PATCH") && r.path().endsWith("/messages/" + post.idString())
+                    && r.body().contains("\"disabled\":true"), WAIT);
+
+            Callback list = schedule(discord, mia, quiz, "list");
+            String text = list.embeds().get(0).toString();
+            assertTrue(text.contains("Next post <t:" + Instant.parse("2026-11-24T17:00:00Z").getEpochSecond()), text);
+            assertTrue(text.contains("Last post"), text);
+            discord.assertNoProtocolViolations();
+        }
+    }
+
+    @Test
+    void onlyModeratorsMayScheduleAndBadInputSaysWhatIsValid(@TempDir Path dir) throws Exception {
+        try (BotHarness bot = new BotHarness(dir, new TestClock("2026-11-23T12:00:00Z"))) {
+            FakeDiscord discord = bot.discord;
+            FakeChannel quiz = discord.channel("practice");
+            discord.awaitCommand("schedule", WAIT);
+            FakeUser pat = discord.user("pat");
+            Callback refused = schedule(discord, pat, quiz, "list");
+            assertTrue(refused.content().startsWith("Only moderators can manage schedules"), refused.content());
+
+            FakeUser mod = discord.moderator("mod");
+            Callback time = schedule(discord, mod, quiz, "add", InteractionOption.channel("channel", quiz),
+                    InteractionOption.string("time", "after lunch"), InteractionOption.string("timezone", "Europe/Berlin"));
+            assertTrue(time.content().contains("18:30"), "shows how to write a time: " + time.content());
+            Callback zone = schedule(discord, mod, quiz, "add", InteractionOption.channel("channel", quiz),
+                    InteractionOption.string("time", "18:00"), InteractionOption.string("timezone", "Mars/Olympus"));
+            assertTrue(zone.content().contains("Europe/Berlin"), "shows zones: " + zone.content());
+            Callback topic = schedule(discord, mod, quiz, "add", InteractionOption.channel("channel", quiz),
+                    InteractionOption.string("time", "18:00"), InteractionOption.string("timezone", "UTC"),
+                    InteractionOption.string("topic", "chemistry"));
+            assertTrue(topic.content().startsWith("There is no topic \"chemistry\""), topic.content());
+            Callback missing = schedule(discord, mod, quiz, "pause", InteractionOption.integer("id", 42));
+            assertEquals("There is no schedule #42 in this server. See `/schedule list`.", missing.content());
+
+            Callback zones = discord.autocomplete(mod, quiz, "schedule", InteractionOption.subcommand("add",
+                    InteractionOption.focused("timezone", "berl"))).awaitCallback(WAIT);
+            assertEquals("Europe/Berlin", zones.choices().get(0).path("value").asText());
+
+            FakeRole helpers = discord.guild().createRole("Helpers", 0);
+            Callback notAdmin = schedule(discord, pat, quiz, "modrole", InteractionOption.role("role", helpers));
+            assertTrue(notAdmin.content().startsWith("Only"), notAdmin.content());
+            schedule(discord, mod, quiz, "modrole", InteractionOption.role("role", helpers));
+            discord.member(pat).addRole(helpers);
+            Callback allowed = schedule(discord, pat, quiz, "list");
+            assertEquals("No schedules here yet. Add one with `/schedule add`.", allowed.content());
+            discord.assertNoProtocolViolations();
+        }
+    }
+
+    @Test
+    void aChannelThatRejectsPostsIsReportedAndTheSchedulePausesItself(@TempDir Path dir) throws Exception {
+        TestClock clock = new TestClock("2026-11-23T12:00:00Z");
+        try (BotHarness bot = new BotHarness(dir, clock)) {
+            FakeDiscord discord = bot.discord;
+            FakeChannel general = discord.channel("general");
+            FakeUser mod = discord.moderator("mod");
+            discord.awaitCommand("schedule", WAIT);
+            schedule(discord, mod, general, "add", InteractionOption.channel("channel", general),
+                    InteractionOption.string("time", "09:00"), InteractionOption.string("timezone", "UTC"));
+            general.rejectPosts(true);
+
+            Callback now = schedule(discord, mod, general, "now", InteractionOption.integer("id", 1));
+            assertTrue(now.content().startsWith("⚠️ Could not post: Discord refused to post in <#" + general.idString()),
+                    now.content());
+            for (String day : List.of("2026-11-24", "2026-11-25", "2026-11-26")) {
+                clock.set(day + "T09:00:00Z");
+                bot.scheduler().tick();
+            }
+            Callback list = schedule(discord, mod, general, "list");
+            String text = list.embeds().get(0).toString();
+            assertTrue(text.contains("Paused** after 3 failed posts"), text);
+            assertTrue(text.contains("Missing Permissions"), text);
+
+            general.rejectPosts(false);
+            Callback resumed = schedule(discord, mod, general, "resume", InteractionOption.integer("id", 1));
+            assertTrue(resumed.content().startsWith("Schedule #1 resumed: next post"), resumed.content());
+            clock.set("2026-11-27T09:00:00Z");
+            bot.scheduler().tick();
+            awaitPost(discord, general, "Question of the day");
+            assertFalse(discord.protocolViolations().stream().anyMatch(v -> v.toString().contains("schedule")));
+        }
+    }
+
+    @Test
+    void aSlotMissedWhileTheBotWasDownIsPostedOnceAtStartupWithinTheGraceWindow(@TempDir Path dir) throws Exception {
+        TestClock clock = new TestClock("2026-11-23T12:00:00Z");
+        try (BotHarness bot = new BotHarness(dir, clock)) {
+            FakeDiscord discord = bot.discord;
+            FakeChannel quiz = discord.channel("practice");
+            discord.awaitCommand("schedule", WAIT);
+            schedule(discord, discord.moderator("mod"), quiz, "add", InteractionOption.channel("channel", quiz),
+                    InteractionOption.string("time", "13:00"), InteractionOption.string("timezone", "UTC"));
+            clock.set("2026-11-23T14:30:00Z");                   // down from 12:00 to 14:30: 1 h 30 late
+            bot.restart(bot.bank());
+            bot.scheduler().tick();
+            awaitPost(discord, quiz, "Question of the day");
+            clock.set("2026-11-23T14:35:00Z");
+            bot.restart(bot.bank());
+            bot.scheduler().tick();
+            assertEquals(1, discord.requests().stream().filter(r -> r.body().contains("Question of the day")).count(),
+                    "posted once, even across another restart");
+        }
+    }
+}
