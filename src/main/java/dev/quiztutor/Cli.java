@@ -2,6 +2,7 @@ package dev.quiztutor;
 
 import dev.quiztutor.bank.BankLoader;
 import dev.quiztutor.bank.Problem;
+import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.config.Config;
 import dev.quiztutor.config.ConfigLoader;
 import dev.quiztutor.console.ConsoleSession;
@@ -49,11 +50,14 @@ public final class Cli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Common options of the commands that load the bank. */
+    /** Common options of the commands that load the config and the bank. */
     static final class BankOptions {
         @Option(names = "--config", paramLabel = "PATH",
                 description = "Config file (YAML). Default: config/quiztutor.yml if it exists.")
         Optional<Path> config = Optional.empty();
+
+        @Option(names = "--quizzes", paramLabel = "DIR", description = "Quiz folder or file (repeatable). Default: quizzes")
+        List<Path> quizzes = List.of();
 
         Config config(PrintWriter err) {
             try {
@@ -62,6 +66,22 @@ public final class Cli implements Runnable {
                 err.println("quiztutor: " + e.getMessage());
                 return null;
             }
+        }
+
+        /**
+         * The valid topics of --quizzes (or the config's folders), naming each invalid file; null, after
+         * saying why, when no topic is left.
+         */
+        QuizBank bank(Config config, PrintWriter err) {
+            List<Path> paths = quizzes.isEmpty() ? config.quizzes() : quizzes;
+            BankLoader.Report report = BankLoader.load(paths);
+            reportSkipped(report, err);
+            if (report.bank().isEmpty()) {
+                err.println("quiztutor: no valid topic in " + paths
+                        + "; fix the files above (quiztutor validate lists every problem)");
+                return null;
+            }
+            return report.bank();
         }
     }
 
@@ -74,9 +94,6 @@ public final class Cli implements Runnable {
         @CommandLine.ArgGroup(exclusive = false)
         BankOptions options = new BankOptions();
 
-        @Option(names = "--quizzes", paramLabel = "DIR", description = "Quiz folder or file (repeatable). Default: quizzes")
-        List<Path> quizzes = List.of();
-
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -88,15 +105,11 @@ public final class Cli implements Runnable {
             if (config == null) {
                 return CANNOT_START;
             }
-            List<Path> paths = quizzes.isEmpty() ? config.quizzes() : quizzes;
-            BankLoader.Report report = BankLoader.load(paths);
-            reportSkipped(report, err);
-            if (report.bank().isEmpty()) {
-                err.println("quiztutor: no valid topic to play in " + paths
-                        + "; fix the files above (quiztutor validate lists every problem)");
+            QuizBank bank = options.bank(config, err);
+            if (bank == null) {
                 return PROBLEMS;
             }
-            var tutor = App.tutor(config, report.bank());
+            var tutor = App.tutor(config, bank);
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             var out = spec.commandLine().getOut();
             new ConsoleSession(tutor, in, out, Style.detect()).run();
@@ -111,9 +124,6 @@ public final class Cli implements Runnable {
 
         @CommandLine.ArgGroup(exclusive = false)
         BankOptions options = new BankOptions();
-
-        @Option(names = "--quizzes", paramLabel = "DIR", description = "Quiz folder or file (repeatable). Default: quizzes")
-        List<Path> quizzes = List.of();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -138,14 +148,11 @@ public final class Cli implements Runnable {
                 err.println("quiztutor: environment: " + e.getMessage());
                 return CANNOT_START;
             }
-            List<Path> paths = quizzes.isEmpty() ? config.quizzes() : quizzes;
-            BankLoader.Report report = BankLoader.load(paths);
-            reportSkipped(report, err);
-            if (report.bank().isEmpty()) {
-                err.println("quiztutor: no valid topic to serve in " + paths + "; fix the files above");
+            QuizBank bank = options.bank(config, err);
+            if (bank == null) {
                 return PROBLEMS;
             }
-            return App.runBot(config, report.bank(), token.trim(), err);
+            return App.runBot(config, bank, token.trim(), err);
         }
     }
 

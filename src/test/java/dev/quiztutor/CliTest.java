@@ -91,7 +91,7 @@ class CliTest {
 
         Run none = run("quit\n", "play", "--quizzes", Fixtures.BROKEN.toString());
         assertEquals(1, none.exit());
-        assertTrue(none.err().contains("no valid topic to play"), none.err());
+        assertTrue(none.err().contains("no valid topic in [" + Fixtures.BROKEN + "]"), none.err());
         assertFalse(none.err().contains("Exception"), none.err());
     }
 

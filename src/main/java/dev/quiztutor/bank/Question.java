@@ -38,6 +38,18 @@ public sealed interface Question permits ChoiceQuestion, BlanksQuestion {
         return options().stream().filter(o -> o.letter().equals(letter)).findFirst();
     }
 
+    /** The right letters as a solution names them: "option B", or "[1] = A, [2] = C" for blanks. */
+    default String answerKey() {
+        if (kind() == QuestionKind.CHOICE) {
+            return "option " + answerLetters().get(0);
+        }
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < parts(); i++) {
+            key.append(i == 0 ? "" : ", ").append('[').append(i + 1).append("] = ").append(answerLetters().get(i));
+        }
+        return key.toString();
+    }
+
     /** How many letters make a complete answer. */
     default int parts() {
         return answerLetters().size();

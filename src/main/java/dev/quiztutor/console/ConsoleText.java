@@ -157,7 +157,7 @@ final class ConsoleText {
             }
         }
         text.append("  ").append(style.bold("Final answer: ")).append(q.solution().answer())
-                .append(style.dim(" (" + answerLetters(q) + ")")).append('\n');
+                .append(style.dim(" (" + q.answerKey() + ")")).append('\n');
         if (q instanceof BlanksQuestion b) {
             text.append(indent(b.filledCode(b.answer()).replace("\\[", "["), "    ")).append('\n');
         }
@@ -171,16 +171,6 @@ final class ConsoleText {
         return text.toString();
     }
 
-    static String answerLetters(Question q) {
-        if (q.kind() == QuestionKind.CHOICE) {
-            return "option " + q.answerLetters().get(0);
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < q.parts(); i++) {
-            text.append(i == 0 ? "" : ", ").append('[').append(i + 1).append("] = ").append(q.answerLetters().get(i));
-        }
-        return text.toString();
-    }
 
     String lessonPage(Topic topic, LessonPage page, int index, int total) {
         StringBuilder text = new StringBuilder(style.accent("── Lesson: " + topic.title() + " · page " + (index + 1)

@@ -157,7 +157,7 @@ public final class Views {
         String figures = reveal.answered() == 0 ? "Nobody answered this one."
                 : Views.plural(reveal.answered(), "member", "members") + " answered, " + reveal.percentRight() + "% right.";
         StringBuilder text = new StringBuilder("**Answer:** ").append(q.solution().answer()).append(" (")
-                .append(answerLetters(q)).append(")\n");
+                .append(q.answerKey()).append(")\n");
         if (q.solution().hasQuickCheck()) {
             text.append("**Quick check:** ").append(q.solution().quickCheck()).append('\n');
         }
@@ -225,7 +225,7 @@ public final class Views {
                 text.append(steps.get(i).text()).append('\n');
             }
         }
-        text.append("\n**Final answer:** ").append(q.solution().answer()).append(" (").append(answerLetters(q)).append(")\n");
+        text.append("\n**Final answer:** ").append(q.solution().answer()).append(" (").append(q.answerKey()).append(")\n");
         if (q instanceof BlanksQuestion b) {
             text.append(codeBlock(b.language(), b.filledCode(b.answer()).replace("\\[", "["))).append('\n');
         }
@@ -240,16 +240,6 @@ public final class Views {
                 .setDescription(text.toString().stripTrailing()).build();
     }
 
-    static String answerLetters(Question q) {
-        if (q.kind() == QuestionKind.CHOICE) {
-            return "option " + q.answerLetters().get(0);
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < q.parts(); i++) {
-            text.append(i == 0 ? "" : ", ").append('[').append(i + 1).append("] = ").append(q.answerLetters().get(i));
-        }
-        return text.toString();
-    }
 
     // ---------------------------------------------------------------- topics
 
@@ -402,7 +392,7 @@ public final class Views {
                 String grade = m.grade().filter(g -> g.of() > 1)
                         .map(g -> ", " + g.right() + " of " + g.of() + " blanks right").orElse("");
                 String entry = "**" + m.number() + ".** " + truncate(firstLine(q.prompt()), 120) + "\n-# " + given + grade
-                        + " · answer: " + truncate(q.solution().answer(), 150) + " (" + answerLetters(q) + ")\n";
+                        + " · answer: " + truncate(q.solution().answer(), 150) + " (" + q.answerKey() + ")\n";
                 if (missed.length() + entry.length() <= DisplayLimits.EMBED_FIELD_VALUE * 3) {
                     missed.append(entry);
                 }

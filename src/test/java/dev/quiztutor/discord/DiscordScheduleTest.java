@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quiztutor.TestClock;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.discord.fake.Callback;
 import dev.quiztutor.discord.fake.FakeChannel;
@@ -16,12 +17,8 @@ import dev.quiztutor.discord.fake.FakeUser;
 import dev.quiztutor.discord.fake.InteractionOption;
 import dev.quiztutor.discord.fake.RecordedRequest;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,34 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the real JDA against the fake Discord. The scheduler's passes run at a test clock's time.
  */
 class DiscordScheduleTest {
-
-    /** A clock the test moves by hand. */
-    static final class TestClock extends Clock {
-        final AtomicReference<Instant> now;
-
-        TestClock(String start) {
-            now = new AtomicReference<>(Instant.parse(start));
-        }
-
-        void set(String instant) {
-            now.set(Instant.parse(instant));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     private static Callback schedule(FakeDiscord discord, FakeUser user, FakeChannel channel, String sub,
                                      InteractionOption... options) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiztutor.App;
 import dev.quiztutor.Fixtures;
+import dev.quiztutor.TestClock;
 import dev.quiztutor.config.Config;
 import dev.quiztutor.discord.fake.Callback;
 import dev.quiztutor.discord.fake.FakeChannel;
@@ -36,7 +37,7 @@ class ShardedBotsTest {
     @Test
     void twoProcessesShareOneStoreAndSplitTheGuildsByShard() throws Exception {
         StorageSettings shared = TestDatabases.postgres();
-        DiscordScheduleTest.TestClock clock = new DiscordScheduleTest.TestClock("2026-11-23T12:00:00Z");
+        TestClock clock = new TestClock("2026-11-23T12:00:00Z");
         List<DiscordBot> bots = new ArrayList<>();
         List<Storage> stores = new ArrayList<>();
         try (FakeDiscord discord = FakeDiscord.builder().recommendedShards(2).start()) {

@@ -1,5 +1,6 @@
 package dev.quiztutor.schedule;
 
+import dev.quiztutor.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,5 +1,6 @@
 package dev.quiztutor.store;
 
+import dev.quiztutor.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -96,7 +97,7 @@ abstract class StorageContract {
     }
 
     StorageSettings settings;
-    MutableClock clock;
+    TestClock clock;
     Storage storage;
     private final List<Storage> opened = new ArrayList<>();
 
@@ -106,7 +107,7 @@ abstract class StorageContract {
 
     @BeforeEach
     void openDatabase() {
-        clock = new MutableClock("2025-03-10T12:00:00Z");
+        clock = new TestClock("2025-03-10T12:00:00Z");
         settings = newDatabase();
         storage = reopen();
     }

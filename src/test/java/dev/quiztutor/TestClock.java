@@ -1,4 +1,4 @@
-package dev.quiztutor.store;
+package dev.quiztutor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,23 +6,30 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, shared by the tutor and the store as in production. */
-final class MutableClock extends Clock {
+/**
+ * A clock the test moves by hand, handed to the tutor, the store and the scheduler as the system
+ * clock is in production: a week of schedules runs in a second.
+ */
+public final class TestClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    MutableClock(String start) {
+    public TestClock(String start) {
         this(Instant.parse(start));
     }
 
-    void set(String instant) {
+    public void set(String instant) {
         now = Instant.parse(instant);
     }
 
-    void advance(Duration duration) {
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
@@ -31,9 +38,10 @@ final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same moving time seen from another zone. */
     @Override
     public Clock withZone(ZoneId zone) {
-        MutableClock parent = this;
+        TestClock parent = this;
         return new Clock() {
             @Override
             public ZoneId getZone() {
