@@ -109,6 +109,44 @@ class CliTest {
     }
 
     @Test
+    void runWithoutATokenSaysHowToGetOne() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISCORD_TOKEN") == null, "DISCORD_TOKEN is set here");
+        Run run = run("", "run");
+        assertEquals(2, run.exit());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("quiztutor: DISCORD_TOKEN is not set."), run.err());
+    }
+
+    @Test
+    void aRejectedTokenIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        try (dev.quiztutor.discord.fake.FakeDiscord discord = dev.quiztutor.discord.fake.FakeDiscord.start()) {
+            Path file = dir.resolve("quiztutor.yml");
+            Files.writeString(file, "storage:\n  url: jdbc:sqlite:" + dir.resolve("q.db") + "\ndiscord:\n  apiBaseUrl: "
+                    + discord.restBaseUrl() + "\n  gatewayUrl: " + discord.gatewayUrl() + "\n");
+            dev.quiztutor.config.Config config = dev.quiztutor.config.ConfigLoader.read(file);
+            StringWriter err = new StringWriter();
+            int exit = App.runBot(config, Fixtures.shippedBank(), dev.quiztutor.discord.fake.FakeDiscord.REJECTED_TOKEN,
+                    new PrintWriter(err, true));
+            assertEquals(2, exit);
+            assertTrue(err.toString().startsWith("quiztutor: Discord rejected the token in DISCORD_TOKEN"), err.toString());
+            assertEquals(1, err.toString().lines().count(), err.toString());
+        }
+    }
+
+    @Test
+    void anUnreachableDiscordIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("quiztutor.yml");
+        Files.writeString(file, "storage:\n  url: jdbc:sqlite:" + dir.resolve("q.db")
+                + "\ndiscord:\n  apiBaseUrl: http://127.0.0.1:9/api/v10\n");
+        StringWriter err = new StringWriter();
+        int exit = App.runBot(dev.quiztutor.config.ConfigLoader.read(file), Fixtures.shippedBank(), "token",
+                new PrintWriter(err, true));
+        assertEquals(2, exit);
+        assertTrue(err.toString().startsWith("quiztutor: cannot log in to Discord at http://127.0.0.1:9/api/v10/"),
+                err.toString());
+    }
+
+    @Test
     void aBadOptionSaysWhatIsValid() {
         Run run = run("", "play", "--quizes", "x");
         assertEquals(2, run.exit());

@@ -73,6 +73,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A token to give JDA; any non-empty token is accepted. */
     public static final String TOKEN = "fake.quiztutor.token";
+    /** A token Discord refuses (401), as a revoked or mistyped one is. */
+    public static final String REJECTED_TOKEN = "revoked.token.value";
 
     /** Every permission Discord (as JDA 6.5 knows it) has: what owners and administrators get. */
     public static final long ALL_PERMISSIONS = Permission.getRaw(Permission.values());

@@ -248,6 +248,9 @@ final class FakeRest implements HttpHandler, AutoCloseable {
                 discord.problem(req.method + " " + req.path + " without a bot Authorization header");
                 return Resp.error(401, "401: Unauthorized", 0);
             }
+            if (auth.equals("Bot " + FakeDiscord.REJECTED_TOKEN)) {
+                return Resp.error(401, "401: Unauthorized", 0);
+            }
         }
         if (rawBody.length > 0) {
             String contentType = req.headers.getOrDefault("content-type", "");
