@@ -48,9 +48,8 @@ public final class BankLoader {
         List<FileResult> results = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                for (Path file : topicFiles(path, results)) {
-                    results.add(loadFile(file));
-                }
+                // Files are independent: read them in parallel, keep them in order.
+                results.addAll(topicFiles(path, results).parallelStream().map(BankLoader::loadFile).toList());
             } else if (Files.isRegularFile(path)) {
                 results.add(loadFile(path));
             } else {

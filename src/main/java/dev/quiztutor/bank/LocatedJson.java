@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,11 @@ import java.util.Map;
  * A JSON document read into a Jackson tree that remembers where every value came from, so that a
  * problem found while reading the tree can name its line and column. Jackson's own tree forgets
  * locations, and binding stops at the first error; authors want every problem at once.
+ *
+ * <p>Positions are kept as two int arrays in the order values were read (the tree's pre-order), and
+ * a pointer is resolved to its position only when asked, by walking the tree: a valid file asks for
+ * one position, and building a map of every value's pointer made most of the cost of loading a
+ * large bank (see BENCHMARKS.md).
  */
 final class LocatedJson {
     /** A place in the file, 1-based. */
@@ -49,24 +56,54 @@ final class LocatedJson {
             .build();
 
     private final JsonNode root;
-    private final Map<String, Position> positions;
+    private final Positions positions;
     private final List<Duplicate> duplicates;
+    /** Sizes of subtrees (values counted), filled as pointers are resolved. */
+    private final Map<JsonNode, Integer> sizes = new IdentityHashMap<>();
 
-    private LocatedJson(JsonNode root, Map<String, Position> positions, List<Duplicate> duplicates) {
+    private LocatedJson(JsonNode root, Positions positions, List<Duplicate> duplicates) {
         this.root = root;
         this.positions = positions;
         this.duplicates = duplicates;
     }
 
+    /**
+     * Where each value of the tree was, in pre-order: for an object's member, its name; for the root
+     * and array elements, the value itself. A duplicate member's value is not in the tree and not here.
+     */
+    private static final class Positions {
+        private int[] lines = new int[256];
+        private int[] columns = new int[256];
+        private int size;
+        private boolean recording = true;
+
+        void add(JsonLocation location) {
+            if (!recording) {
+                return;
+            }
+            if (size == lines.length) {
+                lines = Arrays.copyOf(lines, size * 2);
+                columns = Arrays.copyOf(columns, size * 2);
+            }
+            lines[size] = Math.max(1, location.getLineNr());
+            columns[size] = Math.max(1, location.getColumnNr());
+            size++;
+        }
+
+        Position get(int index) {
+            return new Position(lines[index], columns[index]);
+        }
+    }
+
     static LocatedJson parse(String text) throws SyntaxError {
-        Map<String, Position> positions = new HashMap<>();
+        Positions positions = new Positions();
         List<Duplicate> duplicates = new ArrayList<>();
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new SyntaxError("the file is empty; a topic is a JSON object { ... }", new Position(1, 1));
             }
-            JsonNode root = read(parser, "", positions, duplicates);
+            JsonNode root = read(parser, null, null, positions, duplicates);
             JsonToken extra = parser.nextToken();
             if (extra != null) {
                 throw new SyntaxError("unexpected content after the end of the topic object",
@@ -82,27 +119,52 @@ final class LocatedJson {
         }
     }
 
-    private static JsonNode read(JsonParser parser, String pointer, Map<String, Position> positions,
+    /**
+     * Where a container is, as a chain of member names and array indexes: made only for objects and
+     * arrays (a scalar never needs its pointer), and turned into a pointer only for a duplicate.
+     */
+    private record Segment(Segment parent, String name, int index) {
+        static Segment child(Segment parent, JsonParser parser, String name, int index) {
+            JsonToken token = parser.currentToken();
+            return token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY
+                    ? new Segment(parent, name, index) : null;
+        }
+
+        static String pointer(Segment segment) {
+            if (segment == null) {
+                return "";
+            }
+            return pointer(segment.parent) + "/" + (segment.name != null ? escape(segment.name) : segment.index);
+        }
+    }
+
+    /**
+     * Reads the value at the parser's current token. {@code nameLocation}: where the member's name
+     * was, for an object's member (the name, not the value, is where an author looks for "this
+     * field"); null for the root and array elements.
+     */
+    private static JsonNode read(JsonParser parser, Segment path, JsonLocation nameLocation, Positions positions,
                                  List<Duplicate> duplicates) throws IOException {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
-        positions.putIfAbsent(pointer, position(parser.currentTokenLocation()));
+        positions.add(nameLocation != null ? nameLocation : parser.currentTokenLocation());
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT -> {
                 ObjectNode object = nodes.objectNode();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
-                    String child = pointer + "/" + escape(name);
-                    Position namePosition = position(parser.currentTokenLocation());
+                    JsonLocation namePosition = parser.currentTokenLocation();
                     parser.nextToken();
                     if (object.has(name)) {
-                        duplicates.add(new Duplicate(child, namePosition));
-                        read(parser, child + "#duplicate", new HashMap<>(), new ArrayList<>());
+                        duplicates.add(new Duplicate(Segment.pointer(path) + "/" + escape(name), position(namePosition)));
+                        boolean was = positions.recording;
+                        positions.recording = false;
+                        read(parser, null, namePosition, positions, new ArrayList<>());
+                        positions.recording = was;
                         continue;
                     }
-                    // The field's name, not its value, is where an author looks for "this field".
-                    positions.put(child, namePosition);
-                    object.set(name, read(parser, child, positions, duplicates));
+                    object.set(name, read(parser, Segment.child(path, parser, name, 0), namePosition, positions,
+                            duplicates));
                 }
                 return object;
             }
@@ -110,7 +172,7 @@ final class LocatedJson {
                 ArrayNode array = nodes.arrayNode();
                 int index = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(read(parser, pointer + "/" + index++, positions, duplicates));
+                    array.add(read(parser, Segment.child(path, parser, null, index++), null, positions, duplicates));
                 }
                 return array;
             }
@@ -151,17 +213,57 @@ final class LocatedJson {
 
     /** Where the value at {@code pointer} is, or its nearest ancestor when the value is missing. */
     Position at(String pointer) {
-        String p = pointer;
-        while (true) {
-            Position found = positions.get(p);
-            if (found != null) {
-                return found;
-            }
-            if (p.isEmpty()) {
-                return new Position(1, 1);
-            }
-            p = p.substring(0, p.lastIndexOf('/'));
+        if (positions.size == 0) {
+            return new Position(1, 1);
         }
+        String[] parts = pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1);
+        JsonNode node = root;
+        int index = 0;
+        for (String part : parts) {
+            String name = part.replace("~1", "/").replace("~0", "~");
+            int offset = 1;
+            JsonNode next = null;
+            if (node.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
+                    Map.Entry<String, JsonNode> member = members.next();
+                    if (member.getKey().equals(name)) {
+                        next = member.getValue();
+                        break;
+                    }
+                    offset += size(member.getValue());
+                }
+            } else if (node.isArray() && !name.isEmpty() && name.chars().allMatch(Character::isDigit)
+                    && name.length() < 10 && Integer.parseInt(name) < node.size()) {
+                int wanted = Integer.parseInt(name);
+                for (int i = 0; i < wanted; i++) {
+                    offset += size(node.get(i));
+                }
+                next = node.get(wanted);
+            }
+            if (next == null) {
+                break;
+            }
+            node = next;
+            index += offset;
+        }
+        return positions.get(index);
+    }
+
+    /** How many values a subtree holds, itself included. */
+    private int size(JsonNode node) {
+        if (!node.isContainerNode() || node.isEmpty()) {
+            return 1;
+        }
+        Integer known = sizes.get(node);
+        if (known != null) {
+            return known;
+        }
+        int total = 1;
+        for (JsonNode child : node) {
+            total += size(child);
+        }
+        sizes.put(node, total);
+        return total;
     }
 
     /** "/questions/3/options/A" becomes "questions[3].options.A", the way authors read paths. */

@@ -9,7 +9,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -32,8 +35,9 @@ import org.sqlite.SQLiteDataSource;
  * with its default {@code synchronous_commit=on}. SQLite runs in WAL mode with
  * {@code synchronous=FULL}, which syncs the log on every commit: in WAL mode {@code NORMAL} survives
  * a crash of the process (even SIGKILL) but may lose the last commits when the machine loses power
- * or the kernel crashes, and the bot tells a user their answer counted right after the commit. One
- * fsync per answer is cheap at a study group's pace.
+ * or the kernel crashes, and the bot tells a user their answer counted right after the commit. Writes
+ * that queue up while one commits share the next commit (group commit, see {@link #sqliteWrite}), so
+ * a burst of answers costs far fewer fsyncs than answers.
  */
 public final class Database implements AutoCloseable {
     /**
@@ -42,6 +46,9 @@ public final class Database implements AutoCloseable {
      * stuck writer ever makes one wait this long.
      */
     public static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    /** At most this many SQLite writes share one commit. */
+    static final int MAX_BATCH = 256;
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
@@ -70,6 +77,8 @@ public final class Database implements AutoCloseable {
      * statements. Reads use the pool: in WAL mode they never wait for the writer.
      */
     private final ReentrantLock writerLock = new ReentrantLock(true);
+    /** SQLite writes waiting for the writer lock, taken in batches by whoever holds it. */
+    private final ConcurrentLinkedQueue<Pending<?>> queued = new ConcurrentLinkedQueue<>();
     private Session writer;
     private boolean closed;
 
@@ -168,45 +177,161 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A SQLite write, committed together with the writes queued behind the same lock (group commit):
+     * whoever holds the writer lock runs every queued write in one transaction, each inside a
+     * savepoint of its own, then commits once. The commit's fsync is most of a small write's cost,
+     * so under load one fsync serves many writes. Each write is still all or nothing: a failing one
+     * is rolled back to its savepoint and fails alone. Nobody returns before the commit that holds
+     * their write; if that commit fails, every write in it fails.
+     */
     private <T> T sqliteWrite(String what, Work<T> work) {
+        Pending<T> mine = new Pending<>(what, work);
+        queued.add(mine);
         boolean locked;
         try {
             locked = writerLock.tryLock(BUSY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
+            if (queued.remove(mine)) {
+                Thread.currentThread().interrupt();
+                throw new StorageException("Could not " + what + ": interrupted while waiting for the database", e);
+            }
+            // Another writer took it into its batch already: wait for that batch's outcome.
             Thread.currentThread().interrupt();
-            throw new StorageException("Could not " + what + ": interrupted while waiting for the database", e);
+            writerLock.lock();
+            locked = true;
         }
         if (!locked) {
-            throw new StorageException("Could not " + what + ": the database stayed busy for "
-                    + BUSY_TIMEOUT_MILLIS / 1000 + " s");
+            if (queued.remove(mine)) {
+                throw new StorageException("Could not " + what + ": the database stayed busy for "
+                        + BUSY_TIMEOUT_MILLIS / 1000 + " s");
+            }
+            writerLock.lock();
         }
         try {
-            Session session = writer();
+            // Done already when a writer before us took ours into its batch; else ours is queued.
+            while (!mine.done) {
+                runBatch();
+            }
+        } finally {
+            writerLock.unlock();
+        }
+        return mine.result();
+    }
+
+    /** Runs the queued writes (at most {@link #MAX_BATCH}) in one transaction. Under the lock. */
+    private void runBatch() {
+        List<Pending<?>> batch = new ArrayList<>();
+        for (Pending<?> next; batch.size() < MAX_BATCH && (next = queued.poll()) != null; ) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        Session session = null;
+        boolean open = false;
+        try {
+            session = writer();
             // IMMEDIATE takes SQLite's write lock at once (another process may hold it: the busy
             // timeout applies). A deferred transaction that reads and then writes would fail outright
             // if another process committed in between. The driver's non-auto-commit mode is avoided:
             // it begins the next transaction inside commit(), so a commit could report a failure
             // after the data was stored.
             session.execute("BEGIN IMMEDIATE");
-            try {
-                T result = work.run(session);
-                session.execute("COMMIT");
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    session.execute("ROLLBACK");
-                } catch (SQLException | RuntimeException rollbackFailure) {
-                    // SQLite may have rolled back on its own (then this fails harmlessly); if not,
-                    // the connection may still hold the write lock: replace it.
-                    e.addSuppressed(rollbackFailure);
-                    discardWriter();
+            open = true;
+            if (batch.size() == 1) {
+                // Alone: its own transaction, no savepoint needed.
+                Pending<?> write = batch.get(0);
+                write.run(session);
+                if (write.failure != null) {
+                    open = false;
+                    rollback(session, write.failure);
+                    write.finish(write.failure);
+                    return;
                 }
-                throw e;
+                session.execute("COMMIT");
+                open = false;
+                write.finish(null);
+                return;
             }
-        } catch (SQLException e) {
-            throw failure(what, e);
-        } finally {
-            writerLock.unlock();
+            for (Pending<?> write : batch) {
+                session.execute("SAVEPOINT write");
+                write.run(session);
+                if (write.failure != null) {
+                    session.execute("ROLLBACK TO write");
+                }
+                session.execute("RELEASE write");
+            }
+            session.execute("COMMIT");
+            open = false;
+            for (Pending<?> write : batch) {
+                // A write that failed was rolled back to its savepoint: it fails alone.
+                write.finish(write.failure);
+            }
+        } catch (SQLException | RuntimeException | Error e) {
+            if (open) {
+                rollback(session, e);
+            }
+            for (Pending<?> write : batch) {
+                if (!write.done) {
+                    write.finish(write.failure != null ? write.failure : e);
+                }
+            }
+        }
+    }
+
+    private void rollback(Session session, Throwable cause) {
+        try {
+            session.execute("ROLLBACK");
+        } catch (SQLException | RuntimeException rollbackFailure) {
+            // SQLite may have rolled back on its own (then this fails harmlessly); if not, the
+            // connection may still hold the write lock: replace it.
+            cause.addSuppressed(rollbackFailure);
+            discardWriter();
+        }
+    }
+
+    /** A write waiting for, or done by, a batch. Its fields are written and read under the writer lock. */
+    private static final class Pending<T> {
+        private final String what;
+        private final Work<T> work;
+        private T result;
+        private Throwable failure;
+        private Throwable outcome;
+        private boolean done;
+
+        Pending(String what, Work<T> work) {
+            this.what = what;
+            this.work = work;
+        }
+
+        void run(Session session) {
+            try {
+                result = work.run(session);
+            } catch (SQLException | RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+
+        void finish(Throwable error) {
+            outcome = error;
+            done = true;
+        }
+
+        T result() {
+            if (outcome == null) {
+                return result;
+            }
+            if (outcome instanceof SQLException sql) {
+                throw failure(what, sql);
+            }
+            if (outcome instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (outcome instanceof Error error) {
+                throw error;
+            }
+            throw new StorageException("Could not " + what + ": " + outcome, outcome);
         }
     }
 

@@ -278,7 +278,7 @@ public final class SqlAttemptJournal implements AttemptJournal {
         String kind = row.getString("event");
         return switch (kind) {
             case "answered" -> new AttemptEvent.Answered(at, Codes.response(row.getString("response")),
-                    new Grade(row.getInt("grade_right"), row.getInt("grade_of")));
+                    Grade.of(row.getInt("grade_right"), row.getInt("grade_of")));
             case "hint" -> new AttemptEvent.HintShown(at, row.getInt("hint_number"));
             case "gave_up" -> new AttemptEvent.GaveUp(at);
             default -> throw new StorageException("The database holds an unknown attempt event '" + kind

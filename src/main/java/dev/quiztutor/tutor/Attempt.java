@@ -1,14 +1,18 @@
 package dev.quiztutor.tutor;
 
 import dev.quiztutor.bank.Question;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One user's attempt at one question: its events and what follows from them. Immutable; an update
  * makes a new attempt with one more event.
+ *
+ * <p>Compact, because the live attempts cache holds up to hundreds of thousands of them: the events
+ * sit in a plain array (no list wrappers) and the counters in shorts (see BENCHMARKS.md, bytes per
+ * live attempt).
  */
 public final class Attempt {
     /** Where an attempt stands. Every state but {@link #OPEN} reveals the solution. */
@@ -20,16 +24,19 @@ public final class Attempt {
         }
     }
 
-    private final List<AttemptEvent> events;
-    private final int triesAllowed;
-    private final Status status;
-    private final int triesUsed;
-    private final int hintsShown;
-    private final Grade lastGrade;
+    private static final AttemptEvent[] NONE = new AttemptEvent[0];
 
-    private Attempt(List<AttemptEvent> events, int triesAllowed) {
+    /** Never changed after construction, never handed out. */
+    private final AttemptEvent[] events;
+    private final Status status;
+    private final Grade lastGrade;
+    private final short triesAllowed;
+    private final short triesUsed;
+    private final short hintsShown;
+
+    private Attempt(AttemptEvent[] events, int triesAllowed) {
         this.events = events;
-        this.triesAllowed = triesAllowed;
+        this.triesAllowed = (short) triesAllowed;
         Status state = Status.OPEN;
         int tries = 0;
         int hints = 0;
@@ -53,30 +60,34 @@ public final class Attempt {
             }
         }
         this.status = state;
-        this.triesUsed = tries;
-        this.hintsShown = hints;
+        this.triesUsed = (short) tries;
+        this.hintsShown = (short) Math.min(hints, Short.MAX_VALUE);
         this.lastGrade = last;
     }
 
     /** A fresh attempt with no events. */
     public static Attempt start(Question question) {
-        return new Attempt(List.of(), question.attempts());
+        return new Attempt(NONE, question.attempts());
     }
 
     /** The attempt the given events make, as after a restart. */
     public static Attempt replay(Question question, List<AttemptEvent> events) {
-        return new Attempt(List.copyOf(events), question.attempts());
+        AttemptEvent[] copy = events.toArray(NONE);
+        for (AttemptEvent event : copy) {
+            Objects.requireNonNull(event, "event");
+        }
+        return new Attempt(copy, question.attempts());
     }
 
     public Attempt with(AttemptEvent event) {
-        List<AttemptEvent> more = new ArrayList<>(events.size() + 1);
-        more.addAll(events);
-        more.add(event);
-        return new Attempt(Collections.unmodifiableList(more), triesAllowed);
+        AttemptEvent[] more = Arrays.copyOf(events, events.length + 1);
+        more[events.length] = Objects.requireNonNull(event, "event");
+        return new Attempt(more, triesAllowed);
     }
 
+    /** The events, oldest first (an unmodifiable copy). */
     public List<AttemptEvent> events() {
-        return events;
+        return List.of(events);
     }
 
     public Status status() {

@@ -10,12 +10,47 @@ import java.util.Locale;
  * a blanks task. Only {@link #parse} and {@link #of} make one, so a response always fits its question.
  */
 public record Response(List<String> letters) {
+    /**
+     * The letters A to Z as shared strings, and a shared one-letter response for each: live attempts
+     * keep their responses, and a click's letter is otherwise a fresh string cut from its component id.
+     */
+    private static final String[] LETTERS = new String[26];
+    private static final Response[] SINGLE = new Response[26];
+
+    static {
+        for (int i = 0; i < 26; i++) {
+            LETTERS[i] = String.valueOf((char) ('A' + i)).intern();
+        }
+        for (int i = 0; i < 26; i++) {
+            SINGLE[i] = new Response(List.of(LETTERS[i]));
+        }
+    }
+
     public Response {
-        letters = List.copyOf(letters);
+        String[] shared = new String[letters.size()];
+        for (int i = 0; i < shared.length; i++) {
+            shared[i] = shared(letters.get(i));
+        }
+        letters = List.of(shared);
     }
 
     public static Response of(String... letters) {
-        return new Response(List.of(letters));
+        return letters.length == 1 && singleIndex(letters[0]) >= 0 ? SINGLE[singleIndex(letters[0])]
+                : new Response(List.of(letters));
+    }
+
+    /** The shared string for one capital letter; any other text as it is. */
+    private static String shared(String letter) {
+        int index = singleIndex(letter);
+        return index >= 0 ? LETTERS[index] : letter;
+    }
+
+    private static int singleIndex(String letter) {
+        if (letter.length() != 1) {
+            return -1;
+        }
+        char c = letter.charAt(0);
+        return c >= 'A' && c <= 'Z' ? c - 'A' : -1;
     }
 
     /** The outcome of reading a user's typed answer. */
@@ -64,7 +99,7 @@ public record Response(List<String> letters) {
                 return new Invalid("\"" + letter + "\" is not an option; options are " + valid + ".");
             }
         }
-        return new Valid(new Response(letters));
+        return new Valid(letters.size() == 1 ? Response.of(letters.get(0)) : new Response(letters));
     }
 
     private static String validLetters(Question question) {

@@ -7,8 +7,10 @@ import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Topic;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -26,6 +28,7 @@ public final class Tutor {
     private final Practice practice;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Map<SelectionKey, QuestionPicker.Candidates> candidates = new ConcurrentHashMap<>();
 
     public Tutor(QuizBank bank, LiveAttempts attempts, History history, ScoringPolicy scoring, Clock clock,
                  RandomGenerator random) {
@@ -54,10 +57,35 @@ public final class Tutor {
 
     /** The questions a selection allows, before avoiding repeats. */
     public List<Question> candidates(Selection selection) {
-        return selection.topic().map(t -> t.questions().stream()).orElseGet(bank::questions)
-                .filter(q -> q.kind() == selection.kind())
-                .filter(q -> selection.difficulty().map(d -> q.difficulty() == d).orElse(true))
-                .toList();
+        return indexed(selection).questions;
+    }
+
+    /** What a selection selects, by the names of its parts (a topic's own equality would hash its questions). */
+    private record SelectionKey(String topicId, Difficulty difficulty, QuestionKind kind) {
+    }
+
+    /**
+     * The candidates of a selection, worked out once: the bank never changes, and filtering a bank
+     * of 100,000 questions for every /practice would cost milliseconds. A topic that is not the
+     * bank's own (same id, another object) is filtered afresh.
+     */
+    private QuestionPicker.Candidates indexed(Selection selection) {
+        SelectionKey key = new SelectionKey(selection.topic().map(Topic::id).orElse(null),
+                selection.difficulty().orElse(null), selection.kind());
+        boolean cacheable = selection.topic().isEmpty()
+                || bank.topic(key.topicId()).filter(t -> t == selection.topic().get()).isPresent();
+        QuestionPicker.Candidates found = cacheable ? candidates.get(key) : null;
+        if (found == null) {
+            found = new QuestionPicker.Candidates(
+                    selection.topic().map(t -> t.questions().stream()).orElseGet(bank::questions)
+                            .filter(q -> q.kind() == selection.kind())
+                            .filter(q -> selection.difficulty().map(d -> q.difficulty() == d).orElse(true))
+                            .toList());
+            if (cacheable) {
+                candidates.put(key, found);
+            }
+        }
+        return found;
     }
 
     /**
@@ -65,7 +93,7 @@ public final class Tutor {
      * remembers that it met it. Empty when the selection has no question.
      */
     public Optional<Question> pick(long audience, Selection selection) {
-        Optional<Question> picked = QuestionPicker.pick(candidates(selection), history.recent(audience, RECENT), random);
+        Optional<Question> picked = QuestionPicker.pick(indexed(selection), history.recent(audience, RECENT), random);
         picked.ifPresent(q -> history.seen(audience, q.ref()));
         return picked;
     }
