@@ -1,0 +1,501 @@
+package dev.quiztutor.bench;
+
+import dev.quiztutor.bench.bank.BankLoadBench;
+import dev.quiztutor.bench.e2e.E2eBench;
+import dev.quiztutor.bench.engine.EngineBench;
+import dev.quiztutor.bench.engine.Footprint;
+import dev.quiztutor.bench.engine.MissBench;
+import dev.quiztutor.bench.engine.PickBench;
+import dev.quiztutor.bench.fanout.FanoutBench;
+import dev.quiztutor.store.StorageBench;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * The benchmark suite (see BENCHMARKS.md): runs the chosen suites and writes
+ * {@code target/bench/report.md}. Properties: {@code bench.only} (all, or a comma list of e2e,
+ * engine, bank, storage, fanout), {@code bench.quick} (a short smoke run), {@code bench.repeats}
+ * (rounds of each measurement, 3 by default), {@code bench.e2e.rates}, {@code bench.e2e.users},
+ * {@code bench.e2e.seconds}, {@code bench.jfr} (a JFR recording of each bot under test).
+ */
+public final class BenchMain {
+    private final Path out;
+    private final boolean quick;
+    private final int repeats;
+    private final StringBuilder report = new StringBuilder();
+
+    private BenchMain(Path out, boolean quick, int repeats) {
+        this.out = out;
+        this.quick = quick;
+        this.repeats = repeats;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // From Maven: -Dbench.args="bench.e2e.users=1000 bench.e2e.rates=500,1000" sets those properties.
+        for (String arg : args) {
+            for (String setting : arg.trim().split("\\s+")) {
+                int eq = setting.indexOf('=');
+                if (eq > 0) {
+                    System.setProperty(setting.substring(0, eq), setting.substring(eq + 1));
+                }
+            }
+        }
+        Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
+        Files.createDirectories(out);
+        System.setProperty("bench.out", out.toString());
+        boolean quick = Boolean.getBoolean("bench.quick");
+        String only = System.getProperty("bench.only", "all");
+        Set<String> suites = only.equals("all") ? Set.of("e2e", "engine", "bank", "storage", "fanout")
+                : Set.of(only.split(","));
+        BenchMain main = new BenchMain(out, quick, quick ? 1 : Integer.getInteger("bench.repeats", 3));
+        main.header(only);
+        // Cheapest first, so that a failure late in the run still leaves most figures.
+        if (suites.contains("engine")) {
+            main.engine();
+        }
+        if (suites.contains("bank")) {
+            main.bank();
+        }
+        if (suites.contains("storage")) {
+            main.storage();
+        }
+        if (suites.contains("fanout")) {
+            main.fanout();
+        }
+        if (suites.contains("e2e")) {
+            main.e2e();
+        }
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now());
+        Files.writeString(out.resolve("report.md"), main.report);
+        Files.writeString(out.resolve("report-" + stamp + ".md"), main.report);
+        System.out.println("\nReport: " + out.resolve("report.md"));
+        System.exit(0);
+    }
+
+    // ------------------------------------------------------------------ header
+
+    private void header(String only) throws Exception {
+        line("# quiztutor benchmarks: " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ZonedDateTime.now().withNano(0)));
+        line("");
+        line("- suites: " + only + (quick ? " (quick smoke run: figures not comparable)" : "") + ", rounds: " + repeats);
+        line("- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        line("- machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + totalMemoryGib() + " GiB, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        line("- load average at start: " + loadAverage());
+        line("");
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (l.startsWith("model name")) {
+                    return l.substring(l.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (Exception e) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static long totalMemoryGib() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize() >> 30;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    // ------------------------------------------------------------------ engine (JMH)
+
+    private void engine() throws Exception {
+        line("## Engine (JMH)");
+        line("");
+        line("JMH 1.37, " + forks() + " forks per benchmark; mean ± 99.9% error, and the range of the iterations.");
+        line("");
+        line("| benchmark | param | mean | ± error | min | max | unit |");
+        line("|---|---|---:|---:|---:|---:|---|");
+        jmh(EngineBench.class, TimeValue.milliseconds(400), "-Xmx3g");
+        jmh(MissBench.class, TimeValue.seconds(1), "-Xmx1g");
+        jmh(PickBench.class, TimeValue.seconds(1), "-Xmx2g");
+        line("");
+        line("### Bytes per live attempt at 1,000,000 attempts");
+        line("");
+        line("Used heap after full GCs (ParallelGC, fresh JVM), before and after 1,000,000 answers on distinct"
+                + " attempts (1,000 posts × 1,000 users), through Tutor.answer as a click makes them.");
+        line("");
+        line("| round | bytes per attempt | of which the attempt's own objects (JOL, 10,000 sampled) |");
+        line("|---:|---:|---:|");
+        List<Double> bytes = new ArrayList<>();
+        Map<String, String> last = Map.of();
+        for (int r = 1; r <= repeats; r++) {
+            Map<String, String> v = child("-XX:+UseParallelGC", "-Xmx3g", "-Djdk.attach.allowAttachSelf=true",
+                    "-Djol.magicFieldOffset=true", Footprint.class.getName(), "attempts", "1000000");
+            bytes.add(Double.parseDouble(v.get("bytesPerAttempt")));
+            line("| " + r + " | " + f1(Double.parseDouble(v.get("bytesPerAttempt"))) + " | "
+                    + f1(Double.parseDouble(v.get("jolSampleBytesPerAttempt"))) + " |");
+            last = v;
+        }
+        line("");
+        line("JOL footprint of 10,000 attempts' own objects (keys and values; the cache's nodes, table and"
+                + " frequency sketch make up the rest):");
+        line("");
+        line("```");
+        last.entrySet().stream().filter(e -> e.getKey().startsWith("jol|")).forEach(e -> line(e.getValue()));
+        line("```");
+        line("");
+        System.out.println("bytes per attempt: " + bytes);
+    }
+
+    private int forks() {
+        return quick ? 1 : 2;
+    }
+
+    private void jmh(Class<?> benchmark, TimeValue iteration, String... jvmArgs) throws Exception {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(benchmark.getName() + "\\.")
+                .forks(forks())
+                .warmupIterations(quick ? 1 : 3)
+                .warmupTime(iteration)
+                .measurementIterations(quick ? 2 : 5)
+                .measurementTime(iteration)
+                .jvmArgsAppend(append(jvmArgs, "-Dbench.out=" + out))
+                .shouldFailOnError(true);
+        Collection<RunResult> results = new Runner(options.build()).run();
+        for (RunResult r : results) {
+            Statistics s = r.getPrimaryResult().getStatistics();
+            String param = r.getParams().getParamsKeys().stream().map(k -> k + "=" + r.getParams().getParam(k))
+                    .reduce((a, b) -> a + "," + b).orElse("");
+            line("| " + r.getParams().getBenchmark().replace("dev.quiztutor.bench.", "") + " | " + param + " | "
+                    + f1(s.getMean()) + " | " + f1(s.getMeanErrorAt(0.999)) + " | " + f1(s.getMin()) + " | "
+                    + f1(s.getMax()) + " | " + r.getPrimaryResult().getScoreUnit() + " |");
+        }
+    }
+
+    private static String[] append(String[] a, String b) {
+        String[] out = Arrays.copyOf(a, a.length + 1);
+        out[a.length] = b;
+        return out;
+    }
+
+    // ------------------------------------------------------------------ bank
+
+    private void bank() throws Exception {
+        line("## Quiz bank: load and validation");
+        line("");
+        line("Generated banks (topics of 1,000 questions, copies of the shipped topic's questions under new"
+                + " ids). *Cold*: JMH SingleShotTime, one load in each fresh JVM, no warm-up, as at startup."
+                + " *Warm*: after 5 warm-up loads. Heap: retained by the loaded bank after full GCs, and"
+                + " allocated while loading (fresh JVM, ParallelGC).");
+        line("");
+        line("| benchmark | param | mean | ± error | min | max | unit |");
+        line("|---|---|---:|---:|---:|---:|---|");
+        ChainedOptionsBuilder cold = new OptionsBuilder()
+                .include(BankLoadBench.class.getName() + "\\.")
+                .forks(quick ? 1 : 5)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .jvmArgsAppend("-Xmx2g", "-Dbench.out=" + out)
+                .shouldFailOnError(true);
+        report(new Runner(cold.build()).run(), "cold ");
+        ChainedOptionsBuilder warm = new OptionsBuilder()
+                .include(BankLoadBench.class.getName() + "\\.")
+                .forks(1)
+                .warmupIterations(quick ? 1 : 5)
+                .measurementIterations(quick ? 2 : 10)
+                .jvmArgsAppend("-Xmx2g", "-Dbench.out=" + out)
+                .shouldFailOnError(true);
+        report(new Runner(warm.build()).run(), "warm ");
+        line("");
+        line("| questions | round | load in fresh JVM (ms) | retained heap (MB) | allocated while loading (MB) |");
+        line("|---:|---:|---:|---:|---:|");
+        for (int questions : new int[] {10_000, 100_000}) {
+            for (int r = 1; r <= repeats; r++) {
+                Map<String, String> v = child("-XX:+UseParallelGC", "-Xmx3g", Footprint.class.getName(), "bank",
+                        Integer.toString(questions));
+                line("| " + questions + " | " + r + " | " + f1(Double.parseDouble(v.get("coldLoadMillis"))) + " | "
+                        + f1(Long.parseLong(v.get("retainedBytes")) / 1e6) + " | "
+                        + f1(Long.parseLong(v.get("allocatedBytes")) / 1e6) + " |");
+            }
+        }
+        line("");
+    }
+
+    private void report(Collection<RunResult> results, String prefix) {
+        for (RunResult r : results) {
+            Statistics s = r.getPrimaryResult().getStatistics();
+            line("| " + prefix + r.getParams().getBenchmark().replace("dev.quiztutor.bench.", "") + " | questions="
+                    + r.getParams().getParam("questions") + " | " + f1(s.getMean()) + " | "
+                    + (s.getN() > 1 ? f1(s.getMeanErrorAt(0.999)) : "") + " | " + f1(s.getMin()) + " | "
+                    + f1(s.getMax()) + " | " + r.getPrimaryResult().getScoreUnit() + " |");
+        }
+    }
+
+    // ------------------------------------------------------------------ storage
+
+    private void storage() throws Exception {
+        line("## Storage: durable attempt events per second");
+        line("");
+        line("Each round on a fresh database: a plain JDBC loop of single-row autocommit INSERTs into"
+                + " attempt_event (the baseline), then SqlAttemptJournal.append (a quarter of the events end"
+                + " their attempt and add the two figure upserts). " + (quick ? 2 : 5) + " s each."
+                + " *lost*: acknowledged appends missing when the rows are counted afterwards. PostgreSQL: "
+                + StorageBench.postgresNote() + " (the test suite's throwaway server, default settings,"
+                + " synchronous_commit=on).");
+        line("");
+        line("| database | writer | threads | round | events/s | ratio to plain 1 thread (same round) | lost |");
+        line("|---|---|---:|---:|---:|---:|---:|");
+        Duration length = Duration.ofSeconds(quick ? 2 : 5);
+        Map<String, List<Double>> ratios = new TreeMap<>();
+        for (String db : StorageBench.databases()) {
+            for (int r = 1; r <= repeats; r++) {
+                List<StorageBench.Result> results = StorageBench.round(db, out.resolve("storage"), length);
+                double base = results.stream().filter(x -> x.writer().startsWith("plain") && x.threads() == 1)
+                        .findFirst().orElseThrow().eventsPerSecond();
+                for (StorageBench.Result x : results) {
+                    double ratio = x.eventsPerSecond() / base;
+                    ratios.computeIfAbsent(db + " " + x.writer() + " " + x.threads(), k -> new ArrayList<>()).add(ratio);
+                    line("| " + db + " | " + x.writer() + " | " + x.threads() + " | " + r + " | "
+                            + f0(x.eventsPerSecond()) + " | " + f2(ratio) + " | " + x.lost() + " |");
+                }
+            }
+        }
+        line("");
+        line("Ratios over the rounds (median, min–max):");
+        line("");
+        for (Map.Entry<String, List<Double>> e : ratios.entrySet()) {
+            double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+            line("- " + e.getKey() + " thread(s): " + f2(Stats.median(v)) + " (" + f2(Stats.min(v)) + "–"
+                    + f2(Stats.max(v)) + ")");
+        }
+        line("");
+    }
+
+    // ------------------------------------------------------------------ fan-out
+
+    private void fanout() throws Exception {
+        line("## Fan-out: 1,000 guilds posting in the same minute");
+        line("");
+        line("JDA (createLight, as the bot) posts the real practice post to one channel in each of 1,000 guilds"
+                + " at the same instant, with the fake's Discord-like per-route limits on (5 messages per 5 s"
+                + " per channel). The schedule engine's Discord poster does not exist yet; see BENCHMARKS.md.");
+        line("");
+        line("| round | seconds to the last post | posts/s | 429 answers | failed |");
+        line("|---:|---:|---:|---:|---:|");
+        for (int r = 1; r <= repeats; r++) {
+            FanoutBench.Result x = FanoutBench.run(1000);
+            line("| " + r + " | " + f2(x.secondsToLast()) + " | " + f0(x.postsPerSecond()) + " | " + x.rateLimited()
+                    + " | " + x.failed() + " |");
+        }
+        line("");
+    }
+
+    // ------------------------------------------------------------------ end to end
+
+    private void e2e() throws Exception {
+        int[] rates = Arrays.stream(System.getProperty("bench.e2e.rates",
+                quick ? "250,1000" : "250,500,1000,1500,2000,2500,3000").split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] populations = Arrays.stream(System.getProperty("bench.e2e.users", "1000,10000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        Duration step = Duration.ofSeconds(Integer.getInteger("bench.e2e.seconds", quick ? 3 : 8));
+        List<String> childOptions = List.of();
+        E2eBench bench = new E2eBench(out, step, Boolean.getBoolean("bench.jfr"), childOptions);
+        line("## End to end: clicks on practice posts, ours against the bare-JDA floor");
+        line("");
+        line("The fake Discord (this JVM) sends INTERACTION_CREATE for answer-button clicks, open loop at a"
+                + " fixed rate, for " + step.toSeconds() + " s per rate, to the bot under test in a child JVM"
+                + " (-Xms1g -Xmx1g, default GC). *ours*: quiztutor wired as `quiztutor run` (default config,"
+                + " SQLite, " + (System.getProperty("bench.e2e.workers", "").isEmpty() ? "8 workers"
+                : System.getProperty("bench.e2e.workers") + " workers (-Dbench.e2e.workers)") + "); *floor*: bare JDA answering every click with a constant ephemeral"
+                + " message from its event thread. Every click of a step is a distinct user's first answer on"
+                + " that step's posts. Latency: INTERACTION_CREATE written to the gateway until the callback"
+                + " request arrived (the fake's clock). *sustained*: no click failed (no callback, or refused"
+                + " by the fake's 3 s deadline), none answered after 3 s, the generator kept its plan (lag"
+                + " < 250 ms, ≥ 97% of the rate). CPU per click: the bot's process, and this process (fake +"
+                + " generator); busy: both over the machine's cores. Each bot warms up with 20 s of clicks first.");
+        line("");
+        line("| round | users | bot | rate/s | p50 ms | p90 ms | p99 ms | max ms | failed | late | sustained"
+                + " | bot CPU µs/click | driver CPU µs/click | busy | generator lag p99 ms |");
+        line("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|");
+        Map<String, List<E2eBench.Step>> all = new LinkedHashMap<>();
+        for (int r = 1; r <= repeats; r++) {
+            for (int users : populations) {
+                // Alternate which bot goes first, so that drift of the machine does not favour one.
+                List<String> order = r % 2 == 1 ? List.of("floor", "ours") : List.of("ours", "floor");
+                for (String bot : order) {
+                    System.out.println("e2e round " + r + " " + bot + " users=" + users);
+                    List<E2eBench.Step> steps = bench.session(bot, users, rates, bot + "-" + users + "-r" + r);
+                    for (E2eBench.Step s : steps) {
+                        all.computeIfAbsent(r + "|" + users + "|" + bot, k -> new ArrayList<>()).add(s);
+                        line("| " + r + " | " + users + " | " + bot + " | " + s.rate() + " | " + ms(s.p50()) + " | "
+                                + ms(s.p90()) + " | " + ms(s.p99()) + " | " + ms(s.max()) + " | " + s.failed() + " | "
+                                + s.late() + " | " + (s.sustained() ? "yes" : "**no**") + " | " + f0(s.botCpuPerClick())
+                                + " | " + f0(s.driverCpuPerClick()) + " | " + f0(s.cpuBusy() * 100) + "% | "
+                                + f1(s.lagP99Ms()) + " |");
+                    }
+                    Files.writeString(out.resolve("report.partial.md"), report);
+                }
+            }
+        }
+        line("");
+        line("### Ours as ratios to the floor (same round, same rate)");
+        line("");
+        line("| users | rate/s | p50 ratio (median, range) | p99 ratio (median, range) | max ratio (median) | bot CPU"
+                + " per click ratio (median) | floor sustained (rounds) | ours sustained (rounds) |");
+        line("|---:|---:|---|---|---:|---:|---:|---:|");
+        for (int users : populations) {
+            for (int rate : rates) {
+                List<Double> p50 = new ArrayList<>();
+                List<Double> p99 = new ArrayList<>();
+                List<Double> max = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
+                int floorOk = 0;
+                int oursOk = 0;
+                int rounds = 0;
+                for (int r = 1; r <= repeats; r++) {
+                    E2eBench.Step f = find(all.get(r + "|" + users + "|floor"), rate);
+                    E2eBench.Step o = find(all.get(r + "|" + users + "|ours"), rate);
+                    floorOk += f != null && f.sustained() ? 1 : 0;
+                    oursOk += o != null && o.sustained() ? 1 : 0;
+                    if (f == null || o == null) {
+                        continue;
+                    }
+                    rounds++;
+                    p50.add(o.p50() / (double) Math.max(1, f.p50()));
+                    p99.add(o.p99() / (double) Math.max(1, f.p99()));
+                    max.add(o.max() / (double) Math.max(1, f.max()));
+                    cpu.add(o.botCpuPerClick() / f.botCpuPerClick());
+                }
+                if (rounds == 0 && floorOk == 0 && oursOk == 0) {
+                    continue;
+                }
+                line("| " + users + " | " + rate + " | " + spread(p50) + " | " + spread(p99) + " | "
+                        + f2(Stats.median(arr(max))) + " | " + f2(Stats.median(arr(cpu))) + " | " + floorOk + "/" + repeats
+                        + " | " + oursOk + "/" + repeats + " |");
+            }
+        }
+        line("");
+        line("Highest sustained rate per round (of the rates tried):");
+        line("");
+        for (int users : populations) {
+            for (String bot : List.of("floor", "ours")) {
+                List<String> best = new ArrayList<>();
+                for (int r = 1; r <= repeats; r++) {
+                    int top = 0;
+                    for (E2eBench.Step s : all.getOrDefault(r + "|" + users + "|" + bot, List.of())) {
+                        if (s.sustained()) {
+                            top = Math.max(top, s.rate());
+                        } else {
+                            break;
+                        }
+                    }
+                    best.add(Integer.toString(top));
+                }
+                line("- " + users + " users, " + bot + ": " + String.join(", ", best) + " clicks/s");
+            }
+        }
+        line("");
+    }
+
+    private static E2eBench.Step find(List<E2eBench.Step> steps, int rate) {
+        if (steps == null) {
+            return null;
+        }
+        return steps.stream().filter(s -> s.rate() == rate).findFirst().orElse(null);
+    }
+
+    private static double[] arr(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String spread(List<Double> values) {
+        if (values.isEmpty()) {
+            return "–";
+        }
+        double[] v = arr(values);
+        return f2(Stats.median(v)) + " (" + f2(Stats.min(v)) + "–" + f2(Stats.max(v)) + ")";
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Runs a measurement in a fresh JVM on our classpath; returns its key=value lines. */
+    private Map<String, String> child(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Dbench.out=" + out);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Map<String, String> values = new LinkedHashMap<>();
+        int jol = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String l;
+            while ((l = in.readLine()) != null) {
+                if (l.startsWith("jol|")) {
+                    values.put(String.format(Locale.ROOT, "jol|%03d", jol++), l.substring(4));
+                } else {
+                    for (String part : l.split(" ")) {
+                        int eq = part.indexOf('=');
+                        if (eq > 0 && !part.startsWith("-")) {
+                            values.put(part.substring(0, eq), part.substring(eq + 1));
+                        }
+                    }
+                }
+            }
+        }
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("measurement " + List.of(args) + " failed: " + values);
+        }
+        return values;
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+        System.out.println(text);
+    }
+
+    private static String ms(long micros) {
+        return micros >= 100_000 ? f0(micros / 1000.0) : f1(micros / 1000.0);
+    }
+
+    static String f0(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    static String f1(double v) {
+        return String.format(Locale.ROOT, "%,.1f", v);
+    }
+
+    static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}
