@@ -84,12 +84,17 @@ public record Config(
         public static final String ENV_API_BASE_URL = "QUIZTUTOR_DISCORD_API_BASE_URL";
         public static final String ENV_GATEWAY_URL = "QUIZTUTOR_DISCORD_GATEWAY_URL";
         public static final Discord DEFAULT = new Discord(null, null, null, null, null, null, null);
+        /**
+         * Workers mostly wait on the store's commit; more of them let more answers share one commit
+         * (see BENCHMARKS.md), and an idle thread costs little.
+         */
+        public static final int DEFAULT_WORKERS = 32;
 
         public Discord {
             apiBaseUrl = blankToNull(apiBaseUrl);
             gatewayUrl = blankToNull(gatewayUrl);
             shards = shards == null ? Shards.DEFAULT : shards;
-            workers = workers == null ? 8 : workers;
+            workers = workers == null ? DEFAULT_WORKERS : workers;
             deferAfter = deferAfter == null ? "1500ms" : deferAfter;
             liveCountInterval = liveCountInterval == null ? "5s" : liveCountInterval;
             if (apiBaseUrl != null && !apiBaseUrl.matches("https?://.+")) {

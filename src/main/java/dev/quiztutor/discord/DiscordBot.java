@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +93,10 @@ public final class DiscordBot implements AutoCloseable {
         // JDA's default lets a message ping everyone; quiz text must never ping anybody.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
 
-        ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, threads("quiztutor-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads("quiztutor-timer"));
+        // Every interaction schedules a watchdog that is almost always cancelled: drop those at once,
+        // or thousands of dead tasks a second pile up in the queue.
+        timer.setRemoveOnCancelPolicy(true);
         ThreadPoolExecutor workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(10_000), threads("quiztutor-worker"));
         LiveTallies tallies = new LiveTallies(timer, settings.liveCountInterval(), storage.journal()::summary);

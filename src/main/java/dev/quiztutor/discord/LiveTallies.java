@@ -71,7 +71,14 @@ final class LiveTallies implements AutoCloseable {
         if (!tried) {
             return;
         }
-        Post post = posts.get(place.post(), id -> new Post(id, channel, topic, question, seed.apply(place)));
+        Post post = posts.getIfPresent(place.post());
+        if (post == null) {
+            // Loaded outside the cache's lock: the first clicks on a post after a restart must not
+            // wait one behind another for the same query.
+            Post loaded = new Post(place.post(), channel, topic, question, seed.apply(place));
+            Post raced = posts.asMap().putIfAbsent(place.post(), loaded);
+            post = raced != null ? raced : loaded;
+        }
         boolean changed = post.answered.add(user);
         if (outcome.feedback() instanceof Feedback.Correct) {
             changed |= post.right.add(user);
