@@ -1,9 +1,6 @@
 package dev.quiztutor.bank;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +20,9 @@ public final class BankLoader {
     }
 
     /** The outcome for one file: its topic, or the reasons it was left out. */
-    public record FileResult(Path file, Optional<Topic> topic, List<Problem> problems, int idLine, int idColumn) {
+    public record FileResult(Path file, Optional<Topic> topic, List<Problem> problems) {
         FileResult(Path file, Problem problem) {
-            this(file, Optional.empty(), List.of(problem), 1, 1);
+            this(file, Optional.empty(), List.of(problem));
         }
 
         public boolean ok() {
@@ -82,24 +79,14 @@ public final class BankLoader {
     }
 
     static FileResult loadFile(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return new FileResult(file, new Problem(file, 1, 1, "", "is not UTF-8 text; save it as UTF-8"));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             return new FileResult(file, new Problem(file, 1, 1, "", "cannot read: " + e.getMessage()));
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        TopicReader.Result result = TopicReader.read(file, text);
-        return new FileResult(file, result.topic(), result.problems(), result.idPosition().line(),
-                result.idPosition().column());
+        TopicReader.Result result = TopicReader.read(file, bytes);
+        return new FileResult(file, result.topic(), result.problems());
     }
 
     /** A topic id used by two files keeps the first file (in load order) and reports the second. */
@@ -116,7 +103,8 @@ public final class BankLoader {
             if (earlier == null) {
                 topics.add(topic);
             } else {
-                Problem duplicate = new Problem(result.file(), result.idLine(), result.idColumn(), "id",
+                LocatedJson.Position id = TopicReader.locate(result.file(), "/id");
+                Problem duplicate = new Problem(result.file(), id.line(), id.column(), "id",
                         "topic id '" + topic.id() + "' is already used by " + earlier + "; topic ids must be unique");
                 results.set(i, new FileResult(result.file(), duplicate));
             }

@@ -54,16 +54,20 @@ final class TopicReader {
     }
 
     /** The topic of one file, present only when the file has no problem at all. */
-    record Result(Optional<Topic> topic, List<Problem> problems, LocatedJson.Position idPosition) {
+    record Result(Optional<Topic> topic, List<Problem> problems) {
     }
 
     static Result read(Path file, String text) {
+        return read(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static Result read(Path file, byte[] utf8) {
         LocatedJson json;
         try {
-            json = LocatedJson.parse(text);
+            json = LocatedJson.parse(utf8);
         } catch (LocatedJson.SyntaxError e) {
             Problem problem = new Problem(file, e.position().line(), e.position().column(), "", e.getMessage());
-            return new Result(Optional.empty(), List.of(problem), e.position());
+            return new Result(Optional.empty(), List.of(problem));
         }
         TopicReader reader = new TopicReader(file, json);
         for (LocatedJson.Duplicate duplicate : json.duplicates()) {
@@ -73,7 +77,16 @@ final class TopicReader {
         }
         Topic topic = reader.topic();
         List<Problem> sorted = reader.problems.stream().sorted().toList();
-        return new Result(sorted.isEmpty() ? Optional.ofNullable(topic) : Optional.empty(), sorted, json.at("/id"));
+        return new Result(sorted.isEmpty() ? Optional.ofNullable(topic) : Optional.empty(), sorted);
+    }
+
+    /** Where the value at {@code pointer} is in a file; (1, 1) when the file cannot be read. */
+    static LocatedJson.Position locate(Path file, String pointer) {
+        try {
+            return LocatedJson.parse(java.nio.file.Files.readAllBytes(file)).at(pointer);
+        } catch (java.io.IOException | LocatedJson.SyntaxError e) {
+            return new LocatedJson.Position(1, 1);
+        }
     }
 
     // ---------------------------------------------------------------- topic
