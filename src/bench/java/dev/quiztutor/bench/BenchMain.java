@@ -39,7 +39,8 @@ import org.openjdk.jmh.util.Statistics;
  * {@code target/bench/report.md}. Properties: {@code bench.only} (all, or a comma list of e2e,
  * engine, bank, storage, fanout), {@code bench.quick} (a short smoke run), {@code bench.repeats}
  * (rounds of each measurement, 3 by default), {@code bench.e2e.rates}, {@code bench.e2e.users},
- * {@code bench.e2e.seconds}, {@code bench.jfr} (a JFR recording of each bot under test).
+ * {@code bench.e2e.seconds}, {@code bench.jfr} (a JFR recording of each bot under test),
+ * {@code bench.fanout.guilds} (1,000), {@code bench.fanout.variants} (see {@code FanoutBench.Variant#parse}).
  */
 public final class BenchMain {
     private final Path out;
@@ -302,18 +303,79 @@ public final class BenchMain {
     // ------------------------------------------------------------------ fan-out
 
     private void fanout() throws Exception {
-        line("## Fan-out: 1,000 guilds posting in the same minute");
+        int guilds = Integer.getInteger("bench.fanout.guilds", quick ? 200 : 1000);
+        List<FanoutBench.Variant> variants = Arrays.stream(System.getProperty("bench.fanout.variants",
+                        quick ? "shipped:global,threads:8:global"
+                                : "shipped:none,shipped:route,shipped:global,timed:global,threads:8:global,"
+                                + "paced:8:45:global,shipped:global@100,threads:4:global@100,threads:8:global@100,"
+                                + "threads:16:global@100,paced:8:45:global@100,paced:8:40:global@100").split(","))
+                .map(FanoutBench.Variant::parse).toList();
+        line("## Fan-out: " + f0(guilds) + " guilds whose schedules fire in the same minute");
         line("");
-        line("JDA (createLight, as the bot) posts the real practice post to one channel in each of 1,000 guilds"
-                + " at the same instant, with the fake's Discord-like per-route limits on (5 messages per 5 s"
-                + " per channel). The schedule engine's Discord poster does not exist yet; see BENCHMARKS.md.");
+        line("The real path: the bot started as `quiztutor run` wires it (default config, SQLite, the shipped bank;"
+                + " in this JVM) against the fake Discord with " + f0(guilds) + " guilds, each with a channel and a"
+                + " schedule stored through ScheduleStore.create, all due at 17:00 UTC (five time zones). A test clock is"
+                + " set to that instant and the scheduler runs passes (tick) until every slot is settled; its"
+                + " ChannelPoster posts through JDA. *To last post*: from the first pass's start until the fake"
+                + " answered the last accepted post. Limits: *per-route*: 5 per 5 s per bucket (a channel's"
+                + " message bucket); *global*: 50 requests per second per bot token (429 with `global: true`,"
+                + " `X-RateLimit-Global`, `Retry-After` in whole seconds). Bound: " + f0(guilds) + " posts at 50/s = "
+                + f1(guilds / 50.0) + " s. *Ignored*: requests that arrived while a global Retry-After ran (expected 0;"
+                + " in brackets, how early the earliest came back, counted as on time within 10 ms: JDA counts the"
+                + " wait in whole wall-clock milliseconds)."
+                + " *Refused*: answers ≥ 400 other than 429. *Prototypes* (not the shipped code): that many passes of the"
+                + " real Scheduler class side by side over one list (a schedule goes to the first pass that reaches it),"
+                + " with the real ChannelPoster; *paced*: post starts spaced evenly at that rate. *Network*: loopback"
+                + " (the fake answers a post in about a millisecond), or every REST answer delayed to simulate Discord's"
+                + " round trip. Each round is a fresh"
+                + " fake, database and bot; each variant posts the next day's slots after a warm-up day (shipped, no"
+                + " limits).");
         line("");
-        line("| round | seconds to the last post | posts/s | 429 answers | failed |");
-        line("|---:|---:|---:|---:|---:|");
+        line("| round | variant | limits | network | to last post s | ratio to bound | pass s | passes | global 429 | route 429"
+                + " | ignored | refused | guilds with 1 post | slots posted once | max posts in a second | inside post() s"
+                + " | CPU s |");
+        line("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Map<String, List<FanoutBench.Result>> all = new LinkedHashMap<>();
         for (int r = 1; r <= repeats; r++) {
-            FanoutBench.Result x = FanoutBench.run(1000);
-            line("| " + r + " | " + f2(x.secondsToLast()) + " | " + f0(x.postsPerSecond()) + " | " + x.rateLimited()
-                    + " | " + x.failed() + " |");
+            System.out.println("fanout round " + r);
+            try (FanoutBench bench = FanoutBench.start(guilds, out.resolve("fanout-r" + r))) {
+                bench.day(FanoutBench.Variant.shipped(FanoutBench.Limits.NONE));     // warm-up
+                for (FanoutBench.Variant v : variants) {
+                    FanoutBench.Result x = bench.day(v);
+                    System.out.println("  " + x);
+                    all.computeIfAbsent(v.label(), k -> new ArrayList<>()).add(x);
+                    line("| " + r + " | " + v.name() + " | " + v.limits().label + " | " + v.network() + " | "
+                            + f2(x.secondsToLast()) + " | "
+                            + f2(x.ratioToBound()) + " | " + f2(x.passSeconds()) + " | " + x.passes() + " | "
+                            + x.global429() + " | " + x.route429() + " | " + x.ignoredRetryAfter()
+                            + (x.earliestRetryMillis() > 0 ? " (" + f1(x.earliestRetryMillis()) + " ms early)" : "")
+                            + " | " + x.refused()
+                            + " | " + x.guildsWithOnePost() + (x.guildsWithMore() > 0 ? " (" + x.guildsWithMore()
+                            + " with more)" : "") + " | " + x.slotsPostedOnce() + (x.otherSlots().isEmpty() ? ""
+                            : " " + x.otherSlots()) + " | " + x.maxPostsInASecond() + " | "
+                            + (x.postSeconds() < 0 ? "" : f2(x.postSeconds())) + " | " + f1(x.cpuSeconds()) + " |");
+                    Files.writeString(out.resolve("report.partial.md"), report);
+                }
+                line("| " + r + " | (the fake) | | | " + bench.fakeComplaints() + " | | | | | | | | | | | | |");
+            }
+        }
+        line("");
+        line("Medians over the rounds (min–max):");
+        line("");
+        line("| variant | limits | network | to last post s | ratio to the " + f1(guilds / 50.0) + " s bound | global 429 |"
+                + " every guild exactly one post, nothing refused, every wait honoured |");
+        line("|---|---|---|---|---|---|---|");
+        for (List<FanoutBench.Result> xs : all.values()) {
+            FanoutBench.Variant v = xs.get(0).variant();
+            double[] t = xs.stream().mapToDouble(FanoutBench.Result::secondsToLast).toArray();
+            double[] q = xs.stream().mapToDouble(FanoutBench.Result::ratioToBound).toArray();
+            double[] g = xs.stream().mapToDouble(FanoutBench.Result::global429).toArray();
+            long ok = xs.stream().filter(FanoutBench.Result::correct).count();
+            line("| " + v.name() + " | " + v.limits().label + " | " + v.network() + " | " + f2(Stats.median(t)) + " ("
+                    + f2(Stats.min(t)) + "–"
+                    + f2(Stats.max(t)) + ") | " + f2(Stats.median(q)) + " (" + f2(Stats.min(q)) + "–" + f2(Stats.max(q))
+                    + ") | " + f0(Stats.median(g)) + " (" + f0(Stats.min(g)) + "–" + f0(Stats.max(g)) + ") | " + ok + "/"
+                    + xs.size() + " rounds |");
         }
         line("");
     }
@@ -333,7 +395,8 @@ public final class BenchMain {
         line("The fake Discord (this JVM) sends INTERACTION_CREATE for answer-button clicks, open loop at a"
                 + " fixed rate, for " + step.toSeconds() + " s per rate, to the bot under test in a child JVM"
                 + " (-Xms1g -Xmx1g, default GC). *ours*: quiztutor wired as `quiztutor run` (default config,"
-                + " SQLite, " + (System.getProperty("bench.e2e.workers", "").isEmpty() ? "8 workers"
+                + " SQLite, " + (System.getProperty("bench.e2e.workers", "").isEmpty()
+                ? dev.quiztutor.config.Config.Discord.DEFAULT_WORKERS + " workers (the default)"
                 : System.getProperty("bench.e2e.workers") + " workers (-Dbench.e2e.workers)") + "); *floor*: bare JDA answering every click with a constant ephemeral"
                 + " message from its event thread. Every click of a step is a distinct user's first answer on"
                 + " that step's posts. Latency: INTERACTION_CREATE written to the gateway until the callback"

@@ -255,6 +255,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<ProtocolViolation> violations = new CopyOnWriteArrayList<>();
     private final Map<String, DiscordSpec.Check> checkCache = new ConcurrentHashMap<>();
     private final RateLimits rateLimits = new RateLimits();
+    private volatile long restLatencyNanos;
     private final CommandStore commands;
     private final DiscordSpec spec;
     private final FakeGuild defaultGuild;
@@ -857,9 +858,27 @@ public final class FakeDiscord implements AutoCloseable {
         return out;
     }
 
-    /** Per-route rate limits, off until enabled. */
+    /** Discord-like rate limits (per route and global), off until enabled. */
     public RateLimits rateLimits() {
         return rateLimits;
+    }
+
+    /**
+     * Simulates the network and Discord's own time: every REST answer comes this much later (half
+     * before the fake handles the request, half after). Zero by default; a benchmark may set it to
+     * Discord's usual round trip (tens to a hundred milliseconds) to see what waiting on Discord
+     * costs. Each request holds one of the fake's REST threads meanwhile ({@link Builder#restThreads}).
+     */
+    public FakeDiscord restLatency(Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency " + latency);
+        }
+        restLatencyNanos = latency.toNanos();
+        return this;
+    }
+
+    long restLatencyNanos() {
+        return restLatencyNanos;
     }
 
     // ---- gateway control ----------------------------------------------------------------------

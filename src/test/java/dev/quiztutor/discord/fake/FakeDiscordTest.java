@@ -466,6 +466,115 @@ class FakeDiscordTest {
     }
 
     /**
+     * Discord's global limit (here 5 a second instead of 50, to be quick): posts to four channels at
+     * once, four buckets to JDA, all arrive; the refusals are global 429s and JDA honours them
+     * across every bucket (nothing arrives while a Retry-After runs), so 20 posts take 4 windows.
+     */
+    @Test
+    void globalRateLimitIsHonouredAcrossBuckets() throws Exception {
+        bot.posted.clear();
+        bot.failures.clear();
+        List<FakeChannel> channels = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            channels.add(discord.channel("global-" + i));
+        }
+        long globalBefore = discord.rateLimits().globalLimitedCount();
+        long routeBefore = discord.rateLimits().routeLimitedCount();
+        discord.rateLimits().enableGlobal(5, Duration.ofSeconds(1));
+        try {
+            for (FakeChannel c : channels) {
+                // the callback is an interaction endpoint: never held back by the global limit
+                discord.slashCommand(discord.user("gus"), c, "announce", InteractionOption.integer("count", 5))
+                        .awaitCallback(WAIT);
+            }
+            for (int i = 0; i < 20; i++) {
+                assertNotNull(bot.posted.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS), "post " + (i + 1) + " arrived");
+            }
+            assertTrue(bot.failures.isEmpty(), bot.failures.toString());
+        } finally {
+            discord.rateLimits().disableGlobal();
+        }
+        for (FakeChannel c : channels) {
+            assertEquals(5, c.messages().stream().filter(m -> m.content().startsWith("Announcement")).count(), c.name());
+        }
+        assertTrue(discord.rateLimits().globalLimitedCount() > globalBefore, "the burst met the global limit");
+        assertEquals(routeBefore, discord.rateLimits().routeLimitedCount(), "no per-route limit is on");
+        assertEquals(0, discord.rateLimits().ignoredGlobalRetryAfterCount(), "JDA waits out every global Retry-After");
+        List<RecordedRequest> posts = discord.requests().stream()
+                .filter(r -> r.method().equals("POST") && channels.stream().anyMatch(c -> r.path().equals("/channels/" + c.idString() + "/messages")))
+                .toList();
+        List<RecordedRequest> limited = posts.stream().filter(r -> r.status() == 429).toList();
+        assertFalse(limited.isEmpty());
+        for (RecordedRequest r : limited) {
+            assertTrue(Json.parse(r.responseBody()).path("global").asBoolean(), r.responseBody());
+        }
+        assertTrue(discord.requests().stream().noneMatch(r -> r.path().startsWith("/interactions/") && r.status() == 429),
+                "interaction callbacks are exempt");
+        long first = posts.stream().mapToLong(RecordedRequest::receivedNanos).min().orElseThrow();
+        long last = posts.stream().filter(r -> r.status() == 200).mapToLong(RecordedRequest::receivedNanos).max().orElseThrow();
+        assertTrue(last - first >= 2_900_000_000L, "20 posts at 5 a second need 4 windows: " + (last - first) / 1e6 + " ms");
+        discord.assertNoProtocolViolations();
+    }
+
+    /** The global 429 as Discord sends it, and what counts as not waiting for it. */
+    @Test
+    void globalRateLimitAnswersAsDiscordDoes() throws Exception {
+        try (FakeDiscord raw = FakeDiscord.start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            String channel = raw.channel("general").idString();
+            HttpRequest get = HttpRequest.newBuilder(URI.create(raw.restBaseUrl() + "channels/" + channel))
+                    .header("Authorization", "Bot " + FakeDiscord.TOKEN).GET().build();
+            raw.rateLimits().enableGlobal(2, Duration.ofSeconds(30)).enable(5, Duration.ofSeconds(30));
+            assertTrue(raw.rateLimits().globalEnabled());
+            HttpResponse<String> first = http.send(get, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, first.statusCode());
+            assertEquals("4", first.headers().firstValue("X-RateLimit-Remaining").orElse(""));
+            assertEquals(200, http.send(get, HttpResponse.BodyHandlers.ofString()).statusCode());
+
+            HttpResponse<String> limited = http.send(get, HttpResponse.BodyHandlers.ofString());
+            assertEquals(429, limited.statusCode());
+            JsonNode body = Json.parse(limited.body());
+            assertTrue(body.path("global").asBoolean(), limited.body());
+            assertTrue(body.path("retry_after").asDouble() > 29, limited.body());
+            assertEquals("true", limited.headers().firstValue("X-RateLimit-Global").orElse(""));
+            assertEquals("global", limited.headers().firstValue("X-RateLimit-Scope").orElse(""));
+            assertEquals("30", limited.headers().firstValue("Retry-After").orElse(""), "whole seconds, rounded up");
+            assertTrue(limited.headers().firstValue("Via").isPresent(), "without Via JDA takes a 429 for Cloudflare's");
+            assertEquals(1, raw.rateLimits().globalLimitedCount());
+            assertEquals(0, raw.rateLimits().routeLimitedCount());
+
+            // one more on its way when the 429 was sent is no offence; one sent after reading it is
+            assertEquals(429, http.send(get, HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(0, raw.rateLimits().ignoredGlobalRetryAfterCount());
+            Thread.sleep(RateLimits.IN_FLIGHT_GRACE.toMillis() + 100);
+            assertEquals(429, http.send(get, HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(1, raw.rateLimits().ignoredGlobalRetryAfterCount());
+            assertEquals(3, raw.rateLimits().limitedCount());
+
+            // a global refusal consumed nothing of the route's bucket: 3 of 5 left once the global limit is off
+            raw.rateLimits().disableGlobal();
+            HttpResponse<String> after = http.send(get, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, after.statusCode());
+            assertEquals("2", after.headers().firstValue("X-RateLimit-Remaining").orElse(""));
+        }
+    }
+
+    @Test
+    void restLatencySimulatesDiscordsRoundTrip() throws Exception {
+        try (FakeDiscord raw = FakeDiscord.start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest get = HttpRequest.newBuilder(URI.create(raw.restBaseUrl() + "channels/" + raw.channel("general").idString()))
+                    .header("Authorization", "Bot " + FakeDiscord.TOKEN).GET().build();
+            assertEquals(200, http.send(get, HttpResponse.BodyHandlers.ofString()).statusCode());
+            raw.restLatency(Duration.ofMillis(150));
+            long start = System.nanoTime();
+            assertEquals(200, http.send(get, HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertTrue(System.nanoTime() - start >= 150_000_000L, "answered after the simulated round trip");
+            raw.restLatency(Duration.ZERO);
+        }
+    }
+
+    /**
      * Not a benchmark, a sanity check that the fake is not the bottleneck: 2,000 clicks with at
      * most 64 in flight, answered by the bare bot. Prints clicks/s and how the CPU time split
      * between the fake's threads (and the test thread driving it) and JDA's.

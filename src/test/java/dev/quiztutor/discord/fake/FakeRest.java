@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -132,6 +133,13 @@ final class FakeRest implements HttpHandler, AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    private static void pause(long nanos) {
+        long until = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
     /** How many distinct client TCP connections have sent requests. */
     int connectionCount() {
         return clientPorts.size();
@@ -161,6 +169,9 @@ final class FakeRest implements HttpHandler, AutoCloseable {
         String path = fullPath.startsWith(PREFIX + "/") ? fullPath.substring(PREFIX.length()) : fullPath;
         Req req = new Req(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, query, headers, received);
         byte[] rawBody = exchange.getRequestBody().readAllBytes();
+        // A simulated network: half the round trip before Discord sees the request, half after.
+        long latency = discord.restLatencyNanos();
+        pause(latency / 2);
         Resp resp;
         try {
             resp = process(req, fullPath, rawBody);
@@ -169,6 +180,7 @@ final class FakeRest implements HttpHandler, AutoCloseable {
             e.printStackTrace();
             resp = Resp.error(500, "500: Internal Server Error (fake Discord bug: " + e + ")", 0);
         }
+        pause(latency - latency / 2);
         Headers out = exchange.getResponseHeaders();
         out.set("Via", "1.1 google");
         resp.headers.forEach(out::set);
@@ -213,8 +225,21 @@ final class FakeRest implements HttpHandler, AutoCloseable {
             req.params = extractParams(req.template, req.path);
         }
 
-        RateLimits.Decision limit = discord.rateLimits().check(req.method, req.template, majorParameter(req));
+        RateLimits.Decision limit = discord.rateLimits().check(req.method, req.template, majorParameter(req),
+                isInteractionEndpoint(req));
         Map<String, String> limitHeaders = new LinkedHashMap<>();
+        if (limit != null && limit.global()) {
+            // Discord's global 429: no bucket headers, the scope and the global flag instead.
+            ObjectNode body = Json.object();
+            body.put("message", "You are being rate limited.");
+            body.put("retry_after", Math.max(0.001, limit.resetAfterSeconds()));
+            body.put("global", true);
+            Resp r = new Resp(429, body);
+            r.headers.put("Retry-After", Long.toString(limit.retryAfterHeader()));
+            r.headers.put("X-RateLimit-Global", "true");
+            r.headers.put("X-RateLimit-Scope", "global");
+            return r;
+        }
         if (limit != null) {
             limitHeaders.put("X-RateLimit-Bucket", limit.bucketHash());
             limitHeaders.put("X-RateLimit-Limit", Integer.toString(limit.limit()));
@@ -228,7 +253,7 @@ final class FakeRest implements HttpHandler, AutoCloseable {
                 body.put("global", false);
                 Resp r = new Resp(429, body);
                 r.headers.putAll(limitHeaders);
-                r.headers.put("Retry-After", Long.toString((long) Math.ceil(limit.resetAfterSeconds())));
+                r.headers.put("Retry-After", Long.toString(limit.retryAfterHeader()));
                 r.headers.put("X-RateLimit-Scope", "user");
                 return r;
             }
@@ -284,6 +309,15 @@ final class FakeRest implements HttpHandler, AutoCloseable {
             }
         }
         return route(req);
+    }
+
+    /**
+     * Discord's interaction endpoints, which the global limit does not bind: callbacks, and the
+     * interaction webhooks (follow-ups, the original response) under the application's id.
+     */
+    private boolean isInteractionEndpoint(Req req) {
+        return req.path.startsWith("/interactions/")
+                || req.path.startsWith("/webhooks/" + Json.id(discord.applicationId()) + "/");
     }
 
     private static String majorParameter(Req req) {

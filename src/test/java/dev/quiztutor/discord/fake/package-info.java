@@ -15,7 +15,11 @@
  *       edited; what a person clicks on;
  *   <li>{@link dev.quiztutor.discord.fake.ProtocolViolation}: what Discord would refuse, found by
  *       checking every request body against Discord's OpenAPI spec
- *       ({@code src/test/resources/discord-api-spec/openapi.json}).
+ *       ({@code src/test/resources/discord-api-spec/openapi.json});
+ *   <li>{@link dev.quiztutor.discord.fake.RateLimits}: Discord's per-route buckets and its global
+ *       limit of 50 requests a second, each off until switched on; with
+ *       {@link dev.quiztutor.discord.fake.FakeDiscord#restLatency} a simulated round trip, for
+ *       benchmarks of what waiting on Discord costs.
  * </ul>
  *
  * <p>Rules a test should keep: build JDA with {@code setRestConfig(discord.restConfig())},
