@@ -17,8 +17,8 @@ public final class BenchAccess {
         return bot.scheduler();
     }
 
-    /** The bot's poster (a new ChannelPoster on the bot's shards, as DiscordBot.start makes it). */
+    /** The bot's poster (a new ChannelPoster on the bot's shards, unpaced: the prototypes pace themselves). */
     public static Poster channelPoster(DiscordBot bot) {
-        return new ChannelPoster(bot::shards);
+        return new ChannelPoster(bot::shards, new Pacer(1_000_000));
     }
 }

@@ -33,9 +33,11 @@ final class ChannelPoster implements Poster {
             EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
 
     private final Supplier<ShardManager> shards;
+    private final Pacer pacer;
 
-    ChannelPoster(Supplier<ShardManager> shards) {
+    ChannelPoster(Supplier<ShardManager> shards, Pacer pacer) {
         this.shards = shards;
+        this.pacer = pacer;
     }
 
     @Override
@@ -57,7 +59,7 @@ final class ChannelPoster implements Poster {
                 .setAllowedMentions(List.of());
         // The one mention a scheduled post may make: the role the moderator chose to ping.
         post.schedule().pingRole().ifPresent(message::mentionRoles);
-        return send(channel.sendMessage(message.build()), "post in " + channel.getAsMention());
+        return send(() -> channel.sendMessage(message.build()), "post in " + channel.getAsMention());
     }
 
     @Override
@@ -71,9 +73,9 @@ final class ChannelPoster implements Poster {
             return missing;
         }
         View answer = Views.reveal(reveal);
-        PostResult replied = send(channel.sendMessage(answer.create()).setMessageReference(reveal.messageId())
+        PostResult replied = send(() -> channel.sendMessage(answer.create()).setMessageReference(reveal.messageId())
                 .failOnInvalidReply(true), "reveal the answer in " + channel.getAsMention());
-        if (replied instanceof PostResult.Sent) {
+        if (replied instanceof PostResult.Sent && paced()) {
             // The post stays, with its buttons disabled: the answer is out, tries would count for nothing.
             List<ActionRow> disabled = new ArrayList<>();
             Views.practicePost(reveal.topic(), reveal.question(), Views.Tally.NONE).rows()
@@ -91,9 +93,23 @@ final class ChannelPoster implements Poster {
                 + " in " + channel.getAsMention());
     }
 
-    private static PostResult send(RestAction<Message> action, String what) {
+    /** Waits for the pacer; false when interrupted (the bot is stopping). */
+    private boolean paced() {
         try {
-            return new PostResult.Sent(action.submit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).getIdLong());
+            pacer.await();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private PostResult send(Supplier<RestAction<Message>> action, String what) {
+        if (!paced()) {
+            return PostResult.Failed.mayPass("Interrupted before the request could " + what);
+        }
+        try {
+            return new PostResult.Sent(action.get().submit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).getIdLong());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ErrorResponseException error) {
                 ErrorResponse code = error.getErrorResponse();

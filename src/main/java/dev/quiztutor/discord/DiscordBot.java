@@ -102,7 +102,9 @@ public final class DiscordBot implements AutoCloseable {
         LiveTallies tallies = new LiveTallies(timer, settings.liveCountInterval(), storage.journal()::summary);
         SqlMemberNames memberNames = new SqlMemberNames(storage.database());
         AtomicReference<ShardManager> built = new AtomicReference<>();
-        Scheduler scheduler = new Scheduler(storage.schedules(), tutor, storage.journal(), new ChannelPoster(built::get),
+        int ownShards = settings.shardIds().isEmpty() ? settings.shardsTotal() : settings.shardIds().size();
+        Scheduler scheduler = new Scheduler(storage.schedules(), tutor, storage.journal(),
+                new ChannelPoster(built::get, Pacer.forShards(ownShards, settings.shardsTotal())),
                 settings::owns, clock, settings.schedules());
         InteractionRouter router = new InteractionRouter(tutor.bank(), new PracticeFeature(tutor, tallies),
                 new LessonFeature(tutor), new TestFeature(tutor, new StoredTests(storage.tests(), tutor.bank())),
@@ -110,8 +112,7 @@ public final class DiscordBot implements AutoCloseable {
                 new ScheduleFeature(tutor.bank(), storage.schedules(), scheduler, storage.guilds(), clock),
                 new Names(memberNames), workers, timer, settings.deferAfter());
 
-        int shardCount = settings.shardIds().isEmpty() ? settings.shardsTotal() : settings.shardIds().size();
-        CountDownLatch ready = new CountDownLatch(shardCount);
+        CountDownLatch ready = new CountDownLatch(ownShards);
         ScheduledExecutorService scheduleThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-schedule"));
         AtomicBoolean scheduling = new AtomicBoolean();
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))

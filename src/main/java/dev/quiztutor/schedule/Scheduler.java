@@ -11,16 +11,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -65,6 +75,12 @@ import org.slf4j.LoggerFactory;
  * having); one that fails in a way that may pass is retried every retry delay, up to
  * {@link Settings#revealTries} tries. Posts are revealed even if their schedule was paused or
  * removed since.
+ *
+ * <h2>Many at once</h2>
+ * When a thousand guilds' schedules fire in the same minute, a pass posts to up to
+ * {@link Settings#postsAtOnce} channels at the same time, on threads of its own, and waits for them
+ * all; the schedules and reveals of one channel run one after another. The poster keeps the pace
+ * Discord allows. Claims make this safe: a slot is posted by whoever the store gave it to.
  */
 public final class Scheduler implements AutoCloseable {
     public static final Duration DEFAULT_TICK = Duration.ofSeconds(20);
@@ -81,11 +97,19 @@ public final class Scheduler implements AutoCloseable {
      * @param claimTimeout       after this long without an outcome, a claim is deemed abandoned
      * @param retryDelay         the wait before trying again after a failure that may pass
      * @param revealTries        tries of one reveal before giving it up
+     * @param postsAtOnce        how many channels a pass posts to (or reveals in) at the same time
      */
     public record Settings(Duration grace, int pauseAfterFailures, Duration claimTimeout, Duration retryDelay,
-                           int revealTries) {
+                           int revealTries, int postsAtOnce) {
+        /**
+         * Eight posts at once: a post waits about a round trip for Discord (100 ms or more), so one
+         * at a time is 10 posts a second, and 1,000 guilds due at 17:00 would get theirs over nearly
+         * two minutes. Eight in flight reach Discord's global limit of 50 requests a second, which
+         * the poster paces to; more would only queue for it (measured in BENCHMARKS.md, fan-out).
+         */
+        public static final int DEFAULT_POSTS_AT_ONCE = 8;
         public static final Settings DEFAULT = new Settings(Duration.ofHours(2), 3, Duration.ofMinutes(10),
-                Duration.ofMinutes(5), 5);
+                Duration.ofMinutes(5), 5, DEFAULT_POSTS_AT_ONCE);
 
         public Settings {
             Objects.requireNonNull(grace, "grace");
@@ -107,14 +131,21 @@ public final class Scheduler implements AutoCloseable {
             if (revealTries < 1) {
                 throw new IllegalArgumentException("a reveal is tried at least once");
             }
+            if (postsAtOnce < 1 || postsAtOnce > 64) {
+                throw new IllegalArgumentException("posts at once must be from 1 to 64, not " + postsAtOnce);
+            }
         }
 
         public Settings withGrace(Duration window) {
-            return new Settings(window, pauseAfterFailures, claimTimeout, retryDelay, revealTries);
+            return new Settings(window, pauseAfterFailures, claimTimeout, retryDelay, revealTries, postsAtOnce);
         }
 
         public Settings withPauseAfterFailures(int failures) {
-            return new Settings(grace, failures, claimTimeout, retryDelay, revealTries);
+            return new Settings(grace, failures, claimTimeout, retryDelay, revealTries, postsAtOnce);
+        }
+
+        public Settings withPostsAtOnce(int posts) {
+            return new Settings(grace, pauseAfterFailures, claimTimeout, retryDelay, revealTries, posts);
         }
     }
 
@@ -131,6 +162,11 @@ public final class Scheduler implements AutoCloseable {
      */
     private final Map<Long, LocalDate> settled = new ConcurrentHashMap<>();
     private final ReentrantLock running = new ReentrantLock();
+    /**
+     * The threads that post for a pass, at most {@link Settings#postsAtOnce}; they stop when idle
+     * for a while, so a bot whose schedules fire once a day holds no threads in between.
+     */
+    private final ThreadPoolExecutor posting;
     private ScheduledFuture<?> task;
     private volatile boolean closed;
 
@@ -147,6 +183,14 @@ public final class Scheduler implements AutoCloseable {
         this.ownsGuild = Objects.requireNonNull(ownsGuild);
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
+        AtomicInteger threads = new AtomicInteger();
+        this.posting = new ThreadPoolExecutor(settings.postsAtOnce(), settings.postsAtOnce(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "quiztutor-post-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.posting.allowCoreThreadTimeOut(true);
     }
 
     public Settings settings() {
@@ -192,6 +236,7 @@ public final class Scheduler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        posting.shutdown();
     }
 
     /**
@@ -222,25 +267,73 @@ public final class Scheduler implements AutoCloseable {
         List<Schedule> active = store.active();
         Set<Long> ids = active.stream().map(Schedule::id).collect(Collectors.toSet());
         settled.keySet().retainAll(ids);
+        Map<Long, List<Schedule>> dueByChannel = new LinkedHashMap<>();
         for (Schedule schedule : active) {
-            if (!ownsGuild.test(schedule.guild())) {
-                continue;
+            if (ownsGuild.test(schedule.guild()) && mayBeDue(schedule, now)) {
+                dueByChannel.computeIfAbsent(schedule.channel(), c -> new ArrayList<>()).add(schedule);
             }
+        }
+        inParallel(dueByChannel.values(), schedule -> {
             try {
                 runLatestSlot(schedule, now);
             } catch (RuntimeException e) {
                 log.error("Schedule {}: the pass failed for it; it is tried again next pass", schedule.id(), e);
             }
-        }
+        });
+        Map<Long, List<DueReveal>> revealsByChannel = new LinkedHashMap<>();
         for (DueReveal reveal : store.dueReveals(now, staleBefore(now))) {
-            if (!ownsGuild.test(reveal.guild())) {
-                continue;
+            if (ownsGuild.test(reveal.guild())) {
+                revealsByChannel.computeIfAbsent(reveal.channel(), c -> new ArrayList<>()).add(reveal);
             }
+        }
+        inParallel(revealsByChannel.values(), reveal -> {
             try {
                 runReveal(reveal, now);
             } catch (RuntimeException e) {
                 log.error("Schedule {}: revealing the answer of {} failed; it is tried again next pass",
                         reveal.scheduleId(), reveal.date(), e);
+            }
+        });
+    }
+
+    /** Whether a pass has anything to look at for the schedule: a latest slot not known to be settled. */
+    private boolean mayBeDue(Schedule schedule, Instant now) {
+        Optional<Slot> latest = schedule.latestSlot(now);
+        return latest.isPresent() && !latest.get().date().equals(settled.get(schedule.id()));
+    }
+
+    /**
+     * Runs the groups on the posting threads and waits for all of them; the items of one group (one
+     * channel) one after another, so that two schedules of a channel do not pick at the same time
+     * and its posts keep their order. A single group runs on the calling thread.
+     */
+    private <T> void inParallel(Collection<List<T>> groups, Consumer<T> action) {
+        if (groups.size() <= 1 || settings.postsAtOnce() == 1) {
+            groups.forEach(group -> group.forEach(action));
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>(groups.size());
+        try {
+            for (List<T> group : groups) {
+                running.add(posting.submit(() -> group.forEach(action)));
+            }
+        } catch (RejectedExecutionException e) {
+            // Closed while the pass was starting: what was not submitted is tried by the next process.
+            log.info("Scheduler: closing; {} channel(s) of this pass are left for the next run",
+                    groups.size() - running.size());
+        }
+        for (Future<?> one : running) {
+            try {
+                one.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                // The actions catch what they can; an Error (out of memory) goes to the pass's handler.
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                log.error("Scheduler: a posting thread failed", e.getCause());
             }
         }
     }

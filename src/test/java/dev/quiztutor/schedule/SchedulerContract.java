@@ -598,6 +598,72 @@ abstract class SchedulerContract {
                 bot.scheduler().postNow(gone));
     }
 
+    // ------------------------------------------------------------------ many at once
+
+    /**
+     * 24 guilds due in the same minute, and a second schedule in one of their channels: the pass
+     * posts to {@link Scheduler.Settings#DEFAULT_POSTS_AT_ONCE} channels at a time and never more,
+     * one channel's posts one after the other, every slot once, and the reveals an hour later once.
+     */
+    @Test
+    void manySchedulesDueInTheSameMinuteArePostedSeveralAtATimeEachOnce() {
+        int atOnce = Scheduler.Settings.DEFAULT_POSTS_AT_ONCE;
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Set<Long> busyChannels = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<Long> overlapping = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch firstWave = new CountDownLatch(atOnce);
+        Poster slowDiscord = new Poster() {
+            @Override
+            public PostResult post(ScheduledPost post) {
+                long channel = post.schedule().channel();
+                if (!busyChannels.add(channel)) {
+                    overlapping.add(channel);
+                }
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    // The first posts wait until as many as may be are in flight: a pass posting one
+                    // at a time would stop here for the whole timeout and show 1.
+                    firstWave.countDown();
+                    firstWave.await(5, TimeUnit.SECONDS);
+                    return discord.post(post);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return PostResult.Failed.mayPass("interrupted");
+                } finally {
+                    inFlight.decrementAndGet();
+                    busyChannels.remove(channel);
+                }
+            }
+
+            @Override
+            public PostResult reveal(ScheduledReveal reveal) {
+                return discord.reveal(reveal);
+            }
+        };
+        Process bot = start(guild -> true, slowDiscord, Scheduler.Settings.DEFAULT);
+        long firstChannel = 7000;
+        for (int i = 0; i < 24; i++) {
+            add(bot, 1000 + i, firstChannel + i, "18:00", BERLIN, Days.EVERY_DAY, Optional.empty(),
+                    Optional.of(new RevealAfter(1)));
+        }
+        add(bot, 1000, firstChannel, "18:00", BERLIN, Days.EVERY_DAY, Optional.empty(), Optional.empty());
+
+        clock.set("2025-03-10T17:00:00Z");
+        bot.scheduler().tick();
+
+        assertEquals(25, discord.posts().size(), "every slot posted in the one pass");
+        assertEquals(25, discord.posts().stream().map(p -> p.post().schedule().id()).distinct().count());
+        assertEquals(2, discord.postsIn(firstChannel).size());
+        assertEquals(atOnce, most.get(), "posts in flight at once");
+        assertEquals(List.of(), overlapping, "channels posted to twice at the same time");
+
+        runUntil("2025-03-10T18:30:00Z", bot);
+        assertEquals(25, discord.posts().size(), "nothing posted twice by the later passes");
+        assertEquals(24, discord.reveals().size());
+        assertEquals(24, discord.reveals().stream().map(r -> r.reveal().channel()).distinct().count());
+    }
+
     // ------------------------------------------------------------------ running on an executor
 
     /** The first pass fails (the database is unreachable): the executor keeps running passes. */

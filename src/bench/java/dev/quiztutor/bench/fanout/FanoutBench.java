@@ -64,12 +64,12 @@ import java.util.regex.Pattern;
  * as posted once, no request was refused (other than 429s), and JDA waited out every global
  * {@code Retry-After}.
  *
- * <p>Each "day" of a {@link Session} posts the same schedules' slots of the next day, so one bot
- * (one start-up with 1,000 GUILD_CREATEs) serves several variants: the scheduler as shipped, and
- * prototypes of a scheduler that posts several slots at once ({@link Variant#posters} passes of
- * the real {@code Scheduler} class side by side, each taking the next schedule no other has taken,
- * with the real ChannelPoster: a bounded pool of posting threads over one list), optionally paced
- * below the global limit.
+ * <p>Each "day" posts the same schedules' slots of the next day, so one bot (one start-up with
+ * 1,000 GUILD_CREATEs) serves several variants: the scheduler as shipped (several channels at once,
+ * paced under the global limit), the design before it as the baseline (one post at a time,
+ * unpaced), and other ways to run the same posts ({@link Variant#posters} passes of the real
+ * {@code Scheduler} class side by side, each taking the next schedule no other has taken, with the
+ * real ChannelPoster; optionally paced).
  */
 public final class FanoutBench implements AutoCloseable {
     /** Which of the fake's Discord-like limits are on. */
@@ -86,27 +86,34 @@ public final class FanoutBench implements AutoCloseable {
     }
 
     /**
-     * How the due slots are posted. {@code posters == 0}: the bot's own scheduler, as shipped (one
-     * thread, one post at a time). {@code posters > 0}: the prototype, that many posting threads;
+     * How the due slots are posted. {@code posters == 0}: the bot's own scheduler, as shipped
+     * ({@link Scheduler.Settings#DEFAULT_POSTS_AT_ONCE} channels at once, its poster paced under the
+     * global limit). {@code posters > 0}: that many schedulers posting one at a time each, unpaced;
      * {@code pacePerSecond > 0} spaces the posts' starts evenly at that rate; {@code timed} measures
      * the time spent inside {@code Poster.post}.
      */
     public record Variant(String name, Limits limits, int posters, double pacePerSecond, boolean timed,
                           Duration latency) {
         public static Variant shipped(Limits limits) {
-            return new Variant("scheduler as shipped (1 thread)", limits, 0, 0, false, Duration.ZERO);
+            return new Variant("shipped: " + Scheduler.Settings.DEFAULT_POSTS_AT_ONCE + " at once, paced", limits, 0, 0,
+                    false, Duration.ZERO);
+        }
+
+        /** The baseline: the scheduler before this benchmark, one post at a time, unpaced. */
+        public static Variant sequential(Limits limits) {
+            return new Variant("baseline: one at a time, unpaced", limits, 1, 0, false, Duration.ZERO);
         }
 
         public static Variant timedSequential(Limits limits) {
-            return new Variant("prototype, 1 thread, post() timed", limits, 1, 0, true, Duration.ZERO);
+            return new Variant("baseline, post() timed", limits, 1, 0, true, Duration.ZERO);
         }
 
         public static Variant concurrent(int posters, Limits limits) {
-            return new Variant("prototype, " + posters + " posting threads", limits, posters, 0, false, Duration.ZERO);
+            return new Variant(posters + " at once, unpaced", limits, posters, 0, false, Duration.ZERO);
         }
 
         public static Variant paced(int posters, double perSecond, Limits limits) {
-            return new Variant("prototype, " + posters + " threads, paced " + (int) perSecond + "/s", limits, posters,
+            return new Variant(posters + " at once, paced " + (int) perSecond + "/s", limits, posters,
                     perSecond, false, Duration.ZERO);
         }
 
@@ -125,7 +132,8 @@ public final class FanoutBench implements AutoCloseable {
         }
 
         /**
-         * From {@code bench.fanout.variants}: {@code shipped:L}, {@code timed:L}, {@code threads:K:L},
+         * From {@code bench.fanout.variants}: {@code shipped:L}, {@code sequential:L}, {@code timed:L},
+         * {@code threads:K:L},
          * {@code paced:K:RATE:L}, with L one of none, route, global (per-route + global), and
          * optionally {@code @MS}: a simulated round trip of that many milliseconds.
          */
@@ -145,6 +153,7 @@ public final class FanoutBench implements AutoCloseable {
             };
             return switch (p[0]) {
                 case "shipped" -> shipped(limits);
+                case "sequential" -> sequential(limits);
                 case "timed" -> timedSequential(limits);
                 case "threads" -> concurrent(Integer.parseInt(p[1]), limits);
                 case "paced" -> paced(Integer.parseInt(p[1]), Double.parseDouble(p[2]), limits);
@@ -368,7 +377,8 @@ public final class FanoutBench implements AutoCloseable {
             for (int i = 0; i < variant.posters(); i++) {
                 int me = i;
                 Scheduler scheduler = new Scheduler(storage.schedules(), tutor, storage.journal(), poster,
-                        guild -> taken.computeIfAbsent(guild, g -> me) == me, clock, settings.schedules());
+                        guild -> taken.computeIfAbsent(guild, g -> me) == me, clock,
+                        settings.schedules().withPostsAtOnce(1));
                 running.add(threads.submit(scheduler::tick));
             }
             for (Future<?> f : running) {
