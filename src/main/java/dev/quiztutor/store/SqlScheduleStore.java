@@ -124,6 +124,24 @@ public final class SqlScheduleStore implements ScheduleStore {
                OR (schedule_slot.state = 'claimed' AND schedule_slot.changed_second < ?)
             """;
 
+    /**
+     * Settles the older slots a newer claim leaves behind: one waiting to retry whose retry never
+     * came (the bot was down past the next slot's time), or one whose claim went stale and was never
+     * taken over. Only the latest slot is ever claimed, so nobody else will settle them, and
+     * {@code /schedule list} would show them as pending for good.
+     */
+    private static final String SUPERSEDE_OLDER = """
+            UPDATE schedule_slot SET
+                reason = CASE WHEN state = 'retry'
+                    THEN 'not tried again before the next slot was due (the bot was not running); the last try: '
+                         || COALESCE(reason, 'no reason recorded')
+                    ELSE 'claimed by a process that stopped before posting; not taken over before the next slot was due'
+                    END,
+                state = 'skipped', retry_second = NULL, changed_second = ?, changed_nano = ?
+            WHERE schedule_id = ? AND slot_date < ?
+              AND (state = 'retry' OR (state = 'claimed' AND changed_second < ?))
+            """;
+
     private static final String CLAIM_HOLDER = """
             SELECT claim_token, state, tries, reason FROM schedule_slot WHERE schedule_id = ? AND slot_date = ?
             """;
@@ -366,8 +384,15 @@ public final class SqlScheduleStore implements ScheduleStore {
                 if (!row.next() || row.getLong(1) != token || !"claimed".equals(row.getString(2))) {
                     return Optional.empty();
                 }
-                return Optional.of(new SlotClaim(scheduleId, slot, token, row.getInt(3),
-                        Optional.ofNullable(row.getString(4))));
+                SlotClaim won = new SlotClaim(scheduleId, slot, token, row.getInt(3),
+                        Optional.ofNullable(row.getString(4)));
+                PreparedStatement older = session.prepare(SUPERSEDE_OLDER);
+                int j = setInstant(older, 1, now);
+                older.setLong(j++, scheduleId);
+                older.setString(j++, slot.date().toString());
+                older.setLong(j, staleBefore.getEpochSecond());
+                older.executeUpdate();
+                return Optional.of(won);
             }
         });
     }

@@ -519,6 +519,31 @@ abstract class SchedulerContract {
         assertEquals(1, bot.schedules().get(GUILD, schedule.id()).orElseThrow().failures().consecutive());
     }
 
+    /** The bot goes down while a slot waits to retry and comes back after the next day's time. */
+    @Test
+    void aSlotWaitingToRetryWhenTheBotStoppedIsSettledWhenTheNextSlotIsClaimed() {
+        Process bot = start();
+        Schedule schedule = add(bot, CHANNEL, "18:00", BERLIN, Days.EVERY_DAY);
+        discord.refuse(CHANNEL, PostResult.Failed.mayPass("Discord is unavailable (503)"));
+        runUntil("2025-03-10T17:00:00Z", bot);
+        assertEquals(SlotState.RETRY, bot.schedules().slot(schedule.id(), LocalDate.parse("2025-03-10"))
+                .orElseThrow().state());
+        stop(bot);
+        discord.accept(CHANNEL);
+
+        clock.set("2025-03-11T17:10:00Z");
+        Process back = start();
+        runUntil("2025-03-11T17:30:00Z", back);
+
+        assertEquals(instants("2025-03-11T17:10:00Z"), discord.timesIn(CHANNEL), "today's slot, once");
+        SlotRecord yesterday = back.schedules().slot(schedule.id(), LocalDate.parse("2025-03-10")).orElseThrow();
+        assertEquals(SlotState.SKIPPED, yesterday.state(), "no longer shown as waiting to retry");
+        assertEquals(Optional.of("not tried again before the next slot was due (the bot was not running); the last try:"
+                + " Discord is unavailable (503)"), yesterday.reason());
+        assertEquals(List.of(SlotState.POSTED, SlotState.SKIPPED), back.schedules().recentSlots(schedule.id(), 5)
+                .stream().map(SlotRecord::state).toList());
+    }
+
     @Test
     void aTopicGoneFromTheBankFailsTheSlotWithAClearReason() {
         Process bot = start();
