@@ -47,7 +47,7 @@ public final class App {
         Config.Discord d = config.discord();
         Config.Schedule s = config.schedule();
         Scheduler.Settings schedules = Scheduler.Settings.DEFAULT.withGrace(s.graceWindowDuration())
-                .withPauseAfterFailures(s.pauseAfterFailures());
+                .withPauseAfterFailures(s.pauseAfterFailures()).withPostsAtOnce(s.postsAtOnce());
         return new DiscordBot.Settings(d.restBaseUrl(), d.gateway(), Optional.ofNullable(d.devGuildId()),
                 d.shards().total(), d.shards().ids(), d.workers(), d.deferAfterDuration(), d.liveCountIntervalDuration(),
                 schedules, s.tickDuration());

@@ -1,6 +1,7 @@
 package dev.quiztutor.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.tutor.LiveAttempts;
 import dev.quiztutor.tutor.ScoringPolicy;
 import java.nio.file.Path;
@@ -169,19 +170,22 @@ public record Config(
     /**
      * Moderators' daily posts: a slot missed while the bot was down is still posted if it is at most
      * {@code graceWindow} late; schedules are checked every {@code tick}; a schedule pauses itself after
-     * {@code pauseAfterFailures} failed posts in a row.
+     * {@code pauseAfterFailures} failed posts in a row; a check posts to {@code postsAtOnce} channels
+     * at a time.
      */
     public record Schedule(
             @JsonProperty("graceWindow") String graceWindow,
             @JsonProperty("tick") String tick,
-            @JsonProperty("pauseAfterFailures") Integer pauseAfterFailures) {
+            @JsonProperty("pauseAfterFailures") Integer pauseAfterFailures,
+            @JsonProperty("postsAtOnce") Integer postsAtOnce) {
 
-        public static final Schedule DEFAULT = new Schedule(null, null, null);
+        public static final Schedule DEFAULT = new Schedule(null, null, null, null);
 
         public Schedule {
             graceWindow = graceWindow == null ? "2h" : graceWindow;
             tick = tick == null ? "20s" : tick;
             pauseAfterFailures = pauseAfterFailures == null ? 3 : pauseAfterFailures;
+            postsAtOnce = postsAtOnce == null ? Scheduler.Settings.DEFAULT_POSTS_AT_ONCE : postsAtOnce;
             Duration grace = duration("schedule.graceWindow", graceWindow);
             if (grace.isNegative() || grace.compareTo(Duration.ofHours(23)) > 0) {
                 throw new ConfigValueException("schedule.graceWindow", "must be from 0s to 23h");
@@ -192,6 +196,9 @@ public record Config(
             }
             if (pauseAfterFailures < 1 || pauseAfterFailures > 100) {
                 throw new ConfigValueException("schedule.pauseAfterFailures", "must be from 1 to 100");
+            }
+            if (postsAtOnce < 1 || postsAtOnce > 64) {
+                throw new ConfigValueException("schedule.postsAtOnce", "must be from 1 to 64");
             }
         }
 

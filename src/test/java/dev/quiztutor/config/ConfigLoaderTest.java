@@ -1,5 +1,7 @@
 package dev.quiztutor.config;
 
+import dev.quiztutor.App;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +55,15 @@ class ConfigLoaderTest {
         assertTrue(error("tutor:\n  attemptCache:\n    expireAfterAccess: soon\n").contains("write it like 90s, 30m, 6h or 2d"));
         assertTrue(error("tutor: [1, 2]\n").contains("c.yml:1:1: tutor: must be a group of keys"));
         assertTrue(error("tutor:\n hint: : :\n").contains("not valid YAML"));
+        assertTrue(error("schedule:\n  postsAtOnce: 0\n").contains("schedule.postsAtOnce must be from 1 to 64"));
+    }
+
+    @Test
+    void theExampleConfigIsValidAndHoldsTheDefaults() throws Exception {
+        Config example = ConfigLoader.read(Path.of("config/quiztutor.example.yml"));
+        assertEquals(read(""), example);
+        assertEquals(8, App.discordSettings(example).schedules().postsAtOnce());
+        assertEquals(3, App.discordSettings(read("schedule:\n  postsAtOnce: 3\n")).schedules().postsAtOnce());
     }
 
     @Test
