@@ -306,9 +306,9 @@ public final class BenchMain {
         int guilds = Integer.getInteger("bench.fanout.guilds", quick ? 200 : 1000);
         List<FanoutBench.Variant> variants = Arrays.stream(System.getProperty("bench.fanout.variants",
                         quick ? "sequential:global,shipped:global"
-                                : "sequential:none,shipped:none,sequential:global,timed:global,shipped:global,"
-                                + "threads:8:global,sequential:global@100,shipped:global@100,threads:8:global@100,"
-                                + "threads:16:global@100,paced:8:40:global@100").split(","))
+                                : "sequential:none,shipped:none,sequential:global,shipped:global,threads:8:global,"
+                                + "sequential:global@100,shipped:global@100,threads:8:global@100,threads:16:global@100,"
+                                + "paced:8:40:global@100").split(","))
                 .map(FanoutBench.Variant::parse).toList();
         line("## Fan-out: " + f0(guilds) + " guilds whose schedules fire in the same minute");
         line("");
@@ -326,10 +326,9 @@ public final class BenchMain {
                 + " *Refused*: answers ≥ 400 other than 429. *Shipped*: the bot's own Scheduler, "
                 + dev.quiztutor.schedule.Scheduler.Settings.DEFAULT_POSTS_AT_ONCE + " channels at once, its"
                 + " ChannelPoster pacing post starts to 45/s (90 % of the global limit). *Baseline*: the design before"
-                + " it, one post at a time, unpaced. *K at once* (alternatives, not shipped): K passes of the real"
-                + " Scheduler class side by side over one list (a schedule goes to the first pass that reaches it),"
-                + " each posting one at a time with an unpaced ChannelPoster; *paced*: post starts spaced evenly at"
-                + " that rate. *Network*: loopback"
+                + " it, one post at a time, unpaced. *K at once* (alternatives): the same Scheduler posting to K"
+                + " channels at once through an unpaced ChannelPoster; *paced R/s*: post starts spaced evenly at"
+                + " that rate by the benchmark. *Network*: loopback"
                 + " (the fake answers a post in about a millisecond), or every REST answer delayed to simulate Discord's"
                 + " round trip. Each round is a fresh"
                 + " fake, database and bot; each variant posts the next day's slots after a warm-up day (baseline, no"

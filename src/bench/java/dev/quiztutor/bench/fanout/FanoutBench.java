@@ -43,10 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -67,9 +63,9 @@ import java.util.regex.Pattern;
  * <p>Each "day" posts the same schedules' slots of the next day, so one bot (one start-up with
  * 1,000 GUILD_CREATEs) serves several variants: the scheduler as shipped (several channels at once,
  * paced under the global limit), the design before it as the baseline (one post at a time,
- * unpaced), and other ways to run the same posts ({@link Variant#posters} passes of the real
- * {@code Scheduler} class side by side, each taking the next schedule no other has taken, with the
- * real ChannelPoster; optionally paced).
+ * unpaced), and other ways to run the same posts (the real {@code Scheduler} with
+ * {@link Variant#posters} posts at once over an unpaced ChannelPoster; optionally paced by the
+ * benchmark).
  */
 public final class FanoutBench implements AutoCloseable {
     /** Which of the fake's Discord-like limits are on. */
@@ -88,7 +84,7 @@ public final class FanoutBench implements AutoCloseable {
     /**
      * How the due slots are posted. {@code posters == 0}: the bot's own scheduler, as shipped
      * ({@link Scheduler.Settings#DEFAULT_POSTS_AT_ONCE} channels at once, its poster paced under the
-     * global limit). {@code posters > 0}: that many schedulers posting one at a time each, unpaced;
+     * global limit). {@code posters > 0}: the real Scheduler with that many posts at once, unpaced;
      * {@code pacePerSecond > 0} spaces the posts' starts evenly at that rate; {@code timed} measures
      * the time spent inside {@code Poster.post}.
      */
@@ -357,11 +353,13 @@ public final class FanoutBench implements AutoCloseable {
         return result;
     }
 
-    private void pass(Variant variant, AtomicLong inPost) throws Exception {
+    private void pass(Variant variant, AtomicLong inPost) {
         if (variant.posters() == 0) {
             BenchAccess.scheduler(bot).tick();
             return;
         }
+        // The real Scheduler with another number of posts at once, over an unpaced ChannelPoster
+        // (paced by this benchmark when the variant says so).
         Poster poster = BenchAccess.channelPoster(bot);
         if (variant.pacePerSecond() > 0) {
             poster = new Paced(poster, variant.pacePerSecond());
@@ -369,23 +367,9 @@ public final class FanoutBench implements AutoCloseable {
         if (variant.timed()) {
             poster = new Timed(poster, inPost);
         }
-        // One list, several posting threads: a schedule belongs to the first pass that reaches it.
-        Map<Long, Integer> taken = new ConcurrentHashMap<>();
-        ExecutorService threads = Executors.newFixedThreadPool(variant.posters());
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < variant.posters(); i++) {
-                int me = i;
-                Scheduler scheduler = new Scheduler(storage.schedules(), tutor, storage.journal(), poster,
-                        guild -> taken.computeIfAbsent(guild, g -> me) == me, clock,
-                        settings.schedules().withPostsAtOnce(1));
-                running.add(threads.submit(scheduler::tick));
-            }
-            for (Future<?> f : running) {
-                f.get(10, TimeUnit.MINUTES);
-            }
-        } finally {
-            threads.shutdownNow();
+        try (Scheduler scheduler = new Scheduler(storage.schedules(), tutor, storage.journal(), poster, guild -> true,
+                clock, settings.schedules().withPostsAtOnce(variant.posters()))) {
+            scheduler.tick();
         }
     }
 
