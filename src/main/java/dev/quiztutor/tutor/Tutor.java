@@ -37,7 +37,45 @@ public final class Tutor {
         this.history = Objects.requireNonNull(history);
         this.practice = new Practice(scoring);
         this.clock = Objects.requireNonNull(clock);
-        this.random = Objects.requireNonNull(random);
+        this.random = new Shared(Objects.requireNonNull(random));
+    }
+
+    /**
+     * The draws of every thread that picks or starts a test (the bot's interaction workers, the
+     * scheduler's posting threads), one at a time: the JDK's seedable generators are not safe for
+     * concurrent use, and a race can wreck their state. A draw is a few nanoseconds.
+     */
+    private static final class Shared implements RandomGenerator {
+        private final RandomGenerator inner;
+
+        Shared(RandomGenerator inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public synchronized long nextLong() {
+            return inner.nextLong();
+        }
+
+        @Override
+        public synchronized int nextInt() {
+            return inner.nextInt();
+        }
+
+        @Override
+        public synchronized int nextInt(int bound) {
+            return inner.nextInt(bound);
+        }
+
+        @Override
+        public synchronized int nextInt(int origin, int bound) {
+            return inner.nextInt(origin, bound);
+        }
+
+        @Override
+        public synchronized double nextDouble() {
+            return inner.nextDouble();
+        }
     }
 
     public QuizBank bank() {
