@@ -67,6 +67,7 @@ final class ConsoleText {
     String practicePrompt(Question q, int tries) {
         String answer = q.kind() == QuestionKind.CHOICE
                 ? "Answer with a letter (" + letters(q) + ")"
+                : q.parts() == 1 ? "Answer with the letter for the blank (" + letters(q) + ")"
                 : "Answer with " + q.parts() + " letters, one per blank in order (e.g. "
                 + "A C B D".substring(0, 2 * q.parts() - 1) + ")";
         return style.dim(tries + (tries == 1 ? " try. " : " tries. ") + answer + ", or: hint, giveup, next.");
@@ -74,6 +75,7 @@ final class ConsoleText {
 
     String testPrompt(Question q) {
         String answer = q.kind() == QuestionKind.CHOICE ? "a letter (" + letters(q) + ")"
+                : q.parts() == 1 ? "the letter for the blank (" + letters(q) + ")"
                 : q.parts() + " letters, one per blank";
         return style.dim("Answer with " + answer + ", or: skip, quit. Nothing is marked until the end.");
     }

@@ -92,8 +92,11 @@ class ConsoleSessionTest {
 
     @Test
     void aBlanksTaskCountsRightBlanksAndTakesLettersRunTogether() {
-        Question q = shown(send("code mlops hard"));
+        String posted = send("code mlops hard");
+        Question q = shown(posted);
         assertTrue(q.parts() >= 1);
+        assertTrue(posted.contains(q.parts() == 1 ? "3 tries. Answer with the letter for the blank (A, B, C or D)"
+                : "3 tries. Answer with " + q.parts() + " letters, one per blank in order"), posted);
         String wrongAll = String.join(" ", q.answerLetters().stream().map(l -> l.equals("D") ? "C" : "D").toList());
         String feedback = send(wrongAll);
         assertTrue(feedback.startsWith("✗ 0 of " + q.parts() + " blanks right. 2 tries left."), feedback);
