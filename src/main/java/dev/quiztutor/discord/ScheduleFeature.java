@@ -1,6 +1,7 @@
 package dev.quiztutor.discord;
 
 import dev.quiztutor.bank.Difficulty;
+import dev.quiztutor.bank.DisplayLimits;
 import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.schedule.Days;
@@ -29,6 +30,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
@@ -53,6 +55,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
  */
 final class ScheduleFeature {
     static final String NAME = "schedule";
+    /** Schedules a server may have: what one {@code /schedule list} embed can show (25 fields). */
+    static final int MAX_PER_GUILD = 25;
     private static final EnumSet<Permission> NEEDED =
             EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
 
@@ -185,6 +189,11 @@ final class ScheduleFeature {
         Optional<Difficulty> difficulty = Difficulty.parse(text(event, "difficulty"));
         QuestionKind kind = QuestionKind.parse(text(event, "kind")).orElse(QuestionKind.CHOICE);
         Optional<Long> ping = Optional.ofNullable(event.getOption("ping", OptionMapping::getAsRole)).map(Role::getIdLong);
+        if (store.list(who.guild()).size() >= MAX_PER_GUILD) {
+            reply.send(View.text("This server already has " + MAX_PER_GUILD + " schedules, the most it can have."
+                    + " Remove one with `/schedule remove` first (see `/schedule list`)."));
+            return;
+        }
         Timetable timetable = new Timetable(value(time), value(zone), value(days));
         Schedule schedule = store.create(new NewSchedule(who.guild(), target.getIdLong(), timetable,
                 new QuestionChoice(topic, difficulty, kind), ping, value(reveal), who.user()));
@@ -199,8 +208,22 @@ final class ScheduleFeature {
             reply.send(View.text("No schedules here yet. Add one with `/schedule add`."));
             return;
         }
-        EmbedBuilder embed = new EmbedBuilder().setTitle("Schedules").setColor(Views.NEUTRAL);
-        for (ScheduleStatus status : statuses.subList(0, Math.min(25, statuses.size()))) {
+        reply.send(new View("", List.of(overview(statuses)), List.of()));
+    }
+
+    /**
+     * One field per schedule, at most {@value #MAX_PER_GUILD} of them (an embed's limit on fields),
+     * each shortened so that all of them fit an embed's 6,000 characters: a server with many
+     * schedules and long error messages still gets its list, not a refusal from Discord.
+     */
+    static MessageEmbed overview(List<ScheduleStatus> statuses) {
+        List<ScheduleStatus> shown = statuses.subList(0, Math.min(MAX_PER_GUILD, statuses.size()));
+        String title = statuses.size() > shown.size()
+                ? "Schedules (the first " + shown.size() + " of " + statuses.size() + ")" : "Schedules";
+        int names = shown.stream().mapToInt(status -> ("#" + status.schedule().id()).length()).sum();
+        int each = Math.min(1024, (DisplayLimits.EMBEDS_TOTAL - 100 - title.length() - names) / shown.size());
+        EmbedBuilder embed = new EmbedBuilder().setTitle(title).setColor(Views.NEUTRAL);
+        for (ScheduleStatus status : shown) {
             Schedule s = status.schedule();
             StringBuilder text = new StringBuilder("<#").append(s.channel()).append("> · ").append(s.describe()).append('\n');
             if (s.pause().isPresent()) {
@@ -213,11 +236,16 @@ final class ScheduleFeature {
             }
             status.lastPost().flatMap(SlotRecord::post).ifPresent(p -> text.append("Last post ").append(when(p.at()))
                     .append('\n'));
-            status.lastError().ifPresent(e -> text.append("⚠️ Last error ").append(when(e.at())).append(": ")
-                    .append(e.reason()).append('\n'));
-            embed.addField("#" + s.id(), Views.truncate(text.toString(), 1024), false);
+            // A schedule that paused itself already says why; its last error is the same one.
+            boolean pausedForIt = s.pause().orElse(null) instanceof Pause.AfterFailures failed
+                    && status.lastError().map(e -> e.reason().equals(failed.reason())).orElse(false);
+            if (!pausedForIt) {
+                status.lastError().ifPresent(e -> text.append("⚠️ Last error ").append(when(e.at())).append(": ")
+                        .append(e.reason()).append('\n'));
+            }
+            embed.addField("#" + s.id(), Views.truncate(text.toString(), each), false);
         }
-        reply.send(new View("", List.of(embed.build()), List.of()));
+        return embed.build();
     }
 
     private void now(SlashCommandInteractionEvent event, Reply reply, Who who) {

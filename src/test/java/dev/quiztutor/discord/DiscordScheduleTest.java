@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quiztutor.TestClock;
 import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.discord.fake.Callback;
 import dev.quiztutor.discord.fake.FakeChannel;
 import dev.quiztutor.discord.fake.FakeDiscord;
@@ -16,9 +17,16 @@ import dev.quiztutor.discord.fake.FakeRole;
 import dev.quiztutor.discord.fake.FakeUser;
 import dev.quiztutor.discord.fake.InteractionOption;
 import dev.quiztutor.discord.fake.RecordedRequest;
+import dev.quiztutor.schedule.Days;
+import dev.quiztutor.schedule.NewSchedule;
+import dev.quiztutor.schedule.QuestionChoice;
+import dev.quiztutor.schedule.Timetable;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +142,18 @@ class DiscordScheduleTest {
             discord.member(pat).addRole(helpers);
             Callback allowed = schedule(discord, pat, quiz, "list");
             assertEquals("No schedules here yet. Add one with `/schedule add`.", allowed.content());
+
+            for (int i = 0; i < ScheduleFeature.MAX_PER_GUILD; i++) {
+                bot.storage().schedules().create(new NewSchedule(discord.guild().id(), quiz.id(),
+                        new Timetable(LocalTime.of(8, i), ZoneId.of("UTC"), Days.EVERY_DAY), new QuestionChoice(
+                        Optional.empty(), Optional.empty(), QuestionKind.CHOICE), Optional.empty(), Optional.empty(), 1));
+            }
+            Callback full = schedule(discord, mod, quiz, "add", InteractionOption.channel("channel", quiz),
+                    InteractionOption.string("time", "18:00"), InteractionOption.string("timezone", "UTC"));
+            assertEquals("This server already has 25 schedules, the most it can have. Remove one with `/schedule remove`"
+                    + " first (see `/schedule list`).", full.content());
+            Callback listed = schedule(discord, mod, quiz, "list");
+            assertEquals(25, listed.embeds().get(0).path("fields").size(), "every schedule in one embed");
             discord.assertNoProtocolViolations();
         }
     }
