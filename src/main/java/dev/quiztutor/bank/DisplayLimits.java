@@ -25,6 +25,8 @@ public final class DisplayLimits {
     public static final int EMBED_TITLE = 256;
     /** Characters of an embed field's value. */
     public static final int EMBED_FIELD_VALUE = 1024;
+    /** Fields of one embed. */
+    public static final int EMBED_FIELDS = 25;
     /** Characters of all embeds of one message together. */
     public static final int EMBEDS_TOTAL = 6000;
     /** Characters of a message's plain content. */

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,8 +56,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
  */
 final class ScheduleFeature {
     static final String NAME = "schedule";
-    /** Schedules a server may have: what one {@code /schedule list} embed can show (25 fields). */
-    static final int MAX_PER_GUILD = 25;
+    /** Schedules a server may have: what one {@code /schedule list} embed can show, a field each. */
+    static final int MAX_PER_GUILD = DisplayLimits.EMBED_FIELDS;
     private static final EnumSet<Permission> NEEDED =
             EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
 
@@ -220,9 +221,7 @@ final class ScheduleFeature {
         List<ScheduleStatus> shown = statuses.subList(0, Math.min(MAX_PER_GUILD, statuses.size()));
         String title = statuses.size() > shown.size()
                 ? "Schedules (the first " + shown.size() + " of " + statuses.size() + ")" : "Schedules";
-        int names = shown.stream().mapToInt(status -> ("#" + status.schedule().id()).length()).sum();
-        int each = Math.min(1024, (DisplayLimits.EMBEDS_TOTAL - 100 - title.length() - names) / shown.size());
-        EmbedBuilder embed = new EmbedBuilder().setTitle(title).setColor(Views.NEUTRAL);
+        List<MessageEmbed.Field> fields = new ArrayList<>();
         for (ScheduleStatus status : shown) {
             Schedule s = status.schedule();
             StringBuilder text = new StringBuilder("<#").append(s.channel()).append("> · ").append(s.describe()).append('\n');
@@ -243,9 +242,9 @@ final class ScheduleFeature {
                 status.lastError().ifPresent(e -> text.append("⚠️ Last error ").append(when(e.at())).append(": ")
                         .append(e.reason()).append('\n'));
             }
-            embed.addField("#" + s.id(), Views.truncate(text.toString(), each), false);
+            fields.add(new MessageEmbed.Field("#" + s.id(), text.toString(), false, false));
         }
-        return embed.build();
+        return Views.addFieldsWithin(new EmbedBuilder().setTitle(title).setColor(Views.NEUTRAL), fields).build();
     }
 
     private void now(SlashCommandInteractionEvent event, Reply reply, Who who) {

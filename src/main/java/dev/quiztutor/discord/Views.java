@@ -244,17 +244,43 @@ public final class Views {
     // ---------------------------------------------------------------- topics
 
     public static View topics(QuizBank bank) {
-        EmbedBuilder embed = new EmbedBuilder().setTitle("Topics").setColor(NEUTRAL);
-        for (Topic t : bank.topics().subList(0, Math.min(25, bank.topics().size()))) {
+        List<Topic> topics = bank.topics();
+        List<Topic> shown = topics.subList(0, Math.min(DisplayLimits.EMBED_FIELDS, topics.size()));
+        EmbedBuilder embed = new EmbedBuilder().setColor(NEUTRAL).setTitle(shown.size() < topics.size()
+                ? "Topics (" + shown.size() + " of " + topics.size() + "; type in a command's topic option to find the rest)"
+                : "Topics");
+        embed.setFooter("/learn, /practice, /code or /test with a topic");
+        List<MessageEmbed.Field> fields = new ArrayList<>();
+        for (Topic t : shown) {
             String facts = (t.category().isEmpty() ? "" : t.category() + " · ")
                     + (t.minutes() > 0 ? "~" + t.minutes() + " min · " : "")
                     + t.count(QuestionKind.CHOICE) + " multiple choice · " + t.count(QuestionKind.BLANKS)
                     + " fill in the blanks" + (t.lesson().isPresent() ? " · lesson" : "");
-            String value = (t.summary().isEmpty() ? "" : t.summary() + "\n") + "-# " + facts + " · `" + t.id() + "`";
-            embed.addField(t.title(), truncate(value, DisplayLimits.EMBED_FIELD_VALUE), false);
+            // The facts and the id first: a long summary is what gets shortened.
+            String value = "-# " + facts + " · `" + t.id() + "`" + (t.summary().isEmpty() ? "" : "\n" + t.summary());
+            fields.add(new MessageEmbed.Field(t.title(), value, false, false));
         }
-        embed.setFooter("/learn, /practice, /code or /test with a topic");
+        addFieldsWithin(embed, fields);
         return new View("", List.of(embed.build()), List.of());
+    }
+
+    /**
+     * Adds the fields, each shortened to an equal share of what is left of an embed's 6,000
+     * characters (and to a field's 1,024): up to 25 long fields still make one embed Discord takes.
+     * The fields come unchecked ({@code new MessageEmbed.Field(name, value, inline, false)}): their
+     * values may be longer than a field allows until this shortens them.
+     */
+    static EmbedBuilder addFieldsWithin(EmbedBuilder embed, List<MessageEmbed.Field> fields) {
+        if (fields.isEmpty()) {
+            return embed;
+        }
+        int names = fields.stream().mapToInt(f -> f.getName().length()).sum();
+        int room = DisplayLimits.EMBEDS_TOTAL - embed.length() - names;
+        int each = Math.min(DisplayLimits.EMBED_FIELD_VALUE, room / fields.size());
+        for (MessageEmbed.Field field : fields) {
+            embed.addField(field.getName(), truncate(field.getValue(), each), field.isInline());
+        }
+        return embed;
     }
 
     // ---------------------------------------------------------------- lessons

@@ -60,6 +60,26 @@ class ViewLimitsTest {
         checkTopic(topic);
     }
 
+    /** 40 topics with the longest titles and summaries the validator allows: /topics is still one valid embed. */
+    @Test
+    void aBankOfManyLongTopicsFitsTheTopicsList() {
+        Topic shipped = Fixtures.shippedTopic();
+        List<Topic> topics = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String title = String.format("%02d ", i) + "T".repeat(DisplayLimits.CHOICE_NAME - 3);
+            topics.add(new Topic(shipped.id() + "-" + i, title, "Category " + i, "S".repeat(300), 10, shipped.lesson(),
+                    shipped.questions(), shipped.source()));
+        }
+        View view = Views.topics(new dev.quiztutor.bank.QuizBank(topics));
+        check("40 topics", view);
+        MessageEmbed embed = view.embeds().get(0);
+        assertTrue(embed.isSendable(), "length " + embed.getLength());
+        assertEquals(25, embed.getFields().size());
+        assertTrue(embed.getTitle().startsWith("Topics (25 of 40;"), embed.getTitle());
+        assertTrue(embed.getFields().get(0).getValue().contains("`mlops-maturity-levels-0`"),
+                "the id survives the shortening: " + embed.getFields().get(0).getValue());
+    }
+
     private static void checkTopic(Topic topic) {
         for (Question q : topic.questions()) {
             check(q.id() + " post", Views.practicePost(topic, q, new Views.Tally(12345, 6789)));
