@@ -60,6 +60,32 @@ public final class Fixtures {
         return java.util.Arrays.stream(letters).map(l -> new Option(l, "option " + l)).toList();
     }
 
+    /**
+     * A small bank built in code, so that tests do not depend on the quiz files: topics "alpha" and
+     * "beta", each with choice questions c1..c6 (easy, medium, hard, easy, medium, hard; answer B,
+     * {@code tries} tries, these {@code hints}) and one blanks task "k1" (medium; answer A C, two
+     * tries, one hint).
+     */
+    public static QuizBank twoTopics(int tries, List<String> hints) {
+        return new QuizBank(List.of(twoTopicsTopic("alpha", tries, hints), twoTopicsTopic("beta", tries, hints)));
+    }
+
+    private static Topic twoTopicsTopic(String id, int tries, List<String> hints) {
+        List<Question> questions = new java.util.ArrayList<>();
+        Difficulty[] levels = {Difficulty.EASY, Difficulty.MEDIUM, Difficulty.HARD};
+        Solution solution = new Solution(List.of(new Step("Because", "it is.")), "B", "");
+        for (int i = 1; i <= 6; i++) {
+            questions.add(new ChoiceQuestion(new QuestionRef(id, "c" + i), levels[(i - 1) % 3], "Question " + i + "?",
+                    List.of(new Option("A", "no"), new Option("B", "yes"), new Option("C", "maybe")), "B",
+                    hints, tries, solution, List.of()));
+        }
+        questions.add(new BlanksQuestion(new QuestionRef(id, "k1"), Difficulty.MEDIUM, "Fill in.", "python",
+                "x = [1] + [2]", List.of(new Option("A", "1"), new Option("B", "2"), new Option("C", "3")),
+                List.of("A", "C"), List.of("One hint."), 2, solution, List.of()));
+        return new Topic(id, "Topic " + id, "tests", "A topic for tests.", 5, Optional.empty(), questions,
+                Path.of(id + ".json"));
+    }
+
     public static Topic topic(String id, List<Question> questions) {
         return new Topic(id, "Topic " + id, "", "", 0, Optional.empty(), questions, Path.of(id + ".json"));
     }

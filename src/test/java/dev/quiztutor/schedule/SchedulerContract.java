@@ -1,6 +1,5 @@
 package dev.quiztutor.schedule;
 
-import dev.quiztutor.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
+import dev.quiztutor.Fixtures;
+import dev.quiztutor.TestClock;
 import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.bank.QuestionRef;
+import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.store.Storage;
 import dev.quiztutor.store.StorageException;
 import dev.quiztutor.store.StorageSettings;
@@ -61,6 +63,8 @@ abstract class SchedulerContract {
     static final long CHANNEL = 5001;
     static final long MODERATOR = 9001;
     static final Duration PASS = Duration.ofMinutes(5);
+    /** {@link Fixtures#twoTopics} with two tries and one hint per choice question. */
+    static final QuizBank BANK = Fixtures.twoTopics(2, List.of("Think."));
     static final PostResult.Failed NO_PERMISSION =
             PostResult.Failed.permanent("Missing permission: Send Messages in #daily-quiz");
 
@@ -102,7 +106,7 @@ abstract class SchedulerContract {
 
     Process start(LongPredicate ownsGuild, Poster poster, Scheduler.Settings schedulerSettings) {
         Storage storage = Storage.open(settings, clock);
-        Tutor tutor = new Tutor(ScheduleQuiz.BANK, new LiveAttempts(storage.journal(), LiveAttempts.Settings.DEFAULT),
+        Tutor tutor = new Tutor(BANK, new LiveAttempts(storage.journal(), LiveAttempts.Settings.DEFAULT),
                 storage.history(), ScoringPolicy.DEFAULT, clock, RandomGenerator.of("L64X128MixRandom"));
         Process process = new Process(storage, tutor,
                 new Scheduler(storage.schedules(), tutor, storage.journal(), poster, ownsGuild, clock, schedulerSettings));
