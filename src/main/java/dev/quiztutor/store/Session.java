@@ -2,6 +2,7 @@ package dev.quiztutor.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +42,23 @@ final class Session implements AutoCloseable {
             statement.clearBatch();
         }
         return statement;
+    }
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs a query and reads each row of its result, in order. */
+    static <T> List<T> rows(PreparedStatement select, Row<T> reader) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                rows.add(reader.read(row));
+            }
+        }
+        return rows;
     }
 
     /** Runs a statement without parameters (BEGIN, COMMIT...). */

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -127,13 +126,7 @@ public final class SqlAttemptJournal implements AttemptJournal {
         return database.read("load the attempt " + key.question() + " of user " + key.user(), session -> {
             PreparedStatement select = session.prepare(SELECT_EVENTS);
             bindKey(select, 1, key);
-            List<AttemptEvent> events = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    events.add(event(row));
-                }
-            }
-            return events;
+            return Session.rows(select, SqlAttemptJournal::event);
         });
     }
 

@@ -3,8 +3,6 @@ package dev.quiztutor.store;
 import dev.quiztutor.bank.QuestionRef;
 import dev.quiztutor.tutor.History;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -63,12 +61,8 @@ public final class SqlHistory implements History {
             PreparedStatement select = session.prepare(RECENT);
             select.setLong(1, audience);
             select.setInt(2, Math.min(limit, keep));
-            List<QuestionRef> newestFirst = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    newestFirst.add(new QuestionRef(row.getString(1), row.getString(2)));
-                }
-            }
+            List<QuestionRef> newestFirst = Session.rows(select,
+                    row -> new QuestionRef(row.getString(1), row.getString(2)));
             Collections.reverse(newestFirst);
             return List.copyOf(newestFirst);
         });

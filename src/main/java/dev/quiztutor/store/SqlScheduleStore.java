@@ -30,7 +30,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -483,16 +482,10 @@ public final class SqlScheduleStore implements ScheduleStore {
         return database.read("find the answers due to be revealed", session -> {
             PreparedStatement select = session.prepare(SELECT_DUE_REVEALS);
             bindRevealIsDue(select, 1, now, staleBefore);
-            List<DueReveal> due = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    due.add(new DueReveal(row.getLong("schedule_id"), LocalDate.parse(row.getString("slot_date")),
-                            row.getLong("guild_id"), row.getLong("channel_id"), row.getLong("message_id"),
-                            new QuestionRef(row.getString("topic_id"), row.getString("question_id")),
-                            Instant.ofEpochSecond(row.getLong("reveal_second")), row.getInt("reveal_tries")));
-                }
-            }
-            return due;
+            return Session.rows(select, row -> new DueReveal(row.getLong("schedule_id"),
+                    LocalDate.parse(row.getString("slot_date")), row.getLong("guild_id"), row.getLong("channel_id"),
+                    row.getLong("message_id"), new QuestionRef(row.getString("topic_id"), row.getString("question_id")),
+                    Instant.ofEpochSecond(row.getLong("reveal_second")), row.getInt("reveal_tries")));
         });
     }
 
@@ -603,13 +596,7 @@ public final class SqlScheduleStore implements ScheduleStore {
     }
 
     private static List<Schedule> schedules(PreparedStatement select) throws SQLException {
-        List<Schedule> schedules = new ArrayList<>();
-        try (ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                schedules.add(schedule(row));
-            }
-        }
-        return schedules;
+        return Session.rows(select, SqlScheduleStore::schedule);
     }
 
     private static Schedule schedule(ResultSet row) throws SQLException {
@@ -647,13 +634,7 @@ public final class SqlScheduleStore implements ScheduleStore {
     }
 
     private static List<SlotRecord> slots(PreparedStatement select) throws SQLException {
-        List<SlotRecord> slots = new ArrayList<>();
-        try (ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                slots.add(slot(row));
-            }
-        }
-        return slots;
+        return Session.rows(select, SqlScheduleStore::slot);
     }
 
     private static SlotRecord slot(ResultSet row) throws SQLException {
