@@ -197,8 +197,9 @@ public record Config(
             if (pauseAfterFailures < 1 || pauseAfterFailures > 100) {
                 throw new ConfigValueException("schedule.pauseAfterFailures", "must be from 1 to 100");
             }
-            if (postsAtOnce < 1 || postsAtOnce > 64) {
-                throw new ConfigValueException("schedule.postsAtOnce", "must be from 1 to 64");
+            if (postsAtOnce < 1 || postsAtOnce > Scheduler.Settings.MAX_POSTS_AT_ONCE) {
+                throw new ConfigValueException("schedule.postsAtOnce", "must be from 1 to "
+                        + Scheduler.Settings.MAX_POSTS_AT_ONCE);
             }
         }
 

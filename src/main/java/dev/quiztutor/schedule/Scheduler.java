@@ -108,6 +108,8 @@ public final class Scheduler implements AutoCloseable {
          * the poster paces to; more would only queue for it (measured in BENCHMARKS.md, fan-out).
          */
         public static final int DEFAULT_POSTS_AT_ONCE = 8;
+        /** More would be threads waiting for the pace, not posts going out sooner. */
+        public static final int MAX_POSTS_AT_ONCE = 64;
         public static final Settings DEFAULT = new Settings(Duration.ofHours(2), 3, Duration.ofMinutes(10),
                 Duration.ofMinutes(5), 5, DEFAULT_POSTS_AT_ONCE);
 
@@ -131,8 +133,9 @@ public final class Scheduler implements AutoCloseable {
             if (revealTries < 1) {
                 throw new IllegalArgumentException("a reveal is tried at least once");
             }
-            if (postsAtOnce < 1 || postsAtOnce > 64) {
-                throw new IllegalArgumentException("posts at once must be from 1 to 64, not " + postsAtOnce);
+            if (postsAtOnce < 1 || postsAtOnce > MAX_POSTS_AT_ONCE) {
+                throw new IllegalArgumentException("posts at once must be from 1 to " + MAX_POSTS_AT_ONCE + ", not "
+                        + postsAtOnce);
             }
         }
 
@@ -267,17 +270,21 @@ public final class Scheduler implements AutoCloseable {
         List<Schedule> active = store.active();
         Set<Long> ids = active.stream().map(Schedule::id).collect(Collectors.toSet());
         settled.keySet().retainAll(ids);
-        Map<Long, List<Schedule>> dueByChannel = new LinkedHashMap<>();
+        Map<Long, List<Due>> dueByChannel = new LinkedHashMap<>();
         for (Schedule schedule : active) {
-            if (ownsGuild.test(schedule.guild()) && mayBeDue(schedule, now)) {
-                dueByChannel.computeIfAbsent(schedule.channel(), c -> new ArrayList<>()).add(schedule);
+            if (!ownsGuild.test(schedule.guild())) {
+                continue;
             }
+            // The latest slot, unless this process knows it settled: a settled slot never changes.
+            schedule.latestSlot(now).filter(slot -> !slot.date().equals(settled.get(schedule.id())))
+                    .ifPresent(slot -> dueByChannel.computeIfAbsent(schedule.channel(), c -> new ArrayList<>())
+                            .add(new Due(schedule, slot)));
         }
-        inParallel(dueByChannel.values(), schedule -> {
+        inParallel(dueByChannel.values(), due -> {
             try {
-                runLatestSlot(schedule, now);
+                runSlot(due.schedule(), due.slot(), now);
             } catch (RuntimeException e) {
-                log.error("Schedule {}: the pass failed for it; it is tried again next pass", schedule.id(), e);
+                log.error("Schedule {}: the pass failed for it; it is tried again next pass", due.schedule().id(), e);
             }
         });
         Map<Long, List<DueReveal>> revealsByChannel = new LinkedHashMap<>();
@@ -296,10 +303,8 @@ public final class Scheduler implements AutoCloseable {
         });
     }
 
-    /** Whether a pass has anything to look at for the schedule: a latest slot not known to be settled. */
-    private boolean mayBeDue(Schedule schedule, Instant now) {
-        Optional<Slot> latest = schedule.latestSlot(now);
-        return latest.isPresent() && !latest.get().date().equals(settled.get(schedule.id()));
+    /** A schedule's latest slot that a pass looks at. */
+    private record Due(Schedule schedule, Slot slot) {
     }
 
     /**
@@ -366,15 +371,7 @@ public final class Scheduler implements AutoCloseable {
 
     // ------------------------------------------------------------------ slots
 
-    private void runLatestSlot(Schedule schedule, Instant now) {
-        Optional<Slot> latest = schedule.latestSlot(now);
-        if (latest.isEmpty()) {
-            return;
-        }
-        Slot slot = latest.get();
-        if (slot.date().equals(settled.get(schedule.id()))) {
-            return;
-        }
+    private void runSlot(Schedule schedule, Slot slot, Instant now) {
         Optional<SlotRecord> recorded = store.slot(schedule.id(), slot.date());
         if (recorded.isPresent() && recorded.get().state().settled()) {
             remember(schedule.id(), slot.date());
