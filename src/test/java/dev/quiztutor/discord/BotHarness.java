@@ -149,21 +149,29 @@ final class BotHarness implements AutoCloseable {
 
     private void stopBot() {
         if (bot != null) {
-            bot.close();
-            bot.shards().getShards().forEach(jda -> {
-                jda.shutdownNow();
-                try {
-                    jda.awaitShutdown(Duration.ofSeconds(10));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            stopNow(bot);
             bot = null;
         }
         if (storage != null) {
             storage.close();
             storage = null;
         }
+    }
+
+    /**
+     * Closes the bot and waits until its shards are disconnected, so that the fake Discord can stop
+     * after it without the bot logging reconnect attempts.
+     */
+    static void stopNow(DiscordBot bot) {
+        bot.close();
+        bot.shards().getShards().forEach(jda -> {
+            jda.shutdownNow();
+            try {
+                jda.awaitShutdown(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Topic;
+import dev.quiztutor.discord.BenchAccess;
 import dev.quiztutor.discord.Views;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -28,7 +29,6 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 
 /**
@@ -81,7 +81,7 @@ public final class BotUnderTest {
                 .setShardsTotal(1)
                 .setEnableShutdownHook(false)
                 .setRestConfig(new RestConfig().setBaseUrl(rest))
-                .setSessionController(new FixedGateway(gateway))
+                .setSessionController(BenchAccess.fixedGateway(gateway))
                 .setCompression(Compression.NONE)
                 .addEventListeners(new ListenerAdapter() {
                     @Override
@@ -106,26 +106,6 @@ public final class BotUnderTest {
             throw new IllegalStateException("not connected");
         }
         return shards::shutdown;
-    }
-
-    /** The fake's gateway instead of the one Discord names (as DiscordBot's own). */
-    static final class FixedGateway extends ConcurrentSessionController {
-        private final String url;
-
-        FixedGateway(String url) {
-            this.url = url;
-        }
-
-        @Override
-        public String getGateway() {
-            return url;
-        }
-
-        @Override
-        public ShardedGateway getShardedGateway(JDA api) {
-            ShardedGateway discord = super.getShardedGateway(api);
-            return new ShardedGateway(url, discord.getShardTotal(), discord.getConcurrency());
-        }
     }
 
     /** The fake accepts any token; the same one the fake's tests use. */

@@ -401,15 +401,7 @@ public final class FanoutBench implements AutoCloseable {
 
     @Override
     public void close() {
-        bot.close();
-        bot.shards().getShards().forEach(jda -> {
-            jda.shutdownNow();
-            try {
-                jda.awaitShutdown(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        BenchAccess.stopNow(bot);
         storage.close();
         discord.close();
     }
