@@ -93,10 +93,10 @@ final class ConsoleText {
         List<Difficulty> drawn = test.paper().questions().stream().map(Question::difficulty).distinct().sorted().toList();
         List<Difficulty> lacking = Arrays.stream(Difficulty.values())
                 .filter(d -> topic.questions().stream().noneMatch(q -> q.difficulty() == d)).toList();
-        String mix = drawn.size() == 1 ? "all " + drawn.get(0).label() : "from " + and(drawn);
-        String missing = lacking.isEmpty() ? "" : "; this topic has no " + or(lacking) + " questions";
+        String mix = drawn.size() == 1 ? "all " + drawn.get(0).label() : and(drawn);
+        String missing = lacking.isEmpty() ? "" : " (this topic has no " + or(lacking) + " questions)";
         StringBuilder text = new StringBuilder(style.bold("Topic test: " + topic.title()) + " · "
-                + plural(test.size(), "question", "questions") + ", " + mix + missing + ".\n");
+                + plural(test.size(), "question", "questions") + ": " + mix + missing + ".\n");
         if (test.paper().shorterThanRequested()) {
             text.append(style.note("This topic has only " + test.size() + " questions, so the test has " + test.size()
                     + " instead of " + test.paper().requested() + ".")).append('\n');
@@ -318,7 +318,8 @@ final class ConsoleText {
         return text.toString();
     }
 
+    /** Each line after {@code prefix}; blank lines stay empty, with no trailing blanks. */
     static String indent(String text, String prefix) {
-        return prefix + text.stripTrailing().replace("\n", "\n" + prefix);
+        return (prefix + text.stripTrailing().replace("\n", "\n" + prefix)).replaceAll("(?m)^[ \t]+$", "");
     }
 }
