@@ -8,12 +8,16 @@ import dev.quiztutor.config.ConfigLoader;
 import dev.quiztutor.console.ConsoleSession;
 import dev.quiztutor.console.Style;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "quiztutor", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "A tutor bot for study groups: practice questions, lessons and topic tests.",
         subcommands = {Cli.Play.class, Cli.Validate.class, Cli.Run.class, CommandLine.HelpCommand.class})
-public final class Cli implements Runnable {
+public final class Cli implements Callable<Integer> {
     /** Exit code of a run that found problems (invalid quiz files, nothing to play). */
     public static final int PROBLEMS = 1;
     /** Exit code of a run that could not start: bad config, missing token, bad options. */
@@ -45,9 +49,29 @@ public final class Cli implements Runnable {
         return line;
     }
 
+    /** No command is a usage error, as picocli treats a wrong one: the usage, on standard error, and exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CANNOT_START;
+    }
+
+    /** Where quiz files are looked up when no path is given: relative, so in the current folder. */
+    static final Path DEFAULT_QUIZZES = Path.of("quizzes");
+
+    /**
+     * When {@code paths} is the default folder and the current folder has none (quiztutor run from
+     * elsewhere), says where it looked and how to point elsewhere; true if it said so.
+     */
+    static boolean defaultFolderMissing(List<Path> paths, String nameThem, PrintWriter err) {
+        if (!paths.equals(List.of(DEFAULT_QUIZZES)) || Files.exists(DEFAULT_QUIZZES)) {
+            return false;
+        }
+        err.println("quiztutor: no quizzes folder in " + Path.of("").toAbsolutePath() + ". Without a path, quiz files are"
+                + " looked up in the folder quizzes of the current folder: run quiztutor from the project folder,"
+                + " or name them: " + nameThem);
+        err.flush();
+        return true;
     }
 
     /** Common options of the commands that load the config and the bank. */
@@ -74,6 +98,9 @@ public final class Cli implements Runnable {
          */
         QuizBank bank(Config config, PrintWriter err) {
             List<Path> paths = quizzes.isEmpty() ? config.quizzes() : quizzes;
+            if (defaultFolderMissing(paths, "--quizzes DIR (or quizzes: in the config file).", err)) {
+                return null;
+            }
             BankLoader.Report report = BankLoader.load(paths);
             reportSkipped(report, err);
             if (report.bank().isEmpty()) {
@@ -187,7 +214,11 @@ public final class Cli implements Runnable {
         public Integer call() {
             logging.quiet();
             PrintWriter out = spec.commandLine().getOut();
-            BankLoader.Report report = BankLoader.load(paths.isEmpty() ? List.of(Path.of("quizzes")) : paths);
+            List<Path> wanted = paths.isEmpty() ? List.of(DEFAULT_QUIZZES) : paths;
+            if (defaultFolderMissing(wanted, "quiztutor validate PATH...", spec.commandLine().getErr())) {
+                return PROBLEMS;
+            }
+            BankLoader.Report report = BankLoader.load(wanted);
             List<Problem> problems = report.problems();
             problems.forEach(out::println);
             long files = report.files().size();
@@ -218,11 +249,24 @@ public final class Cli implements Runnable {
         }
     }
 
+    /**
+     * The pom's version and the git commit, both written into version.properties by the build; a
+     * build outside a git checkout has no commit, and classes not built by Maven have neither.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String version = Cli.class.getPackage().getImplementationVersion();
-            return new String[] {"quiztutor " + (version == null ? "(development build)" : version)};
+        public String[] getVersion() throws IOException {
+            Properties built = new Properties();
+            try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    built.load(in);
+                }
+            }
+            String version = built.getProperty("version", "");
+            String commit = built.getProperty("commit", "");
+            // An unfilled "${...}" means the build did not know it.
+            return new String[] {"quiztutor " + (version.isEmpty() || version.startsWith("${") ? "(development build)" : version)
+                    + (commit.matches("[0-9a-f]{7,40}") ? " (commit " + commit + ")" : "")};
         }
     }
 }

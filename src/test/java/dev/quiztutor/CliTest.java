@@ -11,6 +11,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -152,5 +155,59 @@ class CliTest {
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("Unknown options: '--quizes'"), run.err());
         assertTrue(run.err().contains("Possible solutions: --quizzes"), "says what is valid: " + run.err());
+    }
+
+    @Test
+    void versionIsThePomsVersionWithTheCommitWhereKnown() throws Exception {
+        Matcher pom = Pattern.compile("<artifactId>quiztutor</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertTrue(pom.find(), "the pom's version");
+        Run run = run("", "--version");
+        assertEquals(0, run.exit());
+        String commit = Files.exists(Path.of(".git")) ? " \\(commit [0-9a-f]{12}\\)" : "";
+        assertTrue(run.out().matches("quiztutor " + Pattern.quote(pom.group(1)) + commit + "\n"), run.out());
+    }
+
+    @Test
+    void noArgumentsIsAUsageErrorOnStandardErrorAndExitTwo() {
+        Run run = run("");
+        assertEquals(2, run.exit());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("Usage: quiztutor"), run.err());
+        assertTrue(run.err().contains("validate"), "the commands are listed: " + run.err());
+    }
+
+    /** quiztutor started in {@code folder}, as someone who is not in the project folder. */
+    private static Run runIn(Path folder, String stdin, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(folder.toFile()).start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        // Small outputs: reading one stream after the other cannot fill a pipe and block.
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(process.waitFor(), out, err);
+    }
+
+    @Test
+    void outsideTheProjectFolderSaysWhereQuizzesAreLookedUpAndHowToNameThem(@TempDir Path dir) throws Exception {
+        Path elsewhere = dir.toRealPath();
+        Run validate = runIn(elsewhere, "", "validate");
+        assertEquals(1, validate.exit(), validate.err());
+        assertEquals("quiztutor: no quizzes folder in " + elsewhere + ". Without a path, quiz files are looked up in the"
+                + " folder quizzes of the current folder: run quiztutor from the project folder, or name them:"
+                + " quiztutor validate PATH...\n", validate.err());
+        assertEquals("", validate.out());
+
+        Run play = runIn(elsewhere, "quit\n", "play");
+        assertEquals(1, play.exit(), play.err());
+        assertTrue(play.err().endsWith("or name them: --quizzes DIR (or quizzes: in the config file).\n"), play.err());
+
+        Path quizzes = Path.of("quizzes").toAbsolutePath();
+        assertEquals(0, runIn(elsewhere, "", "validate", quizzes.toString()).exit(), "a named folder works from anywhere");
+        assertEquals(0, runIn(elsewhere, "quit\n", "play", "--quizzes", quizzes.toString()).exit());
     }
 }

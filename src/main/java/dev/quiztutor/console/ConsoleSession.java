@@ -4,6 +4,7 @@ import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.bank.Topic;
+import dev.quiztutor.tutor.Feedback;
 import dev.quiztutor.tutor.LessonPage;
 import dev.quiztutor.tutor.Place;
 import dev.quiztutor.tutor.Practice;
@@ -14,8 +15,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +37,10 @@ public final class ConsoleSession {
     private final Style style;
     private Mode mode = new Idle();
     private long places;
+    /** Tests left for something else, by topic id: leaving a test never loses it while the session runs. */
+    private final Map<String, Testing> kept = new LinkedHashMap<>();
+    /** The last line was a quit answered with a warning; a second quit goes. */
+    private boolean quitWarned;
 
     /** What the session is doing; answers and "next" mean different things in each. */
     private sealed interface Mode permits Idle, Practising, Learning, Testing {
@@ -94,9 +101,11 @@ public final class ConsoleSession {
         String[] words = line.split("\\s+");
         String command = words[0].toLowerCase(Locale.ROOT);
         List<String> args = List.of(words).subList(1, words.length);
+        boolean warned = quitWarned;
+        quitWarned = false;
         switch (command) {
             case "quit", "exit" -> {
-                return false;
+                return quit(warned);
             }
             case "help", "?" -> help();
             case "topics" -> out.print(text.topics(tutor.bank().topics()));
@@ -105,10 +114,19 @@ public final class ConsoleSession {
             case "code" -> practise(QuestionKind.BLANKS, args);
             case "test" -> test(args);
             case "hint" -> hint();
-            case "giveup", "give-up", "solution" -> giveUp();
+            case "giveup", "give-up" -> giveUp();
+            case "give" -> {
+                if (args.size() == 1 && args.get(0).equalsIgnoreCase("up")) {
+                    giveUp();
+                } else {
+                    answerOrComplain(line);
+                }
+            }
+            case "solution" -> solution();
             case "next" -> next();
             case "back", "prev", "previous" -> back();
             case "skip" -> skip();
+            case "finish" -> finish();
             default -> answerOrComplain(line);
         }
         return true;
@@ -116,24 +134,47 @@ public final class ConsoleSession {
 
     // ---------------------------------------------------------------- commands
 
+    /**
+     * In a test, quit leaves the test (kept for later); outside one, it ends the session, after one
+     * warning when a test is kept, since the console keeps tests only while it runs.
+     */
+    private boolean quit(boolean warned) {
+        if (mode instanceof Testing t) {
+            keep(t, "; quit again to leave quiztutor (the test is lost then).");
+            quitWarned = true;
+            return true;
+        }
+        if (!kept.isEmpty() && !warned) {
+            Testing t = kept.values().iterator().next();
+            out.println("Your test on " + t.topic().title() + " is not finished (" + answered(t.test())
+                    + "), and it is lost when quiztutor ends. Type quit again to leave anyway, or "
+                    + resumeCommand(t.topic()) + " to go on with it.");
+            quitWarned = true;
+            return true;
+        }
+        return false;
+    }
+
     private void help() {
         out.println(style.bold("Commands"));
         out.println("  topics                           list the topics");
         out.println("  learn [topic]                    walk through a topic's lesson (next, back)");
-        out.println("  practice [topic] [difficulty]    a multiple-choice question (easy, medium, hard)");
+        out.println("  practice [topic] [difficulty]    a multiple-choice question (" + Difficulty.allowed() + ")");
         out.println("  code [topic] [difficulty]        a fill-in-the-blank code task");
-        out.println("  test [topic]                     " + TopicTest.DEFAULT_SIZE
-                + " questions across easy, medium and hard, then a verdict");
+        out.println("  test [topic]                     up to " + TopicTest.DEFAULT_SIZE
+                + " questions, easiest first, then a verdict");
         out.println("  B  /  A C B                      answer: one letter, or one letter per blank");
         out.println("  hint                             the next hint (each hint costs a little score)");
-        out.println("  giveup                           show the solution");
+        out.println("  give up                          show the solution (no points)");
+        out.println("  solution                         show a finished question's solution again");
         out.println("  next                             the next question or lesson page (skip in a test)");
-        out.println("  help, quit");
+        out.println("  skip, finish                     in a test: leave a question unanswered, end the test now");
+        out.println("  help, quit                       quit in a test leaves the test, kept: test goes back to it");
         out.println(style.dim("  A topic is its number, its id or the start of its title."));
     }
 
     private void learn(List<String> args) {
-        Optional<Topic> topic = topicFor("learn", args, true);
+        Optional<Topic> topic = choose("learn", args, false, true).flatMap(Choice::topic);
         if (topic.isEmpty()) {
             return;
         }
@@ -142,30 +183,15 @@ public final class ConsoleSession {
             out.println(topic.get().title() + " has no lesson; try: practice " + topic.get().id());
             return;
         }
+        keepTest();
         mode = new Learning(topic.get(), pages, 0, ++places);
         showPage();
     }
 
     private void practise(QuestionKind kind, List<String> args) {
-        Optional<Difficulty> difficulty = Optional.empty();
-        List<String> topicWords = new ArrayList<>();
-        for (String arg : args) {
-            Optional<Difficulty> d = Difficulty.parse(arg);
-            if (d.isPresent()) {
-                difficulty = d;
-            } else {
-                topicWords.add(arg);
-            }
-        }
         String command = kind == QuestionKind.CHOICE ? "practice" : "code";
-        Optional<Topic> topic = Optional.empty();
-        if (!topicWords.isEmpty()) {
-            topic = topicFor(command, topicWords, false);
-            if (topic.isEmpty()) {
-                return;
-            }
-        }
-        ask(new Tutor.Selection(topic, difficulty, kind));
+        choose(command, args, true, false)
+                .ifPresent(choice -> ask(new Tutor.Selection(choice.topic(), choice.difficulty(), kind)));
     }
 
     private void ask(Tutor.Selection selection) {
@@ -174,9 +200,12 @@ public final class ConsoleSession {
             String what = selection.kind() == QuestionKind.CHOICE ? "multiple-choice questions" : "fill-in-the-blank tasks";
             out.println("No " + selection.difficulty().map(d -> d.label() + " ").orElse("") + what
                     + selection.topic().map(t -> " in " + t.title()).orElse("") + ". Try another difficulty or topic.");
-            mode = new Idle();
+            if (!(mode instanceof Testing)) {
+                mode = new Idle();
+            }
             return;
         }
+        keepTest();
         Question q = picked.get();
         Topic topic = tutor.bank().topic(q.ref().topicId()).orElseThrow();
         mode = new Practising(topic, q, ++places, selection);
@@ -185,17 +214,30 @@ public final class ConsoleSession {
     }
 
     private void test(List<String> args) {
-        Optional<Topic> topic = topicFor("test", args, true);
+        Optional<Topic> topic;
+        if (args.isEmpty() && !(mode instanceof Testing) && kept.size() == 1) {
+            topic = Optional.of(kept.values().iterator().next().topic());
+        } else {
+            topic = choose("test", args, false, true).flatMap(Choice::topic);
+        }
         if (topic.isEmpty()) {
             return;
         }
-        TopicTest test = tutor.startTest(topic.get(), TopicTest.DEFAULT_SIZE);
-        out.println(style.bold("Topic test: " + topic.get().title()) + " · " + test.size()
-                + " questions across easy, medium and hard. Nothing is marked until the end.");
-        if (test.paper().shorterThanRequested()) {
-            out.println(style.note("This topic has only " + test.size() + " questions, so the test has " + test.size()
-                    + " instead of " + test.paper().requested() + "."));
+        if (mode instanceof Testing t && t.topic().equals(topic.get())) {
+            out.println("You are in this test already.");
+            showTestQuestion();
+            return;
         }
+        keepTest();
+        Testing resumed = kept.remove(topic.get().id());
+        if (resumed != null) {
+            out.println("Back to your test on " + topic.get().title() + " (" + answered(resumed.test()) + ").");
+            mode = resumed;
+            showTestQuestion();
+            return;
+        }
+        TopicTest test = tutor.startTest(topic.get(), TopicTest.DEFAULT_SIZE);
+        out.print(text.testIntro(topic.get(), test));
         mode = new Testing(topic.get(), test);
         showTestQuestion();
     }
@@ -210,9 +252,37 @@ public final class ConsoleSession {
 
     private void giveUp() {
         if (mode instanceof Testing) {
-            skip();
+            out.println("No solutions during a test: they come with the report at the end."
+                    + " Type skip to leave this question unanswered.");
         } else {
-            withQuestion("giveup", (place, q) -> tutor.giveUp(place, USER, q));
+            withQuestion("give up", (place, q) -> tutor.giveUp(place, USER, q));
+        }
+    }
+
+    /** A finished question's solution, again; an open one is ended only by give up, never by surprise. */
+    private void solution() {
+        if (mode instanceof Testing) {
+            out.println("The solutions come with the report at the end of the test.");
+            return;
+        }
+        Optional<Asked> asked = asked();
+        if (asked.isEmpty()) {
+            out.println("There is no question to show the solution of. Start with: practice, code, learn or test.");
+        } else if (!tutor.progress(asked.get().place(), USER, asked.get().question()).status().ended()) {
+            out.println("This question is still open. Type give up to see its solution (no points), or answer it first.");
+        } else {
+            out.print(text.solution(asked.get().question()));
+        }
+    }
+
+    private void finish() {
+        if (mode instanceof Testing t) {
+            advance(t, t.test().finish());
+        } else if (!kept.isEmpty()) {
+            out.println("finish ends the test you are in; type " + resumeCommand(kept.values().iterator().next().topic())
+                    + " to go back to yours first.");
+        } else {
+            out.println("finish ends a test; there is none running. Start one with: test");
         }
     }
 
@@ -281,25 +351,34 @@ public final class ConsoleSession {
         Practice.Outcome apply(Place place, Question question);
     }
 
-    private void withQuestion(String command, Action action) {
-        long place;
-        Question q;
+    /** The practice or lesson question being asked, and where. */
+    private record Asked(Place place, Question question) {
+    }
+
+    private Optional<Asked> asked() {
         if (mode instanceof Practising p) {
-            place = p.place();
-            q = p.question();
-        } else if (mode instanceof Learning l && l.page() instanceof LessonPage.Quiz quiz) {
-            place = l.place();
-            q = quiz.question();
-        } else {
+            return Optional.of(new Asked(Place.local(p.place()), p.question()));
+        }
+        if (mode instanceof Learning l && l.page() instanceof LessonPage.Quiz quiz) {
+            return Optional.of(new Asked(Place.local(l.place()), quiz.question()));
+        }
+        return Optional.empty();
+    }
+
+    private void withQuestion(String command, Action action) {
+        Optional<Asked> asked = asked();
+        if (asked.isEmpty()) {
             out.println("There is no question to " + command + " right now. Start with: practice, code, learn or test.");
             return;
         }
-        Practice.Outcome outcome = action.apply(Place.local(place), q);
-        out.print(text.feedback(q, outcome.feedback()));
-        if (outcome.feedback().revealsSolution() && mode instanceof Practising) {
-            out.println(style.dim("Type next for another question."));
-        } else if (outcome.feedback().revealsSolution() && mode instanceof Learning) {
-            out.println(style.dim("Type next to go on with the lesson."));
+        Question q = asked.get().question();
+        Feedback feedback = action.apply(asked.get().place(), q).feedback();
+        out.print(text.feedback(q, feedback));
+        String onwards = mode instanceof Learning ? "next to go on with the lesson." : "next for another question.";
+        if (feedback instanceof Feedback.AlreadyEnded) {
+            out.println(style.dim("Type solution to see the solution again, or " + onwards));
+        } else if (feedback.revealsSolution()) {
+            out.println(style.dim("Type " + onwards));
         }
     }
 
@@ -331,14 +410,14 @@ public final class ConsoleSession {
         String common = "topics, learn, practice, code, test, help, quit";
         Optional<Question> q = currentQuestion();
         if (mode instanceof Testing && q.isPresent()) {
-            return "Valid now: an answer (" + ConsoleText.letters(q.get()) + "), skip, " + common + ".";
+            return "Valid now: an answer (" + ConsoleText.letters(q.get()) + "), skip, finish, " + common + ".";
         }
         if (mode instanceof Learning) {
-            return "Valid now: " + (q.isPresent() ? "an answer (" + ConsoleText.letters(q.get()) + "), hint, giveup, " : "")
+            return "Valid now: " + (q.isPresent() ? "an answer (" + ConsoleText.letters(q.get()) + "), hint, give up, solution, " : "")
                     + "next, back, " + common + ".";
         }
         if (q.isPresent()) {
-            return "Valid now: an answer (" + ConsoleText.letters(q.get()) + "), hint, giveup, next, " + common + ".";
+            return "Valid now: an answer (" + ConsoleText.letters(q.get()) + "), hint, give up, solution, next, " + common + ".";
         }
         return "Valid commands: " + common + ".";
     }
@@ -348,8 +427,15 @@ public final class ConsoleSession {
         out.print(text.lessonPage(l.topic(), l.page(), l.index(), l.pages().size()));
         boolean last = l.index() + 1 == l.pages().size();
         if (l.page() instanceof LessonPage.Quiz quiz) {
-            out.println(style.dim("Answer with a letter (" + ConsoleText.letters(quiz.question())
-                    + "), or: hint, giveup, next, back."));
+            Feedback.Progress progress = tutor.progress(Place.local(l.place()), USER, quiz.question());
+            if (progress.status().ended()) {
+                // Back to a question already answered: it is not new, so say how it went.
+                out.println(text.answeredAlready(progress));
+                out.println(style.dim("Type solution to see the solution again, or: next, back."));
+            } else {
+                out.println(style.dim("Answer with a letter (" + ConsoleText.letters(quiz.question())
+                        + "), or: hint, give up, next, back."));
+            }
         } else {
             out.println(style.dim(last ? "End of the lesson. Type back, or: practice, test." : "Type next or back."));
         }
@@ -366,6 +452,7 @@ public final class ConsoleSession {
         if (next.finished()) {
             out.println();
             out.print(text.report(next.report()));
+            kept.remove(t.topic().id());
             mode = new Idle();
             return;
         }
@@ -373,30 +460,86 @@ public final class ConsoleSession {
         showTestQuestion();
     }
 
+    /** What a command's words named: a topic, and for practice and code a difficulty. */
+    private record Choice(Optional<Topic> topic, Optional<Difficulty> difficulty) {
+    }
+
     /**
-     * The topic named by {@code args}, or the only topic when none is named and {@code oneNeeded}.
-     * Prints why not when there is no single match.
+     * Reads a command's words as a topic (the longest run of leading words that names one) and, when
+     * {@code takesDifficulty}, a difficulty. Anything left over is named as not understood, with what
+     * is valid. Without a named topic: the only topic of the bank; with several, any topic unless
+     * {@code topicNeeded}. Empty, after saying why, when the words do not make a choice.
      */
-    private Optional<Topic> topicFor(String command, List<String> args, boolean oneNeeded) {
+    private Optional<Choice> choose(String command, List<String> args, boolean takesDifficulty, boolean topicNeeded) {
         List<Topic> all = tutor.bank().topics();
-        if (args.isEmpty()) {
-            if (!oneNeeded || all.size() == 1) {
-                return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+        List<Difficulty> difficulties = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (String arg : args) {
+            Difficulty.parse(arg).ifPresentOrElse(difficulties::add, () -> words.add(arg));
+        }
+        Optional<Topic> topic = Optional.empty();
+        int used = 0;
+        for (int n = words.size(); n > 0 && topic.isEmpty(); n--) {
+            String wanted = String.join(" ", words.subList(0, n));
+            List<Topic> found = tutor.bank().lookup(wanted);
+            if (found.size() > 1) {
+                out.println("\"" + wanted + "\" could be " + ids(found) + "; type more of it.");
+                return Optional.empty();
             }
+            if (found.size() == 1) {
+                topic = Optional.of(found.get(0));
+                used = n;
+            }
+        }
+        String what = command.equals("test") ? "a test" : command.equals("learn") ? "a lesson" : command;
+        List<String> rest = words.subList(used, words.size());
+        if (!rest.isEmpty()) {
+            String valid = topic.isPresent()
+                    ? (takesDifficulty ? "A difficulty is " + Difficulty.allowed() + "." : what + " takes a topic only.")
+                    : "Topics: " + ids(all) + (takesDifficulty ? "; difficulties: " + Difficulty.allowed() : "") + ".";
+            out.println("Not understood: \"" + String.join(" ", rest) + "\". " + valid);
+            return Optional.empty();
+        }
+        if (!difficulties.isEmpty() && !takesDifficulty) {
+            out.println("Not understood: \"" + difficulties.get(0).label() + "\": " + what
+                    + " takes a topic only" + (command.equals("test") ? " and asks its questions easiest first" : "")
+                    + ". Topics: " + ids(all) + ".");
+            return Optional.empty();
+        }
+        if (difficulties.size() > 1) {
+            out.println("One difficulty at a time: " + Difficulty.allowed() + ".");
+            return Optional.empty();
+        }
+        if (topic.isEmpty() && all.size() == 1) {
+            topic = Optional.of(all.get(0));
+        } else if (topic.isEmpty() && topicNeeded) {
             out.println("Which topic? Type " + command + " <topic>, with one of: " + ids(all) + ".");
             return Optional.empty();
         }
-        String wanted = String.join(" ", args);
-        List<Topic> found = tutor.bank().lookup(wanted);
-        if (found.size() == 1) {
-            return Optional.of(found.get(0));
+        return Optional.of(new Choice(topic, difficulties.stream().findFirst()));
+    }
+
+    /** Leaves the test being taken, if any, keeping it and saying how to come back. */
+    private void keepTest() {
+        if (mode instanceof Testing t) {
+            keep(t, ".");
         }
-        if (found.isEmpty()) {
-            out.println("No topic \"" + wanted + "\". Topics: " + ids(all) + ".");
-        } else {
-            out.println("\"" + wanted + "\" could be " + ids(found) + "; type more of it.");
-        }
-        return Optional.empty();
+    }
+
+    private void keep(Testing t, String end) {
+        kept.put(t.topic().id(), t);
+        mode = new Idle();
+        out.println(style.note("Your test on " + t.topic().title() + " is kept (" + answered(t.test()) + "):")
+                + " type " + resumeCommand(t.topic()) + " to go on with it" + end);
+    }
+
+    /** "3 of 10 answered" (skipped questions count as answered: the test has moved past them). */
+    private static String answered(TopicTest test) {
+        return test.position() + " of " + test.size() + " answered";
+    }
+
+    private String resumeCommand(Topic topic) {
+        return tutor.bank().topics().size() == 1 ? "test" : "test " + topic.id();
     }
 
     private static String ids(List<Topic> topics) {

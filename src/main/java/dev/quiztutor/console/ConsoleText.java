@@ -11,14 +11,22 @@ import dev.quiztutor.bank.TableText;
 import dev.quiztutor.bank.Topic;
 import dev.quiztutor.tutor.Attempt;
 import dev.quiztutor.tutor.Feedback;
+import dev.quiztutor.tutor.Grade;
 import dev.quiztutor.tutor.LessonPage;
 import dev.quiztutor.tutor.Response;
 import dev.quiztutor.tutor.TopicTest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** How the console words and lays out questions, feedback, lessons and reports. */
 final class ConsoleText {
+    /** `code` in quiz prose, on one line. */
+    private static final Pattern INLINE_CODE = Pattern.compile("`([^`\n]+)`");
+
     private final Style style;
 
     ConsoleText(Style style) {
@@ -43,7 +51,7 @@ final class ConsoleText {
                     .append(t.lesson().isPresent() ? " · lesson" : "");
             text.append(facts).append('\n');
             if (!t.summary().isEmpty()) {
-                text.append("     ").append(style.dim(t.summary())).append('\n');
+                text.append("     ").append(style.dim(prose(t.summary()))).append('\n');
             }
         }
         return text.toString();
@@ -53,13 +61,13 @@ final class ConsoleText {
         StringBuilder text = new StringBuilder();
         text.append(style.accent("── " + (counter.isEmpty() ? "" : counter + " ") + topic.title() + " · "
                 + q.difficulty().label() + " · " + q.kind().description() + " ──")).append('\n');
-        text.append(q.prompt()).append("\n\n");
+        text.append(prose(q.prompt())).append("\n\n");
         if (q instanceof BlanksQuestion b) {
             text.append(indent(b.code().replace("\\[", "["), "    ")).append("\n\n");
             text.append(style.bold("Options")).append('\n');
         }
         for (Option option : q.options()) {
-            text.append("  ").append(style.bold(option.letter() + ".")).append(' ').append(option.text()).append('\n');
+            text.append("  ").append(style.bold(option.letter() + ".")).append(' ').append(prose(option.text())).append('\n');
         }
         return text.toString();
     }
@@ -70,14 +78,51 @@ final class ConsoleText {
                 : q.parts() == 1 ? "Answer with the letter for the blank (" + letters(q) + ")"
                 : "Answer with " + q.parts() + " letters, one per blank in order (e.g. "
                 + "A C B D".substring(0, 2 * q.parts() - 1) + ")";
-        return style.dim(tries + (tries == 1 ? " try. " : " tries. ") + answer + ", or: hint, giveup, next.");
+        return style.dim(tries + (tries == 1 ? " try. " : " tries. ") + answer + ", or: hint, give up, next.");
     }
 
     String testPrompt(Question q) {
         String answer = q.kind() == QuestionKind.CHOICE ? "a letter (" + letters(q) + ")"
                 : q.parts() == 1 ? "the letter for the blank (" + letters(q) + ")"
                 : q.parts() + " letters, one per blank";
-        return style.dim("Answer with " + answer + ", or: skip, quit. Nothing is marked until the end.");
+        return style.dim("Answer with " + answer + ", or: skip, finish (end the test now), quit (leave it for later).");
+    }
+
+    /** The first lines of a test: its size and the difficulties it really has, which a small topic may lack. */
+    String testIntro(Topic topic, TopicTest test) {
+        List<Difficulty> drawn = test.paper().questions().stream().map(Question::difficulty).distinct().sorted().toList();
+        List<Difficulty> lacking = Arrays.stream(Difficulty.values())
+                .filter(d -> topic.questions().stream().noneMatch(q -> q.difficulty() == d)).toList();
+        String mix = drawn.size() == 1 ? "all " + drawn.get(0).label() : and(drawn);
+        String missing = lacking.isEmpty() ? "" : " (this topic has no " + or(lacking) + " questions)";
+        StringBuilder text = new StringBuilder(style.bold("Topic test: " + topic.title()) + " · "
+                + plural(test.size(), "question", "questions") + ": " + mix + missing + ".\n");
+        if (test.paper().shorterThanRequested()) {
+            text.append(style.note("This topic has only " + test.size() + " questions, so the test has " + test.size()
+                    + " instead of " + test.paper().requested() + ".")).append('\n');
+        }
+        text.append("Nothing is marked until the end.\n");
+        return text.toString();
+    }
+
+    /** "easy, medium and hard", "easy and medium". */
+    private static String and(List<Difficulty> difficulties) {
+        return joined(difficulties, " and ");
+    }
+
+    private static String or(List<Difficulty> difficulties) {
+        return joined(difficulties, " or ");
+    }
+
+    private static String joined(List<Difficulty> difficulties, String last) {
+        List<String> labels = difficulties.stream().map(Difficulty::label).toList();
+        return labels.size() == 1 ? labels.get(0)
+                : String.join(", ", labels.subList(0, labels.size() - 1)) + last + labels.get(labels.size() - 1);
+    }
+
+    /** Prose from a quiz file, with its `code` rendered as the terminal allows. */
+    String prose(String text) {
+        return INLINE_CODE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(style.code(m.group(1))));
     }
 
     static String letters(Question q) {
@@ -91,35 +136,48 @@ final class ConsoleText {
         if (feedback instanceof Feedback.Correct) {
             line = style.good("✓ Right!") + " " + scoreLine(p);
         } else if (feedback instanceof Feedback.Incorrect wrong) {
-            String what = q.kind() == QuestionKind.BLANKS
-                    ? wrong.grade().right() + " of " + wrong.grade().of() + " blanks right."
-                    : "Not right.";
+            String what = blanksRight(q, wrong.grade()).map(right -> right + ".").orElse("Not right.");
             line = style.bad("✗ " + what) + " " + tries(p.triesLeft()) + " left."
                     + (p.moreHints() ? style.dim(" Type hint for a hint.") : "");
         } else if (feedback instanceof Feedback.OutOfTries out) {
-            String what = q.kind() == QuestionKind.BLANKS
-                    ? out.grade().right() + " of " + out.grade().of() + " blanks right"
-                    : "Not right";
+            String what = blanksRight(q, out.grade()).orElse("Not right");
             line = style.bad("✗ " + what + ", and that was your last try.") + " Here is the solution.";
         } else if (feedback instanceof Feedback.GaveUp) {
             line = style.note("Here is the solution.") + " No points this time.";
         } else if (feedback instanceof Feedback.Hint hint) {
-            line = style.note("Hint " + hint.number() + " of " + p.hintsTotal() + ":") + " " + hint.text()
+            line = style.note("Hint " + hint.number() + " of " + p.hintsTotal() + ":") + " " + prose(hint.text())
                     + style.dim(" (" + tries(p.triesLeft()) + " left)");
         } else if (feedback instanceof Feedback.NoMoreHints) {
             line = p.hintsTotal() == 0 ? "This question has no hints." : "No more hints: you have seen all "
                     + p.hintsTotal() + ". " + tries(p.triesLeft()) + " left.";
         } else if (feedback instanceof Feedback.AlreadyEnded) {
-            line = style.note("You have finished this question") + " (" + ended(p) + "); nothing more is counted."
-                    + " Type next for another.";
+            line = finished(p);
         } else {
             throw new IllegalStateException("unknown feedback " + feedback);
         }
         StringBuilder text = new StringBuilder(line).append('\n');
-        if (feedback.revealsSolution()) {
+        // Once is enough: an answer after the end gets the one line, and the session says how to see it again.
+        if (feedback.revealsSolution() && !(feedback instanceof Feedback.AlreadyEnded)) {
             text.append('\n').append(solution(q));
         }
         return text.toString();
+    }
+
+    /** "You have finished this question (solved on try 2, 0.57 points); nothing more is counted." */
+    String finished(Feedback.Progress p) {
+        return style.note("You have finished this question") + " (" + ended(p) + "); nothing more is counted.";
+    }
+
+    /** "Answered already: solved on try 2, 0.57 points." */
+    String answeredAlready(Feedback.Progress p) {
+        return style.note("Answered already:") + " " + ended(p) + ".";
+    }
+
+    /** "2 of 3 blanks right" for a task of several blanks; a one-blank task is simply right or not. */
+    private static Optional<String> blanksRight(Question q, Grade grade) {
+        return q.kind() == QuestionKind.BLANKS && grade.of() > 1
+                ? Optional.of(grade.right() + " of " + grade.of() + " blanks right")
+                : Optional.empty();
     }
 
     private String ended(Feedback.Progress p) {
@@ -153,22 +211,22 @@ final class ConsoleText {
         StringBuilder text = new StringBuilder(style.bold("Solution")).append('\n');
         List<Step> steps = q.solution().steps();
         for (int i = 0; i < steps.size(); i++) {
-            text.append("  ").append(style.bold((i + 1) + ". " + steps.get(i).title())).append('\n');
+            text.append("  ").append(style.bold((i + 1) + ". " + prose(steps.get(i).title()))).append('\n');
             if (steps.get(i).hasText()) {
-                text.append(indent(steps.get(i).text(), "     ")).append('\n');
+                text.append(indent(prose(steps.get(i).text()), "     ")).append('\n');
             }
         }
-        text.append("  ").append(style.bold("Final answer: ")).append(q.solution().answer())
+        text.append("  ").append(style.bold("Final answer: ")).append(prose(q.solution().answer()))
                 .append(style.dim(" (" + q.answerKey() + ")")).append('\n');
         if (q instanceof BlanksQuestion b) {
             text.append(indent(b.filledCode(b.answer()).replace("\\[", "["), "    ")).append('\n');
         }
         if (q.solution().hasQuickCheck()) {
-            text.append("  ").append(style.bold("Quick check: ")).append(q.solution().quickCheck()).append('\n');
+            text.append("  ").append(style.bold("Quick check: ")).append(prose(q.solution().quickCheck())).append('\n');
         }
         if (!q.mistakes().isEmpty()) {
             text.append(style.bold("Common mistakes")).append('\n');
-            q.mistakes().forEach(m -> text.append("  - ").append(m).append('\n'));
+            q.mistakes().forEach(m -> text.append("  - ").append(prose(m)).append('\n'));
         }
         return text.toString();
     }
@@ -179,35 +237,35 @@ final class ConsoleText {
                 + " of " + total + " ──")).append('\n');
         text.append(style.bold(page.heading())).append('\n');
         if (page instanceof LessonPage.FlowStep step) {
-            text.append("  ").append(style.bold(step.step().title())).append('\n');
+            text.append("  ").append(style.bold(prose(step.step().title()))).append('\n');
             if (step.step().hasText()) {
-                text.append(indent(step.step().text(), "  ")).append('\n');
+                text.append(indent(prose(step.step().text()), "  ")).append('\n');
             }
             if (!step.note().isEmpty()) {
-                text.append(style.dim(indent(step.note(), "  "))).append('\n');
+                text.append(style.dim(indent(prose(step.note()), "  "))).append('\n');
             }
         } else if (page instanceof LessonPage.Sample sample) {
             text.append(indent(sample.sample().code(), "    ")).append('\n');
             if (!sample.sample().note().isEmpty()) {
-                text.append(style.dim(indent(sample.sample().note(), "  "))).append('\n');
+                text.append(style.dim(indent(prose(sample.sample().note()), "  "))).append('\n');
             }
         } else if (page instanceof LessonPage.Table table) {
             Lesson.Table t = table.table();
             text.append(indent(TableText.render(t).stripTrailing(), "  ")).append('\n');
             if (!t.note().isEmpty()) {
-                text.append(style.dim(indent(t.note(), "  "))).append('\n');
+                text.append(style.dim(indent(prose(t.note()), "  "))).append('\n');
             }
         } else if (page instanceof LessonPage.KeyMoments moments) {
             for (Lesson.Insight insight : moments.insights()) {
-                text.append("  ").append(style.bold("Q: " + insight.question())).append('\n');
-                text.append(indent("A: " + insight.answer(), "  ")).append('\n');
+                text.append("  ").append(style.bold("Q: " + prose(insight.question()))).append('\n');
+                text.append(indent("A: " + prose(insight.answer()), "  ")).append('\n');
             }
         } else if (page instanceof LessonPage.Quiz quiz) {
             text.append(question(topic, quiz.question(), "")).append('\n');
         } else if (page instanceof LessonPage.Snapshot snapshot) {
-            snapshot.lines().forEach(line -> text.append("  • ").append(line).append('\n'));
+            snapshot.lines().forEach(line -> text.append("  • ").append(prose(line)).append('\n'));
         } else if (page instanceof LessonPage.Transcript transcript) {
-            text.append(indent(transcript.text(), "  ")).append('\n');
+            text.append(indent(prose(transcript.text()), "  ")).append('\n');
         }
         return text.toString();
     }
@@ -250,19 +308,18 @@ final class ConsoleText {
                     .orElse("not answered");
             String grade = missed.grade().filter(g -> g.of() > 1)
                     .map(g -> ", " + g.right() + " of " + g.of() + " blanks right").orElse("");
-            text.append(style.bold(missed.number() + ". " + firstLine(q.prompt()))).append('\n');
+            // The whole prompt: a question that quotes a statement needs the statement to make sense.
+            String number = missed.number() + ". ";
+            text.append(style.bold(number)).append(indent(prose(q.prompt()), " ".repeat(number.length())).substring(number.length()))
+                    .append('\n');
             text.append("   ").append(style.bad(given + grade)).append('\n');
             text.append(indent(solution(q), "   ")).append('\n');
         }
         return text.toString();
     }
 
-    static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
-
+    /** Each line after {@code prefix}; blank lines stay empty, with no trailing blanks. */
     static String indent(String text, String prefix) {
-        return prefix + text.stripTrailing().replace("\n", "\n" + prefix);
+        return (prefix + text.stripTrailing().replace("\n", "\n" + prefix)).replaceAll("(?m)^[ \t]+$", "");
     }
 }

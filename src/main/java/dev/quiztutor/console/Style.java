@@ -46,6 +46,14 @@ public final class Style {
         return wrap("36", text);
     }
 
+    /**
+     * Inline code, written between backticks in quiz files: cyan on a terminal, the bare text elsewhere.
+     * It resets the colour only, so code inside bold text leaves the rest bold.
+     */
+    public String code(String text) {
+        return colour ? "\u001B[36m" + text + "\u001B[39m" : text;
+    }
+
     private String wrap(String code, String text) {
         return colour ? "\u001B[" + code + "m" + text + "\u001B[0m" : text;
     }

@@ -31,7 +31,7 @@ final class SlashCommands {
                 .addOptions(topic(false), difficulty())));
         commands.add(guildOnly(Commands.slash(CODE, "Post a fill-in-the-blank code task everyone here can answer")
                 .addOptions(topic(false), difficulty())));
-        commands.add(guildOnly(Commands.slash(TEST, "Take a 10-question test across easy, medium and hard (only you see it)")
+        commands.add(guildOnly(Commands.slash(TEST, "Take a test of up to 10 questions on a topic, easiest first (only you see it)")
                 .addOptions(topic(false))));
         commands.add(guildOnly(Commands.slash(PROGRESS, "Your figures here: per topic and difficulty, streak, last tests (only you see it)")));
         commands.add(guildOnly(Commands.slash(LEADERBOARD, "The top 10 of this server, and your rank")

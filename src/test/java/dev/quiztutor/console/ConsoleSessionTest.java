@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiztutor.Fixtures;
+import dev.quiztutor.bank.ChoiceQuestion;
+import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.QuestionRef;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Topic;
 import dev.quiztutor.tutor.InMemoryAttemptJournal;
@@ -46,7 +49,7 @@ class ConsoleSessionTest {
     /** The question the last output shows, found by its prompt's first line. */
     private Question shown(String output) {
         return topic.questions().stream()
-                .filter(q -> output.contains(q.prompt().lines().findFirst().orElseThrow()))
+                .filter(q -> output.contains(q.prompt().replace("`", "").lines().findFirst().orElseThrow()))
                 .findFirst().orElseThrow(() -> new AssertionError("no question in: " + output));
     }
 
@@ -99,7 +102,8 @@ class ConsoleSessionTest {
                 : "3 tries. Answer with " + q.parts() + " letters, one per blank in order"), posted);
         String wrongAll = String.join(" ", q.answerLetters().stream().map(l -> l.equals("D") ? "C" : "D").toList());
         String feedback = send(wrongAll);
-        assertTrue(feedback.startsWith("✗ 0 of " + q.parts() + " blanks right. 2 tries left."), feedback);
+        assertTrue(feedback.startsWith(q.parts() == 1 ? "✗ Not right. 2 tries left."
+                : "✗ 0 of " + q.parts() + " blanks right. 2 tries left."), feedback);
         String right = send(String.join("", q.answerLetters()));
         assertTrue(right.startsWith("✓ Right!"), right);
         assertTrue(right.contains("Final answer"), right);
@@ -121,9 +125,10 @@ class ConsoleSessionTest {
         send("practice easy");
         String unknown = send("hnit");
         assertEquals(1, unknown.lines().count(), unknown);
-        assertTrue(unknown.contains("Valid now: an answer (A, B, C or D), hint, giveup, next"), unknown);
+        assertTrue(unknown.contains("Valid now: an answer (A, B, C or D), hint, give up, solution, next"), unknown);
         assertEquals("\"E\" is not an option; options are A, B, C or D.\n", send("E"));
-        assertEquals("No topic \"chemistry\". Topics: mlops-maturity-levels.\n", send("practice chemistry"));
+        assertEquals("Not understood: \"chemistry\". Topics: mlops-maturity-levels; difficulties: easy, medium or hard.\n",
+                send("practice chemistry"));
         assertEquals("There is no question to hint right now. Start with: practice, code, learn or test.\n",
                 sendFresh("hint"));
     }
@@ -167,7 +172,7 @@ class ConsoleSessionTest {
     @Test
     void aTopicTestRunsToItsReportWithNothingMarkedBefore() {
         String start = send("test");
-        assertTrue(start.contains("Topic test: MLOps maturity levels · 10 questions across easy, medium and hard"), start);
+        assertTrue(start.contains("Topic test: MLOps maturity levels · 10 questions: easy, medium and hard.\n"), start);
         assertTrue(start.contains("[1/10] ░░░░░░░░░░"), start);
         String out = start;
         int answered = 0;
@@ -201,6 +206,189 @@ class ConsoleSessionTest {
     @Test
     void quitEndsTheSession() {
         assertFalse(session.handle("quit"));
-        assertEquals(List.of(), List.of());
+    }
+
+    // ---------------------------------------------------------------- a test is never lost
+
+    /** Starts a test on the shipped topic and answers its first {@code answers} questions rightly. */
+    private void testAnswering(int answers) {
+        String out = send("test");
+        for (int i = 0; i < answers; i++) {
+            out = send(String.join(" ", shown(out.substring(out.lastIndexOf("/10]"))).answerLetters()));
+        }
+    }
+
+    @Test
+    void startingSomethingElseKeepsTheTestAndTestGoesBackToIt() {
+        for (String other : List.of("practice", "code", "learn")) {
+            testAnswering(2);
+            String left = send(other);
+            assertTrue(left.startsWith("Your test on MLOps maturity levels is kept (2 of 10 answered):"
+                    + " type test to go on with it.\n"), other + ": " + left);
+            String back = send("test");
+            assertTrue(back.startsWith("Back to your test on MLOps maturity levels (2 of 10 answered).\n[3/10] ▓▓░"),
+                    other + ": " + back);
+            String report = send("finish");
+            assertTrue(report.contains("Score: 2 of 10 right"), "the two answers were kept: " + report);
+        }
+    }
+
+    @Test
+    void aMistypedCommandInATestLeavesTheTestWhereItIs() {
+        testAnswering(1);
+        assertTrue(send("practice extreme").startsWith("Not understood: \"extreme\"."));
+        assertTrue(send("skip").contains("[3/10]"), "still in the test, at the same question");
+    }
+
+    @Test
+    void quitInATestLeavesTheTestAndASecondQuitLeavesTheProgram() {
+        testAnswering(1);
+        assertEquals("Your test on MLOps maturity levels is kept (1 of 10 answered): type test to go on with it;"
+                + " quit again to leave quiztutor (the test is lost then).\n", send("quit"));
+        assertFalse(session.handle("quit"), "the second quit goes");
+    }
+
+    @Test
+    void quitWithAKeptTestAsksOnceFirst() {
+        testAnswering(3);
+        send("practice");
+        assertEquals("Your test on MLOps maturity levels is not finished (3 of 10 answered), and it is lost when"
+                + " quiztutor ends. Type quit again to leave anyway, or test to go on with it.\n", send("quit"));
+        assertTrue(send("test").contains("[4/10]"), "the warning left the test as it was");
+        send("finish");
+        assertFalse(session.handle("quit"), "nothing kept, nothing to ask");
+    }
+
+    @Test
+    void giveUpInATestSaysWhereTheSolutionsAreAndStaysOnTheQuestion() {
+        testAnswering(0);
+        String giveUp = send("give up");
+        assertEquals("No solutions during a test: they come with the report at the end."
+                + " Type skip to leave this question unanswered.\n", giveUp);
+        assertEquals(giveUp, send("giveup"));
+        assertTrue(send("skip").contains("[2/10]"), "give up moved nowhere; skip moves on");
+    }
+
+    @Test
+    void giveUpIsTwoWordsInSentencesAndAsACommand() {
+        assertTrue(send("help").contains("  give up "), "help");
+        String posted = send("practice");
+        assertTrue(posted.contains("or: hint, give up, next."), posted);
+        assertTrue(send("give up").startsWith("Here is the solution. No points this time."));
+    }
+
+    // ---------------------------------------------------------------- what was not understood
+
+    @Test
+    void aWrongDifficultyOrWordSaysWhatWasNotUnderstoodAndWhatIsValid() {
+        assertEquals("Not understood: \"extreme\". Topics: mlops-maturity-levels; difficulties: easy, medium or hard.\n",
+                send("practice extreme"));
+        assertEquals("Not understood: \"extreme\". A difficulty is easy, medium or hard.\n", send("practice mlops extreme"));
+        assertEquals("Not understood: \"hard\": a test takes a topic only and asks its questions easiest first."
+                + " Topics: mlops-maturity-levels.\n", send("test mlops hard"));
+        assertEquals("Not understood: \"chemistry\". Topics: mlops-maturity-levels.\n", send("learn chemistry"));
+        assertEquals("One difficulty at a time: easy, medium or hard.\n", send("code easy hard"));
+        assertTrue(send("practice mlops maturity hard").contains("hard · multiple choice"), "a topic by the start of its title");
+    }
+
+    // ---------------------------------------------------------------- wording
+
+    /**
+     * A topic of three questions and no hard one: a choice question with `code` in its prompt, one
+     * quoting a statement on its second line, and a one-blank code task.
+     */
+    private static QuizBank smallBank() {
+        ChoiceQuestion code = new ChoiceQuestion(new QuestionRef("t", "stage"), Difficulty.EASY,
+                "Which command stages `notes.txt`?", Fixtures.options("A", "B", "C", "D"), "B",
+                List.of("Think of `git add`."), 3, Fixtures.SOLUTION, List.of());
+        ChoiceQuestion quote = new ChoiceQuestion(new QuestionRef("t", "quote"), Difficulty.MEDIUM,
+                "Is this statement right?\n\n\"A commit is pushed when it is made.\"", Fixtures.options("A", "B", "C", "D"),
+                "B", List.of(), 3, Fixtures.SOLUTION, List.of());
+        return new QuizBank(List.of(Fixtures.topic("t", List.of(code, quote,
+                Fixtures.blanks("one", Difficulty.MEDIUM, "A")))));
+    }
+
+    private static ConsoleSession sessionOn(QuizBank bank, Style style, StringWriter out) {
+        return new ConsoleSession(
+                new Tutor(bank, new LiveAttempts(new InMemoryAttemptJournal(), LiveAttempts.Settings.DEFAULT),
+                        new InMemoryHistory(), ScoringPolicy.DEFAULT, Clock.systemUTC(), new Random(3)),
+                new BufferedReader(new StringReader("")), new PrintWriter(out, true), style);
+    }
+
+    private static String sendTo(ConsoleSession session, StringWriter out, String line) {
+        out.getBuffer().setLength(0);
+        assertTrue(session.handle(line));
+        return out.toString();
+    }
+
+    @Test
+    void aOneBlankTaskIsRightOrNotRight() {
+        StringWriter out = new StringWriter();
+        ConsoleSession small = sessionOn(smallBank(), Style.PLAIN, out);
+        sendTo(small, out, "code");
+        assertEquals("✗ Not right. 2 tries left. Type hint for a hint.\n", sendTo(small, out, "B"));
+        sendTo(small, out, "C");
+        assertTrue(sendTo(small, out, "D").startsWith("✗ Not right, and that was your last try."));
+    }
+
+    @Test
+    void aTestSaysWhichDifficultiesItReallyHasAndTheReportKeepsWholePrompts() {
+        StringWriter out = new StringWriter();
+        ConsoleSession small = sessionOn(smallBank(), Style.PLAIN, out);
+        String start = sendTo(small, out, "test");
+        assertTrue(start.startsWith("Topic test: Topic t · 3 questions: easy and medium (this topic has no hard questions).\n"),
+                start);
+        assertFalse(start.contains("easy, medium and hard"), start);
+        assertTrue(sendTo(small, out, "help").contains("up to 10 questions, easiest first"), "help claims no mix either");
+        sendTo(small, out, "skip");
+        sendTo(small, out, "skip");
+        String report = sendTo(small, out, "skip");
+        assertTrue(report.contains(". Is this statement right?\n\n   \"A commit is pushed when it is made.\"\n"),
+                "the quoted statement is part of the missed question: " + report);
+    }
+
+    @Test
+    void inlineCodeLosesItsBackticksAndIsColouredOnATerminal() {
+        StringWriter plainOut = new StringWriter();
+        String plain = sendTo(sessionOn(smallBank(), Style.PLAIN, plainOut), plainOut, "practice easy");
+        assertTrue(plain.contains("Which command stages notes.txt?"), plain);
+        StringWriter colourOut = new StringWriter();
+        ConsoleSession colour = sessionOn(smallBank(), Style.COLOUR, colourOut);
+        String coloured = sendTo(colour, colourOut, "practice easy");
+        assertTrue(coloured.contains("Which command stages \u001B[36mnotes.txt\u001B[39m?"), coloured);
+        assertTrue(sendTo(colour, colourOut, "hint").contains("Think of \u001B[36mgit add\u001B[39m."), "hints too");
+    }
+
+    @Test
+    void aFinishedQuestionShowsItsSolutionOnceThenSaysHowToSeeItAgain() {
+        send("practice");
+        assertEquals("This question is still open. Type give up to see its solution (no points), or answer it first.\n",
+                send("solution"));
+        assertTrue(send("give up").contains("Final answer"));
+        assertEquals("You have finished this question (solution shown, 0 points); nothing more is counted.\n"
+                + "Type solution to see the solution again, or next for another question.\n", send("A"));
+        assertEquals(send("A"), send("hint"), "every key after the end gets the same short answer");
+        String again = send("solution");
+        assertTrue(again.startsWith("Solution\n") && again.contains("Final answer"), again);
+    }
+
+    @Test
+    void backToAnAnsweredLessonQuestionShowsItAnswered() {
+        send("learn");
+        String quiz = "";
+        for (int i = 0; i < 20 && !quiz.contains("Quiz · question 1 of"); i++) {
+            quiz = send("next");
+        }
+        Question q = shown(quiz);
+        assertTrue(send(q.answerLetters().get(0)).startsWith("✓ Right!"));
+        send("next");
+        String back = send("back");
+        assertTrue(back.contains("Answered already: solved on try 1, 1.00 point.\n"
+                + "Type solution to see the solution again, or: next, back.\n"), back);
+        assertFalse(back.contains("Answer with a letter"), back);
+        String again = send(q.answerLetters().get(0));
+        assertTrue(again.endsWith("Type solution to see the solution again, or next to go on with the lesson.\n"), again);
+        assertFalse(again.contains("Type next for another"), again);
+        assertFalse(again.contains("Final answer"), "not the whole solution again: " + again);
     }
 }
