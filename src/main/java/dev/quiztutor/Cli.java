@@ -64,7 +64,7 @@ public final class Cli implements Runnable {
             try {
                 return ConfigLoader.load(config);
             } catch (ConfigLoader.ConfigException e) {
-                err.println("quiztutor: " + e.getMessage());
+                e.problems().forEach(problem -> err.println("quiztutor: " + problem));
                 return null;
             }
         }

@@ -61,6 +61,8 @@ class RunTokenTest {
             assertEquals(List.of("quiztutor: Discord rejected the token in DISCORD_TOKEN; copy it again from the Bot page"
                     + " of your application (https://discord.com/developers/applications)"), quiet.err().lines().toList());
             assertNoPartOf(FakeDiscord.REJECTED_TOKEN, quiet);
+            assertTrue(Files.exists(dir.resolve("data/quiztutor.db")),
+                    "the default storage.url is relative to the folder the bot was started in (README)");
 
             // Every library's every line, as someone chasing a problem would turn on.
             Outcome loud = run(dir, FakeDiscord.REJECTED_TOKEN, Map.of(
