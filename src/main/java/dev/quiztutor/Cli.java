@@ -7,6 +7,7 @@ import dev.quiztutor.config.Config;
 import dev.quiztutor.config.ConfigLoader;
 import dev.quiztutor.console.ConsoleSession;
 import dev.quiztutor.console.Style;
+import dev.quiztutor.discord.BotToken;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ public final class Cli implements Callable<Integer> {
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // The last line of defence: a user sees one sentence, the details go to the log.
             org.slf4j.LoggerFactory.getLogger(Cli.class).error("unexpected failure", e);
-            cmd.getErr().println("quiztutor: unexpected failure: " + e + " (details in the log above)");
+            cmd.getErr().println("quiztutor: unexpected failure: " + Secrets.mask(e.toString()) + " (details in the log above)");
             return CANNOT_START;
         });
         line.setExitCodeExceptionMapper(e -> CANNOT_START);
@@ -87,7 +88,7 @@ public final class Cli implements Callable<Integer> {
             try {
                 return ConfigLoader.load(config);
             } catch (ConfigLoader.ConfigException e) {
-                err.println("quiztutor: " + e.getMessage());
+                e.problems().forEach(problem -> err.println("quiztutor: " + problem));
                 return null;
             }
         }
@@ -149,6 +150,9 @@ public final class Cli implements Callable<Integer> {
     static final class Run implements Callable<Integer> {
         static final String TOKEN = "DISCORD_TOKEN";
 
+        @CommandLine.Mixin
+        Logging logging;
+
         @CommandLine.ArgGroup(exclusive = false)
         BankOptions options = new BankOptions();
 
@@ -157,12 +161,23 @@ public final class Cli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            logging.libraries();
             PrintWriter err = spec.commandLine().getErr();
-            String token = System.getenv(TOKEN);
-            if (token == null || token.isBlank()) {
+            String text = System.getenv(TOKEN);
+            if (text == null || text.isBlank()) {
                 err.println("quiztutor: " + TOKEN + " is not set. Create a bot at https://discord.com/developers/applications,"
                         + " copy its token and run: export " + TOKEN + "=... (see README, \"Running the bot\")."
                         + " To try the tutor without Discord: quiztutor play");
+                return CANNOT_START;
+            }
+            Secrets.hide(text);
+            BotToken token;
+            try {
+                // Before the config, the store or JDA: a bad token changes nothing and is never echoed.
+                token = BotToken.parse(text);
+            } catch (BotToken.Malformed e) {
+                err.println("quiztutor: " + TOKEN + " " + e.getMessage() + ". Copy the token again with the Copy button"
+                        + " on the Bot page of your application (https://discord.com/developers/applications).");
                 return CANNOT_START;
             }
             Config config = options.config(err);
@@ -179,7 +194,7 @@ public final class Cli implements Callable<Integer> {
             if (bank == null) {
                 return PROBLEMS;
             }
-            return App.runBot(config, bank, token.trim(), err);
+            return App.runBot(config, bank, token.value(), err);
         }
     }
 
@@ -245,6 +260,18 @@ public final class Cli implements Callable<Integer> {
             org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
             if (root instanceof ch.qos.logback.classic.Logger logback) {
                 logback.setLevel(verbose ? ch.qos.logback.classic.Level.INFO : ch.qos.logback.classic.Level.WARN);
+            }
+        }
+
+        /** With --verbose, the libraries' informational lines too (logback.xml keeps them to warnings). */
+        void libraries() {
+            if (!verbose) {
+                return;
+            }
+            for (String library : List.of("net.dv8tion.jda", "org.flywaydb", "com.zaxxer.hikari")) {
+                if (org.slf4j.LoggerFactory.getLogger(library) instanceof ch.qos.logback.classic.Logger logback) {
+                    logback.setLevel(ch.qos.logback.classic.Level.INFO);
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.quiztutor.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.tutor.LiveAttempts;
 import dev.quiztutor.tutor.ScoringPolicy;
@@ -51,8 +52,8 @@ public record Config(
         public static final Storage DEFAULT = new Storage(null, null, null);
 
         public Storage {
-            url = blankToNull(url) == null ? "jdbc:sqlite:data/quiztutor.db" : url.trim();
-            user = blankToNull(user);
+            url = Blank.toNull(url) == null ? "jdbc:sqlite:data/quiztutor.db" : url.trim();
+            user = Blank.toNull(user);
             poolSize = poolSize == null ? 8 : poolSize;
             if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
                 throw new ConfigValueException("storage.url", "must be jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB, not "
@@ -64,7 +65,7 @@ public record Config(
         }
 
         Storage withEnvironment(java.util.Map<String, String> env) {
-            String envUrl = blankToNull(env.get(ENV_URL));
+            String envUrl = Blank.toNull(env.get(ENV_URL));
             return new Storage(envUrl != null ? envUrl : url, user, poolSize);
         }
     }
@@ -92,8 +93,8 @@ public record Config(
         public static final int DEFAULT_WORKERS = 32;
 
         public Discord {
-            apiBaseUrl = blankToNull(apiBaseUrl);
-            gatewayUrl = blankToNull(gatewayUrl);
+            apiBaseUrl = Blank.toNull(apiBaseUrl);
+            gatewayUrl = Blank.toNull(gatewayUrl);
             shards = shards == null ? Shards.DEFAULT : shards;
             workers = workers == null ? DEFAULT_WORKERS : workers;
             deferAfter = deferAfter == null ? "1500ms" : deferAfter;
@@ -107,19 +108,19 @@ public record Config(
             if (workers < 1 || workers > 256) {
                 throw new ConfigValueException("discord.workers", "must be from 1 to 256, not " + workers);
             }
-            Duration defer = duration("discord.deferAfter", deferAfter);
+            Duration defer = DurationText.parse("discord.deferAfter", deferAfter);
             if (defer.toMillis() < 100 || defer.toMillis() > 2500) {
                 throw new ConfigValueException("discord.deferAfter", "must be from 100ms to 2500ms: Discord wants an "
                         + "answer within 3 seconds");
             }
-            if (duration("discord.liveCountInterval", liveCountInterval).toMillis() < 1000) {
+            if (DurationText.parse("discord.liveCountInterval", liveCountInterval).toMillis() < 1000) {
                 throw new ConfigValueException("discord.liveCountInterval", "must be at least 1s (Discord's rate limits)");
             }
         }
 
         Discord withEnvironment(java.util.Map<String, String> env) {
-            String api = blankToNull(env.get(ENV_API_BASE_URL));
-            String gateway = blankToNull(env.get(ENV_GATEWAY_URL));
+            String api = Blank.toNull(env.get(ENV_API_BASE_URL));
+            String gateway = Blank.toNull(env.get(ENV_GATEWAY_URL));
             return new Discord(api != null ? api : apiBaseUrl, gateway != null ? gateway : gatewayUrl, devGuildId, shards,
                     workers, deferAfter, liveCountInterval);
         }
@@ -163,9 +164,6 @@ public record Config(
         }
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 
     /**
      * Moderators' daily posts: a slot missed while the bot was down is still posted if it is at most
@@ -186,11 +184,11 @@ public record Config(
             tick = tick == null ? "20s" : tick;
             pauseAfterFailures = pauseAfterFailures == null ? 3 : pauseAfterFailures;
             postsAtOnce = postsAtOnce == null ? Scheduler.Settings.DEFAULT_POSTS_AT_ONCE : postsAtOnce;
-            Duration grace = duration("schedule.graceWindow", graceWindow);
+            Duration grace = DurationText.parse("schedule.graceWindow", graceWindow);
             if (grace.isNegative() || grace.compareTo(Duration.ofHours(23)) > 0) {
                 throw new ConfigValueException("schedule.graceWindow", "must be from 0s to 23h");
             }
-            Duration every = duration("schedule.tick", tick);
+            Duration every = DurationText.parse("schedule.tick", tick);
             if (every.toMillis() < 1000 || every.compareTo(Duration.ofMinutes(5)) > 0) {
                 throw new ConfigValueException("schedule.tick", "must be from 1s to 5m");
             }
@@ -212,19 +210,11 @@ public record Config(
         }
     }
 
-    /** A duration value of the config, or an error naming its key. */
-    static Duration duration(String key, String text) {
-        try {
-            return DurationText.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigValueException(key, "is wrong: " + e.getMessage());
-        }
-    }
 
     /** How practice is scored and how many live attempts are kept in memory. */
     public record Tutor(
-            @JsonProperty("wrongTryPenalty") Double wrongTryPenalty,
-            @JsonProperty("hintPenalty") Double hintPenalty,
+            @JsonProperty("wrongTryPenalty") @JsonDeserialize(using = ShareText.class) Double wrongTryPenalty,
+            @JsonProperty("hintPenalty") @JsonDeserialize(using = ShareText.class) Double hintPenalty,
             @JsonProperty("attemptCache") AttemptCache attemptCache) {
 
         public static final Tutor DEFAULT = new Tutor(null, null, null);
@@ -260,7 +250,7 @@ public record Config(
             if (maximumSize < 1) {
                 throw new ConfigValueException("tutor.attemptCache.maximumSize", "must be at least 1");
             }
-            Duration expiry = Config.duration("tutor.attemptCache.expireAfterAccess", expireAfterAccess);
+            Duration expiry = DurationText.parse("tutor.attemptCache.expireAfterAccess", expireAfterAccess);
             if (expiry.isZero() || expiry.isNegative()) {
                 throw new ConfigValueException("tutor.attemptCache.expireAfterAccess", "must be positive");
             }

@@ -3,9 +3,11 @@ package dev.quiztutor.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -30,10 +32,25 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** The config cannot be used; the message names the file, the place and the fix. */
+    /** Bad values are taken out one by one to find the next; a file with more than this is hopeless anyway. */
+    private static final int MOST_PROBLEMS = 50;
+
+    /** The config cannot be used; each problem is one line naming the file, the place and the fix. */
     public static final class ConfigException extends Exception {
+        private final List<String> problems;
+
         public ConfigException(String message) {
-            super(message);
+            this(List.of(message));
+        }
+
+        public ConfigException(List<String> problems) {
+            super(String.join("\n", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        /** Every problem found, in the order of the file's keys as Jackson meets them. */
+        public List<String> problems() {
+            return problems;
         }
     }
 
@@ -60,12 +77,57 @@ public final class ConfigLoader {
         if (text.isBlank()) {
             return Config.DEFAULT;
         }
+        JsonNode tree;
         try {
-            Config config = YAML.readValue(text, Config.class);
-            return config == null ? Config.DEFAULT : config;
+            tree = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ConfigException(describe(file, text, e));
         }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            return Config.DEFAULT;
+        }
+        // Jackson stops at the first problem; taking the bad key out (its default then applies) and
+        // binding again finds the next, so one run reports them all.
+        List<String> problems = new ArrayList<>();
+        while (problems.size() < MOST_PROBLEMS) {
+            try {
+                Config config = YAML.treeToValue(tree, Config.class);
+                if (problems.isEmpty()) {
+                    return config == null ? Config.DEFAULT : config;
+                }
+                break;
+            } catch (JsonProcessingException e) {
+                problems.add(describe(file, text, e));
+                if (!remove(tree, keyOf(e))) {
+                    break;
+                }
+            }
+        }
+        throw new ConfigException(problems);
+    }
+
+    /** The dotted key a binding problem is about, as a path of field names. */
+    private static List<String> keyOf(JsonProcessingException e) {
+        ConfigValueException value = cause(e, ConfigValueException.class);
+        if (value != null) {
+            return List.of(value.key().split("\\."));
+        }
+        return e instanceof JsonMappingException mapping ? path(mapping) : List.of();
+    }
+
+    /** Takes the key at {@code path} out of {@code tree}; false if there is no such key. */
+    private static boolean remove(JsonNode tree, List<String> path) {
+        if (path.isEmpty()) {
+            return false;
+        }
+        JsonNode node = tree;
+        for (String key : path.subList(0, path.size() - 1)) {
+            node = node.get(key);
+            if (node == null) {
+                return false;
+            }
+        }
+        return node instanceof ObjectNode object && object.remove(path.get(path.size() - 1)) != null;
     }
 
     private static String describe(Path file, String text, JsonProcessingException e) {
@@ -85,6 +147,10 @@ public final class ConfigLoader {
         List<String> path = path(mapping);
         String key = String.join(".", path);
         if (e instanceof UnrecognizedPropertyException unknown) {
+            String secret = secretIn(path.get(path.size() - 1));
+            if (secret != null) {
+                return at(file, text, path) + "unknown key \"" + key + "\": " + secret;
+            }
             String known = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", "));
             return at(file, text, path) + "unknown key \"" + key + "\"; known keys here: " + known;
@@ -97,6 +163,20 @@ public final class ConfigLoader {
             return at(file, text, path) + key + ": must be " + wanted;
         }
         return at(file, text, path) + (key.isEmpty() ? "" : key + ": ") + mapping.getOriginalMessage();
+    }
+
+    /** What to do instead, when a key looks like a secret someone put in the file; null otherwise. */
+    private static String secretIn(String key) {
+        String name = key.toLowerCase(java.util.Locale.ROOT);
+        if (name.contains("token")) {
+            return "the bot token is never read from the config file (it would end up in copies and commits);"
+                    + " delete this line and set the DISCORD_TOKEN environment variable instead";
+        }
+        if (name.contains("password")) {
+            return "the password is never read from the config file; delete this line and set the "
+                    + Config.Storage.ENV_PASSWORD + " environment variable instead";
+        }
+        return null;
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {

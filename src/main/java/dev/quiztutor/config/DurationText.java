@@ -33,6 +33,19 @@ public final class DurationText {
         }
     }
 
+    /**
+     * A duration value of the config, or an error naming its key. It lives here, not in {@link Config}:
+     * a nested record calling a static method of Config would start Config's class initialisation from
+     * its own, and Config.DEFAULT could then see a half-built default.
+     */
+    static Duration parse(String key, String text) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigValueException(key, "is wrong: " + e.getMessage());
+        }
+    }
+
     public static String format(Duration duration) {
         if (duration.toMillis() % 86_400_000 == 0) {
             return duration.toDays() + "d";

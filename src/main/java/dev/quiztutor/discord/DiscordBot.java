@@ -1,5 +1,6 @@
 package dev.quiztutor.discord;
 
+import dev.quiztutor.Secrets;
 import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.store.SqlMemberNames;
 import dev.quiztutor.store.Storage;
@@ -90,6 +91,8 @@ public final class DiscordBot implements AutoCloseable {
 
     public static DiscordBot start(Settings settings, String token, Tutor tutor, Storage storage, Clock clock)
             throws StartFailure {
+        // JDA quotes a token it does not like in its exceptions; no log line or message may show it.
+        Secrets.hide(token);
         // JDA's default lets a message ping everyone; quiz text must never ping anybody.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
 
@@ -148,7 +151,7 @@ public final class DiscordBot implements AutoCloseable {
         } catch (RuntimeException e) {
             stop(workers, timer, tallies);
             String where = settings.apiBaseUrl().orElse("https://discord.com/api");
-            throw new StartFailure("cannot log in to Discord at " + where + ": " + rootMessage(e), e);
+            throw new StartFailure("cannot log in to Discord at " + where + ": " + Secrets.mask(rootMessage(e)), e);
         }
         return new DiscordBot(shards, workers, timer, tallies, ready, scheduler);
     }

@@ -98,7 +98,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = pool(direct, settings);
         String description = (dialect == Dialect.SQLITE ? "SQLite " : "PostgreSQL ") + version + " at "
                 + settings.safeUrl();
-        log.info("Storage: {}", description);
+        log.debug("Storage: {}", description); // the bot logs it once it is connected
         return new Database(dialect, direct, pool, description);
     }
 
@@ -413,7 +413,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             Files.createDirectories(folder);
-            log.info("Created {} for the database", folder);
+            log.debug("Created {} for the database", folder);
         } catch (IOException e) {
             throw new StorageException("Cannot create the folder " + folder + " for the database: "
                     + StorageException.reason(e), e);
@@ -467,7 +467,7 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
             if (result.migrationsExecuted > 0) {
-                log.info("Database schema migrated to version {} ({} migration(s))", result.targetSchemaVersion,
+                log.debug("Database schema migrated to version {} ({} migration(s))", result.targetSchemaVersion,
                         result.migrationsExecuted);
             }
         } catch (FlywayException e) {

@@ -3,6 +3,7 @@ package dev.quiztutor.config;
 import dev.quiztutor.App;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,59 @@ class ConfigLoaderTest {
         assertTrue(error("storage:\n  url: mysql://x\n").contains("storage.url must be jdbc:sqlite:FILE or jdbc:postgresql:"));
         assertTrue(error("discord:\n  gatewayUrl: http://x\n").contains("discord.gatewayUrl must be a ws:// or wss:// URL"));
         assertTrue(error("discord:\n  shards:\n    total: 2\n    ids: [2]\n").contains("discord.shards.ids must be from 0 to 1"));
+    }
+
+    @Test
+    void everyProblemIsReportedEachOnItsOwnLineNotJustTheFirst() {
+        var problems = assertThrows(ConfigLoader.ConfigException.class, () -> read("""
+                tutor:
+                  hintPenalti: 0.2
+                  wrongTryPenalty: 2
+                  attemptCache:
+                    expireAfterAccess: soon
+                discord:
+                  workers: 0
+                schedule:
+                  postsAtOnce: 0
+                  tick: often
+                """)).problems();
+        Path file = dir.resolve("c.yml");
+        assertEquals(6, problems.size(), String.join("\n", problems));
+        assertTrue(problems.contains(file + ":2:3: unknown key \"tutor.hintPenalti\"; known keys here: attemptCache,"
+                + " hintPenalty, wrongTryPenalty"), String.join("\n", problems));
+        assertTrue(problems.contains(file + ":3:3: tutor.wrongTryPenalty must be from 0 to 1, not 2.0"), String.join("\n", problems));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith(file + ":5:5: tutor.attemptCache.expireAfterAccess is wrong")),
+                String.join("\n", problems));
+        assertTrue(problems.contains(file + ":7:3: discord.workers must be from 1 to 256, not 0"), String.join("\n", problems));
+        assertTrue(problems.contains(file + ":9:3: schedule.postsAtOnce must be from 1 to 64"), String.join("\n", problems));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith(file + ":10:3: schedule.tick is wrong")),
+                String.join("\n", problems));
+    }
+
+    @Test
+    void aTokenInTheFileSaysToUseTheEnvironmentAndIsNotEchoed() {
+        String message = error("discord:\n  token: MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs\n");
+        assertTrue(message.contains("c.yml:2:3: unknown key \"discord.token\": the bot token is never read from the config"
+                + " file"), message);
+        assertTrue(message.contains("set the DISCORD_TOKEN environment variable instead"), message);
+        assertFalse(message.contains("Cl2FMQ"), message);
+        assertTrue(error("storage:\n  password: hunter22\n").contains("set the QUIZTUTOR_STORAGE_PASSWORD environment"
+                + " variable instead"));
+    }
+
+    @Test
+    void penaltiesAreWrittenAsFractionsOrDecimals() throws Exception {
+        assertEquals(1.0 / 3, read("tutor:\n  wrongTryPenalty: 1/3\n").tutor().wrongTryPenalty());
+        assertEquals(0.5, read("tutor:\n  wrongTryPenalty: 1 / 2\n").tutor().wrongTryPenalty());
+        assertEquals(0.25, read("tutor:\n  wrongTryPenalty: 0.25\n").tutor().wrongTryPenalty());
+        assertEquals(0.05, read("tutor:\n  hintPenalty: 1/20\n").tutor().hintPenalty());
+        assertEquals(0.0, read("tutor:\n  hintPenalty: 0\n").tutor().hintPenalty());
+        assertEquals(1.0 / 3, read("").tutor().wrongTryPenalty(), "the default is a third");
+        assertTrue(error("tutor:\n  wrongTryPenalty: a third\n").contains("c.yml:2:3: tutor.wrongTryPenalty is wrong:"
+                + " \"a third\" is not a number; write a fraction such as 1/3 or a decimal such as 0.25"));
+        assertTrue(error("tutor:\n  wrongTryPenalty: 1/0\n").contains("divides by zero"));
+        assertTrue(error("tutor:\n  wrongTryPenalty: 4/3\n").contains("tutor.wrongTryPenalty must be from 0 to 1"));
+        assertTrue(error("tutor:\n  hintPenalty: [1]\n").contains("c.yml:2:3: tutor.hintPenalty must be a fraction"));
     }
 
     @Test

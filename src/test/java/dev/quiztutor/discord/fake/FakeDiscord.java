@@ -71,10 +71,13 @@ public final class FakeDiscord implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    /** A token to give JDA; any non-empty token is accepted. */
-    public static final String TOKEN = "fake.quiztutor.token";
-    /** A token Discord refuses (401), as a revoked or mistyped one is. */
-    public static final String REJECTED_TOKEN = "revoked.token.value";
+    /**
+     * A token to give JDA; any non-empty token is accepted. It has a real token's form (three base64url
+     * parts), which {@code quiztutor run} checks before it starts.
+     */
+    public static final String TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAwMQ.ZmFrZTAx.cXVpenR1dG9yLWZha2UtZ2F0ZXdheS10b2tlbi1hY2NlcHRlZA";
+    /** A token Discord refuses (401), as a revoked one is; well-formed, so only Discord can tell. */
+    public static final String REJECTED_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAwMg.cmV2b2sx.cXVpenR1dG9yLWZha2UtdG9rZW4tdGhhdC1pcy1yZWplY3RlZA";
 
     /** Every permission Discord (as JDA 6.5 knows it) has: what owners and administrators get. */
     public static final long ALL_PERMISSIONS = Permission.getRaw(Permission.values());
