@@ -10,6 +10,7 @@ final class Polite {
     static final String NOT_YOURS = "This test belongs to someone else. Start your own with /test.";
     static final String SORRY = "Sorry, something went wrong on my side. Please try again in a moment.";
     static final String BUSY = "I'm very busy right now. Please try again in a moment.";
+    static final String RESTARTING = "I'm restarting right now. Please try again in a minute.";
 
     private Polite() {
     }
