@@ -52,7 +52,7 @@ class CliTest {
         assertEquals(1, run.exit());
         assertTrue(run.out().contains(Fixtures.BROKEN.resolve("bad-answer-letter.json")
                 + ":11:7: questions[0].answer: \"E\" is not an option of this question; options are A, B, C, D\n"), run.out());
-        assertTrue(run.out().endsWith("29 problems in 21 of 21 quiz files.\n"), run.out());
+        assertTrue(run.out().endsWith("30 problems in 22 of 22 quiz files.\n"), run.out());
         assertFalse(run.out().contains("Exception"), "no stack trace");
     }
 

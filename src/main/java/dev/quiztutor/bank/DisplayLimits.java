@@ -45,6 +45,45 @@ public final class DisplayLimits {
     /** Characters a revealed solution may use: steps, final answer, quick check and mistakes. */
     public static final int SOLUTION = EMBED_DESCRIPTION - 400;
 
+    /**
+     * The messages a question appears in with components, each with its own rows (the Discord front
+     * end lays them out this way; its tests check that the real messages match).
+     */
+    public enum Screen {
+        PRACTICE_POST("on its practice post", "the answer buttons five to a row, or one menu per blank, then Hint and"
+                + " Show solution", "use fewer options or blanks"),
+        TEST_PAGE("on its topic test page", "the answer buttons five to a row, or one menu per blank, then Skip",
+                "use fewer options or blanks"),
+        LESSON_QUIZ_PAGE("on its lesson quiz page", "the answer buttons five to a row, Hint if it has hints, then"
+                + " Previous and Next", "give it at most 15 options, or no hints, or leave it out of lesson.quiz");
+
+        private final String where;
+        private final String layout;
+        private final String advice;
+
+        Screen(String where, String layout, String advice) {
+            this.where = where;
+            this.layout = layout;
+            this.advice = advice;
+        }
+
+        /** Why a question needs too many rows here, and what to change. */
+        public String problem(Question q) {
+            return "question '" + q.id() + "' needs " + rows(this, q) + " rows of components " + where + " (" + layout
+                    + "); a Discord message holds " + ACTION_ROWS + ": " + advice;
+        }
+    }
+
+    /** Rows of components {@code q} needs on {@code screen}; at most {@link #ACTION_ROWS} fit. */
+    public static int rows(Screen screen, Question q) {
+        int answers = q instanceof BlanksQuestion b ? b.blanks() : (q.options().size() + BUTTONS_PER_ROW - 1) / BUTTONS_PER_ROW;
+        return switch (screen) {
+            case PRACTICE_POST, TEST_PAGE -> answers + 1;
+            // A blanks task is read on a lesson page, not answered there: only Previous / Next.
+            case LESSON_QUIZ_PAGE -> q instanceof BlanksQuestion ? 1 : answers + (q.hints().isEmpty() ? 0 : 1) + 1;
+        };
+    }
+
     private DisplayLimits() {
     }
 }

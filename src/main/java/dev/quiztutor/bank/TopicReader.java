@@ -178,6 +178,8 @@ final class TopicReader {
             if (found.isEmpty()) {
                 problem(e.pointer, "no question '" + questionId + "' in this topic; the lesson quiz lists ids of "
                         + "the topic's questions" + suggestion(questionId, questions.stream().map(Question::id).toList()));
+            } else if (DisplayLimits.rows(DisplayLimits.Screen.LESSON_QUIZ_PAGE, found.get()) > DisplayLimits.ACTION_ROWS) {
+                problem(e.pointer, DisplayLimits.Screen.LESSON_QUIZ_PAGE.problem(found.get()));
             } else {
                 quiz.add(found.get());
             }
@@ -349,6 +351,11 @@ final class TopicReader {
             return null;
         }
         checkRenderedSizes(o.pointer, question);
+        for (DisplayLimits.Screen screen : List.of(DisplayLimits.Screen.PRACTICE_POST, DisplayLimits.Screen.TEST_PAGE)) {
+            if (DisplayLimits.rows(screen, question) > DisplayLimits.ACTION_ROWS) {
+                problem(o.pointer + "/options", screen.problem(question));
+            }
+        }
         return question;
     }
 

@@ -72,6 +72,9 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
+    /** How long closing waits for JDA to send what it holds: Discord's answers take well under a second. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
     private final ShardManager shards;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
@@ -195,13 +198,51 @@ public final class DiscordBot implements AutoCloseable {
         return shards;
     }
 
-    /** Stops taking interactions, lets the running ones finish, and disconnects. */
+    /**
+     * Stops taking interactions, lets the running ones finish, and disconnects; returns once JDA has
+     * sent what was queued, or after {@link #SHUTDOWN_WAIT} at most.
+     */
     @Override
     public void close() {
         // A post in progress, answers in flight and the last figures go out before the connection closes.
         scheduler.close();
         stop(workers, timer, tallies);
+        List<JDA> connected = shards.getShards();
         shards.shutdown();
+        // shutdown() only begins it: JDA still sends the requests it holds (the last answers, the last
+        // figures), and a shutdown hook that returns now lets the JVM exit before they are sent.
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        for (JDA shard : connected) {
+            try {
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                if (!shard.awaitShutdown(left)) {
+                    LOG.warn("shard {} still sending after {}; closing it now", shard.getShardInfo(), SHUTDOWN_WAIT);
+                    shard.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                shard.shutdownNow();
+            }
+        }
+        awaitRequestsOnTheWire(connected, deadline);
+    }
+
+    /**
+     * JDA counts a request as done when it leaves its queue, so it reports a shutdown while the last
+     * answers may still be on the wire; these are the HTTP client's running calls.
+     */
+    private static void awaitRequestsOnTheWire(List<JDA> shards, long deadline) {
+        try {
+            while (shards.stream().anyMatch(s -> s.getHttpClient().dispatcher().runningCallsCount() > 0)) {
+                if (System.nanoTime() - deadline > 0) {
+                    LOG.warn("requests to Discord still running after {}; not waiting for them", SHUTDOWN_WAIT);
+                    return;
+                }
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void stop(ExecutorService workers, ScheduledExecutorService timer, LiveTallies tallies) {

@@ -155,7 +155,15 @@ final class InteractionRouter extends ListenerAdapter {
      * failure is logged with the interaction id; the user gets a short apology, never a stack trace.
      */
     private void dispatch(Reply reply, Runnable work) {
-        ScheduledFuture<?> guard = watchdog.schedule(reply::deferIfPending, deferAfter.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> guard;
+        try {
+            guard = watchdog.schedule(reply::deferIfPending, deferAfter.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // Shutting down: the timer stops before the gateway does, and this runs on JDA's event thread.
+            LOG.info("interaction {}: arrived while shutting down, turned away", reply.id());
+            reply.sendPrivately(View.text(Polite.RESTARTING));
+            return;
+        }
         try {
             workers.execute(() -> {
                 try {
@@ -169,8 +177,9 @@ final class InteractionRouter extends ListenerAdapter {
             });
         } catch (RejectedExecutionException busy) {
             guard.cancel(false);
-            LOG.warn("interaction {}: all workers busy, turned away", reply.id());
-            reply.sendPrivately(View.text(Polite.BUSY));
+            boolean stopping = workers.isShutdown();
+            LOG.warn("interaction {}: {}, turned away", reply.id(), stopping ? "shutting down" : "all workers busy");
+            reply.sendPrivately(View.text(stopping ? Polite.RESTARTING : Polite.BUSY));
         }
     }
 }

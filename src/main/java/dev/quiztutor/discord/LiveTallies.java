@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The "12 answered · 7 right" line of public posts. Clicks only mark a post dirty; a timer edits each
  * dirty post at most once per interval, so a thousand clicks in a minute cost a handful of edits
- * and never hit Discord's rate limits. After a restart a post's figures are rebuilt from storage.
+ * and never hit Discord's rate limits. A post has at most one edit in flight: when a channel's rate
+ * limit holds edits back, the changes made meanwhile go into the next edit after it completes,
+ * instead of piling up in JDA's queue. After a restart a post's figures are rebuilt from storage.
  */
 final class LiveTallies implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveTallies.class);
@@ -37,6 +39,8 @@ final class LiveTallies implements AutoCloseable {
         final Set<Long> answered = ConcurrentHashMap.newKeySet();
         final Set<Long> right = ConcurrentHashMap.newKeySet();
         final AtomicBoolean dirty = new AtomicBoolean();
+        /** An edit of this post was sent and has not completed: the next one waits for it. */
+        final AtomicBoolean editing = new AtomicBoolean();
 
         Post(long id, MessageChannel channel, Topic topic, Question question, PlaceSummary seed) {
             this.id = id;
@@ -76,6 +80,9 @@ final class LiveTallies implements AutoCloseable {
             // Loaded outside the cache's lock: the first clicks on a post after a restart must not
             // wait one behind another for the same query.
             Post loaded = new Post(place.post(), channel, topic, question, seed.apply(place));
+            // The figures are read after this click's event was stored, so they already count it, and
+            // what the post shows (its first figures, or those from before a restart) is not known.
+            loaded.dirty.set(true);
             Post raced = posts.asMap().putIfAbsent(place.post(), loaded);
             post = raced != null ? raced : loaded;
         }
@@ -94,12 +101,34 @@ final class LiveTallies implements AutoCloseable {
     }
 
     void flush() {
+        flush(false);
+    }
+
+    /** {@code closing}: the last figures go out even behind an edit in flight, before JDA shuts down. */
+    private void flush(boolean closing) {
         for (Post post : posts.asMap().values()) {
-            if (post.dirty.compareAndSet(true, false)) {
-                View view = Views.practicePost(post.topic, post.question, post.tally());
+            // Claimed before the flag is cleared: a post whose edit is in flight stays dirty until it completes.
+            boolean claimed = post.editing.compareAndSet(false, true);
+            if (!claimed && !closing) {
+                continue;
+            }
+            if (!post.dirty.compareAndSet(true, false)) {
+                if (claimed) {
+                    post.editing.set(false);
+                }
+                continue;
+            }
+            View view = Views.practicePost(post.topic, post.question, post.tally());
+            try {
                 // Only the embed changes: components stay as they are, with users' picks in the menus.
                 post.channel.editMessageEmbedsById(post.id, view.embeds())
-                        .queue(null, e -> LOG.info("could not update the figures of post {}: {}", post.id, e.toString()));
+                        .queue(done -> post.editing.set(false), e -> {
+                            post.editing.set(false);
+                            LOG.info("could not update the figures of post {}: {}", post.id, e.toString());
+                        });
+            } catch (RuntimeException e) {
+                post.editing.set(false);
+                throw e;
             }
         }
     }
@@ -107,6 +136,6 @@ final class LiveTallies implements AutoCloseable {
     @Override
     public void close() {
         flusher.cancel(false);
-        flush();
+        flush(true);
     }
 }

@@ -10,6 +10,9 @@ final class Polite {
     static final String NOT_YOURS = "This test belongs to someone else. Start your own with /test.";
     static final String SORRY = "Sorry, something went wrong on my side. Please try again in a moment.";
     static final String BUSY = "I'm very busy right now. Please try again in a moment.";
+    static final String CANNOT_SHOW = "Sorry, this is more than one Discord message can hold, so I cannot show it."
+            + " I have noted it for whoever looks after the quizzes.";
+    static final String RESTARTING = "I'm restarting right now. Please try again in a minute.";
 
     private Polite() {
     }

@@ -3,6 +3,8 @@ package dev.quiztutor.discord;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,14 +61,25 @@ final class Reply {
 
     /** The answer, in the mode chosen when the interaction arrived. */
     void send(View view) {
+        // Built before the state changes: JDA's builders throw on what Discord would refuse, and the
+        // interaction must still be open for the apology then. The edit form serves a deferral too.
+        MessageEditData edit;
+        MessageCreateData create;
+        try {
+            edit = view.edit();
+            create = mode == Mode.NEW_MESSAGE ? view.create() : null;
+        } catch (RuntimeException e) {
+            cannotShow(e);
+            return;
+        }
         if (state.compareAndSet(PENDING, ANSWERED)) {
             if (mode == Mode.UPDATE) {
-                ((IMessageEditCallback) event).editMessage(view.edit()).queue(null, e -> failed("update", e));
+                ((IMessageEditCallback) event).editMessage(edit).queue(null, e -> failed("update", e));
             } else {
-                event.reply(view.create()).setEphemeral(ephemeral).queue(null, e -> failed("reply", e));
+                event.reply(create).setEphemeral(ephemeral).queue(null, e -> failed("reply", e));
             }
         } else if (state.get() == DEFERRED) {
-            event.getHook().editOriginal(view.edit()).queue(null, e -> failed("deferred answer", e));
+            event.getHook().editOriginal(edit).queue(null, e -> failed("deferred answer", e));
         }
     }
 
@@ -74,15 +87,30 @@ final class Reply {
     void sendPrivately(View view) {
         if (mode == Mode.NEW_MESSAGE && ephemeral) {
             send(view);
-        } else if (state.compareAndSet(PENDING, ANSWERED)) {
-            event.reply(view.create()).setEphemeral(true).queue(null, e -> failed("reply", e));
+            return;
+        }
+        MessageCreateData create;
+        try {
+            create = view.create();
+        } catch (RuntimeException e) {
+            cannotShow(e);
+            return;
+        }
+        if (state.compareAndSet(PENDING, ANSWERED)) {
+            event.reply(create).setEphemeral(true).queue(null, e -> failed("reply", e));
         } else {
             if (mode == Mode.NEW_MESSAGE && state.get() == DEFERRED) {
                 // A public "thinking..." message must not stay behind a private answer.
                 event.getHook().deleteOriginal().queue(null, e -> failed("delete deferred", e));
             }
-            event.getHook().sendMessage(view.create()).setEphemeral(true).queue(null, e -> failed("follow-up", e));
+            event.getHook().sendMessage(create).setEphemeral(true).queue(null, e -> failed("follow-up", e));
         }
+    }
+
+    /** The answer broke one of Discord's limits (the validator should have caught it): a short line instead. */
+    private void cannotShow(RuntimeException error) {
+        LOG.error("interaction {}: the answer breaks Discord's limits; sent an apology instead", id(), error);
+        sendPrivately(View.text(Polite.CANNOT_SHOW));
     }
 
     /** Acknowledges a select without changing anything: the choice is kept server-side. */

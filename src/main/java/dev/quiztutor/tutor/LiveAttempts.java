@@ -82,19 +82,32 @@ public final class LiveAttempts {
 
     /**
      * Decides an action on one attempt and records its event, atomically for that attempt. If the
-     * journal fails, the exception propagates, the cached attempt is unchanged and nothing was counted.
+     * journal fails, the exception propagates and the attempt leaves the cache: a failure can be
+     * ambiguous (the connection lost after the commit, an I/O error on COMMIT), so the event may be
+     * stored after all, and only the journal knows. The next action replays it from there, and a
+     * try that was counted is never given back.
      */
     public Practice.Outcome update(AttemptKey key, Question question, ScoringPolicy scoring,
                                    Function<Attempt, Practice.Outcome> decide) {
         Practice.Outcome[] result = new Practice.Outcome[1];
+        RuntimeException[] failure = new RuntimeException[1];
         cache.asMap().compute(Key.of(key), (k, cached) -> {
             Attempt current = cached != null ? cached : Attempt.replay(question, journal.load(key));
             Practice.Outcome outcome = decide.apply(current);
-            outcome.recorded().ifPresent(event ->
-                    journal.append(RecordedEvent.of(key, question, event, outcome.attempt(), scoring)));
+            if (outcome.recorded().isPresent()) {
+                try {
+                    journal.append(RecordedEvent.of(key, question, outcome.recorded().get(), outcome.attempt(), scoring));
+                } catch (RuntimeException e) {
+                    failure[0] = e;
+                    return null;
+                }
+            }
             result[0] = outcome;
             return outcome.attempt();
         });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
         return result[0];
     }
 

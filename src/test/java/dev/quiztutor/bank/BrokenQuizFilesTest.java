@@ -48,6 +48,8 @@ class BrokenQuizFilesTest {
                 file("lesson-problems.json",
                         new Expected(12, 11, "lesson.tables[0].rows[1]", "has 1 cell but the table has 2 columns"),
                         new Expected(16, 20, "lesson.quiz[1]", "no question 'q2' in this topic")),
+                file("lesson-quiz-too-many-rows.json", new Expected(6, 24, "lesson.quiz[1]",
+                        "question 'wide' needs 6 rows of components on its lesson quiz page")),
                 file("duplicate-field.json", new Expected(12, 7, "questions[0].answer", "appears twice in the same object")),
                 file("wrong-types.json",
                         new Expected(3, 3, "title", "must be text (a JSON string), not a number"),

@@ -104,6 +104,12 @@ final class BotHarness implements AutoCloseable {
         start();
     }
 
+    /** Closes the bot as the process's shutdown hook does; {@link #close} closes the rest. */
+    void closeBot() {
+        bot.close();
+        bot = null;
+    }
+
     /** The bot's scheduler, to run a pass at the test clock's time. */
     dev.quiztutor.schedule.Scheduler scheduler() {
         return bot.scheduler();

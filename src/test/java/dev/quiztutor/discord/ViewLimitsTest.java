@@ -1,5 +1,6 @@
 package dev.quiztutor.discord;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,14 +13,28 @@ import dev.quiztutor.bank.DisplayLimits;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionText;
 import dev.quiztutor.bank.Topic;
+import dev.quiztutor.schedule.Days;
+import dev.quiztutor.schedule.Failures;
+import dev.quiztutor.schedule.QuestionChoice;
+import dev.quiztutor.schedule.RevealAfter;
+import dev.quiztutor.schedule.Schedule;
+import dev.quiztutor.schedule.ScheduledPost;
+import dev.quiztutor.schedule.ScheduledReveal;
+import dev.quiztutor.schedule.Slot;
+import dev.quiztutor.schedule.Timetable;
 import dev.quiztutor.tutor.Attempt;
 import dev.quiztutor.tutor.Feedback;
 import dev.quiztutor.tutor.Grade;
 import dev.quiztutor.tutor.LessonPage;
+import dev.quiztutor.tutor.PlaceSummary;
 import dev.quiztutor.tutor.Response;
 import dev.quiztutor.tutor.TopicTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every message the bot can send fits Discord's limits, for every question of the shipped bank and
  * for the largest questions the validator accepts: a file that validates never breaks when posted.
+ * Each message is also built by JDA's own builders, which refuse what Discord would, and its rows
+ * are the ones the validator counted ({@link DisplayLimits#rows}).
  */
 class ViewLimitsTest {
 
@@ -57,6 +74,8 @@ class ViewLimitsTest {
         for (Question q : topic.questions()) {
             assertTrue(QuestionText.postLength(q) > DisplayLimits.QUESTION_POST - 100, "near the post limit: " + q.id());
         }
+        assertTrue(topic.lesson().orElseThrow().quiz().stream().anyMatch(q -> q.options().size() == 15
+                && !q.hints().isEmpty()), "the lesson quiz has the widest question its page takes");
         checkTopic(topic);
     }
 
@@ -82,20 +101,31 @@ class ViewLimitsTest {
 
     private static void checkTopic(Topic topic) {
         for (Question q : topic.questions()) {
-            check(q.id() + " post", Views.practicePost(topic, q, new Views.Tally(12345, 6789)));
+            View post = Views.practicePost(topic, q, new Views.Tally(12345, 6789));
+            check(q.id() + " post", post);
+            assertEquals(DisplayLimits.rows(DisplayLimits.Screen.PRACTICE_POST, q), post.rows().size(), q.id() + " post rows");
+            check(q.id() + " scheduled post", Views.scheduledPost(scheduledPost(topic, q)));
+            check(q.id() + " reveal", Views.reveal(new ScheduledReveal(1, 2, 3, 4, topic, q,
+                    new PlaceSummary(Set.of(1L, 2L), Set.of(1L)))));
             for (Feedback f : everyFeedback(q)) {
                 check(q.id() + " " + f.getClass().getSimpleName(), Views.feedback(q, f));
             }
         }
         List<LessonPage> pages = topic.lesson().map(LessonPage::of).orElse(List.of());
         for (int i = 0; i < pages.size(); i++) {
-            check("lesson page " + i, Views.lessonPage(topic, pages, i, Optional.empty()));
+            View page = Views.lessonPage(topic, pages, i, Optional.empty());
+            check("lesson page " + i, page);
+            if (pages.get(i) instanceof LessonPage.Quiz quiz) {
+                assertEquals(DisplayLimits.rows(DisplayLimits.Screen.LESSON_QUIZ_PAGE, quiz.question()), page.rows().size(),
+                        "lesson page " + i + " rows");
+            }
         }
         TopicTest test = TopicTest.start(TopicTest.draw(topic, 10, new Random(1)));
         while (!test.finished()) {
             Question q = test.current().orElseThrow();
-            check("test question " + test.position(), Views.testQuestion(Long.MAX_VALUE, test,
-                    q.parts() > 1 ? q.answerLetters() : List.of()));
+            View page = Views.testQuestion(Long.MAX_VALUE, test, q.parts() > 1 ? q.answerLetters() : List.of());
+            check("test question " + test.position(), page);
+            assertEquals(DisplayLimits.rows(DisplayLimits.Screen.TEST_PAGE, q), page.rows().size(), q.id() + " test rows");
             test = test.answer(new Response(q.answerLetters().stream().map(l -> l.equals("A") ? "B" : "A").toList()));
         }
         check("test report", Views.testReport(test.report()));
@@ -114,7 +144,21 @@ class ViewLimitsTest {
                 new Feedback.AlreadyEnded(solved));
     }
 
+    private static ScheduledPost scheduledPost(Topic topic, Question q) {
+        Instant at = Instant.parse("2026-11-23T10:00:00Z");
+        Schedule schedule = new Schedule(Long.MAX_VALUE, 1, 2, new Timetable(LocalTime.of(18, 0), ZoneId.of("Europe/Berlin"),
+                Days.EVERY_DAY), new QuestionChoice(Optional.empty(), Optional.empty(), q.kind()),
+                Optional.of(Long.MAX_VALUE), Optional.of(new RevealAfter(RevealAfter.MAX_HOURS)), Optional.empty(), 9, at, at,
+                Failures.NONE);
+        return new ScheduledPost(schedule, topic, q, Optional.of(new Slot(LocalDate.of(2026, 11, 23), at)),
+                Optional.of(at.plusSeconds(3600)));
+    }
+
     static void check(String what, View view) {
+        // JDA's builders refuse what Discord would (too many rows, too long a text): whatever the bot
+        // sends, as a new message, a reply or an edit, must get past them.
+        assertDoesNotThrow(view::create, what + ": JDA builds it as a message");
+        assertDoesNotThrow(view::edit, what + ": JDA builds it as an edit");
         assertTrue(view.content().length() <= DisplayLimits.MESSAGE_CONTENT, what + ": content " + view.content().length());
         int total = 0;
         for (MessageEmbed embed : view.embeds()) {
@@ -186,6 +230,23 @@ class ViewLimitsTest {
         blanks.putArray("answer").add("A").add("B").add("Y").add("A");
         int filledCode = fullCode.length() - 4 * 3 + 4 * 97 + "python".length() + 12;
         hintsAndSolution(blanks, filledCode, 1);
+
+        // The widest question a lesson quiz page takes: three rows of answers, Hint, Previous / Next.
+        int lessonOptions = (DisplayLimits.ACTION_ROWS - 2) * DisplayLimits.BUTTONS_PER_ROW;
+        ObjectNode wide = questions.addObject();
+        wide.put("id", "l".repeat(32)).put("type", "choice").put("difficulty", "medium");
+        ObjectNode wideOptions = wide.putObject("options");
+        for (int i = 0; i < lessonOptions; i++) {
+            wideOptions.put(String.valueOf((char) ('A' + i)), "o".repeat(77));
+        }
+        wide.put("prompt", "p".repeat(DisplayLimits.QUESTION_POST - lessonOptions * (80 + 10) - 2));
+        wide.put("answer", "O");
+        hintsAndSolution(wide, 0, 5);
+
+        ObjectNode lesson = topic.putObject("lesson");
+        lesson.putObject("flow").putArray("steps").addObject().put("title", "s".repeat(DisplayLimits.EMBED_TITLE))
+                .put("text", "t".repeat(1024));
+        lesson.putArray("quiz").add("l".repeat(32)).add("b".repeat(32));
         return topic;
     }
 

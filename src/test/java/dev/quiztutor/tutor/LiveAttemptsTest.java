@@ -124,6 +124,40 @@ class LiveAttemptsTest {
         assertEquals(3, tutor.progress(POST, 1, question).triesLeft(), "the failed try is not counted");
     }
 
+    /**
+     * A journal write that fails after its commit (the connection lost on the way back, an I/O error
+     * reported by COMMIT): the event is stored though the caller saw an exception. The cached attempt
+     * must not stand for it, or the next click would get the try back.
+     */
+    @Test
+    void anAmbiguousJournalFailureGivesNoTryBack() {
+        InMemoryAttemptJournal stored = new InMemoryAttemptJournal();
+        boolean[] failNext = new boolean[1];
+        AttemptJournal lostAfterCommit = new AttemptJournal() {
+            @Override
+            public List<AttemptEvent> load(AttemptKey key) {
+                return stored.load(key);
+            }
+
+            @Override
+            public void append(RecordedEvent event) {
+                stored.append(event);
+                if (failNext[0]) {
+                    failNext[0] = false;
+                    throw new IllegalStateException("I/O error on COMMIT: connection reset");
+                }
+            }
+        };
+        Tutor tutor = tutor(new LiveAttempts(lostAfterCommit, LiveAttempts.Settings.DEFAULT));
+        assertEquals(2, tutor.answer(POST, 1, question, Response.of("A")).feedback().progress().triesLeft());
+        failNext[0] = true;
+        assertThrows(IllegalStateException.class, () -> tutor.answer(POST, 1, question, Response.of("C")));
+        assertEquals(1, tutor.progress(POST, 1, question).triesLeft(), "the stored try counts");
+        Feedback last = tutor.answer(POST, 1, question, Response.of("D")).feedback();
+        assertInstanceOf(Feedback.OutOfTries.class, last, "the third try is the last: " + last);
+        assertEquals(3, stored.eventCount());
+    }
+
     @Test
     void theJournalGetsWhatStorageNeedsForFigures() {
         List<RecordedEvent> recorded = new ArrayList<>();

@@ -1,0 +1,101 @@
+package dev.quiztutor.discord;
+
+import static dev.quiztutor.discord.BotHarness.WAIT;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.quiztutor.Fixtures;
+import dev.quiztutor.bank.Question;
+import dev.quiztutor.discord.fake.Callback;
+import dev.quiztutor.discord.fake.FakeMessage;
+import dev.quiztutor.discord.fake.FakeUser;
+import dev.quiztutor.discord.fake.InteractionHandle;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+
+/** Ctrl-C or SIGTERM: the answers in flight are sent before the process may exit, and latecomers get a polite line. */
+class DiscordShutdownTest {
+
+    /**
+     * The shutdown hook returns only when Discord has the answers: one whose handler was still
+     * storing it when the hook began, and the polite line of a click that came during the shutdown.
+     * Discord answers slowly here (as over a real network), so an answer merely queued in JDA when
+     * the hook returns would not have reached it yet.
+     */
+    @Test
+    void answersInFlightReachDiscordBeforeTheShutdownHookReturns(@TempDir Path dir) throws Exception {
+        try (BotHarness bot = new BotHarness(dir, Fixtures.shippedBank(), Duration.ofMillis(1500), Duration.ofSeconds(10),
+                Clock.systemUTC())) {
+            FakeUser ann = bot.discord.user("ann");
+            FakeUser ben = bot.discord.user("ben");
+            InteractionHandle posted = bot.discord.slashCommand(ann, bot.discord.channel("practice"), "practice");
+            posted.awaitCallback(WAIT);
+            FakeMessage post = posted.awaitResponseMessage(WAIT);
+            Question q = bot.questionOf(post);
+            bot.discord.restLatency(Duration.ofMillis(800));
+
+            InteractionHandle answer = bot.discord.clickButton(ann, post, new CustomId.Answer(q.ref(),
+                    q.answerLetters().get(0)).encode());
+            Thread.sleep(300);
+            Thread hook = new Thread(bot::closeBot, "test-shutdown-hook");
+            hook.start();
+            Thread.sleep(300);
+            InteractionHandle late = bot.discord.clickButton(ben, post, new CustomId.Hint(q.ref()).encode());
+            hook.join(TimeUnit.SECONDS.toMillis(30));
+
+            assertTrue(answer.callback().isPresent(), "the answer being stored when the hook began was sent");
+            assertTrue(answer.callback().get().content().startsWith("✅ **Right!**"), answer.callback().get().toString());
+            assertTrue(late.callback().isPresent(), "the click during the shutdown was answered");
+            Callback turnedAway = late.callback().get();
+            assertTrue(turnedAway.isEphemeral());
+            assertEquals(Polite.RESTARTING, turnedAway.content());
+            bot.discord.assertNoProtocolViolations();
+        }
+    }
+
+    /**
+     * The last moment of a shutdown, too short to hit through the gateway: the watchdog's timer is
+     * already stopped when an interaction arrives. JDA's event thread must not throw; the member gets
+     * a polite line.
+     */
+    @Test
+    void anInteractionAfterTheTimerStoppedGetsAPoliteLine() {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService workers = Executors.newSingleThreadExecutor();
+        timer.shutdown();
+        workers.shutdown();
+        InteractionRouter router = new InteractionRouter(Fixtures.shippedBank(), null, null, null, null, null, null,
+                workers, timer, Duration.ofMillis(1500));
+        ButtonInteractionEvent event = mock(ButtonInteractionEvent.class, RETURNS_DEEP_STUBS);
+        when(event.getComponentId()).thenReturn(new CustomId.Hint(Fixtures.shippedBank().questions().findFirst()
+                .orElseThrow().ref()).encode());
+        ReplyCallbackAction action = mock(ReplyCallbackAction.class);
+        when(event.reply(any(MessageCreateData.class))).thenReturn(action);
+        when(action.setEphemeral(anyBoolean())).thenReturn(action);
+
+        assertDoesNotThrow(() -> router.onButtonInteraction(event));
+
+        ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
+        verify(event).reply(sent.capture());
+        assertEquals(Polite.RESTARTING, sent.getValue().getContent());
+        verify(action).setEphemeral(true);
+    }
+}
