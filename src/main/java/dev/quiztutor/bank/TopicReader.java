@@ -324,9 +324,15 @@ final class TopicReader {
 
         if (kind.isEmpty() || id == null || difficulty == null || prompt == null || options == null
                 || solution == null || hasNull(hints) || hasNull(mistakes)) {
-            // Still check the answer against the options we could read, so one run shows everything.
+            // Still check the code and the answer against the options we could read, so one run shows everything.
+            int blanks = -1;
+            if (kind.orElse(null) == QuestionKind.BLANKS) {
+                language(o);
+                String code = o.text("code", 3000, true);
+                blanks = code == null ? -1 : blanks(o.pointer + "/code", code);
+            }
             if (kind.isPresent() && options != null) {
-                answerLetters(o, kind.get(), options, -1);
+                answerLetters(o, kind.get(), options, blanks);
             }
             return null;
         }

@@ -54,6 +54,10 @@ class BrokenQuizFilesTest {
                 file("duplicate-id-of-broken-question.json",
                         new Expected(8, 7, "questions[0].difficulty", "\"Hard\" is not a difficulty; did you mean \"hard\"?"),
                         new Expected(15, 7, "questions[1].id", "duplicate question id 'same' (first used at line 5)")),
+                // Every problem of a question at once, not only the first: the code is read despite the difficulty.
+                file("blanks-task-with-two-problems.json",
+                        new Expected(8, 7, "questions[0].difficulty", "did you mean \"easy\"?"),
+                        new Expected(10, 27, "questions[0].code", "[0] at line 1, column 12 of the code is not a blank")),
                 file("capitalised-difficulty.json", new Expected(8, 7, "questions[0].difficulty",
                         "\"Medium\" is not a difficulty; did you mean \"medium\"? Difficulties are lower case")),
                 file("null-field.json",
