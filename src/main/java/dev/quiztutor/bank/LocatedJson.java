@@ -315,8 +315,8 @@ final class LocatedJson {
     /**
      * Where the character at {@code index} of the string value at {@code pointer} is in the file, so
      * that a problem inside a long one-line string (a blank marker in code) points at itself. The
-     * source is walked from the value's opening quote, each escape ({@code \n}, {@code \"},
-     * {@code \u005B}) counting as the one character it stands for. Columns count bytes, as Jackson's do.
+     * source is walked from the value's opening quote, each escape ({@code \n}, {@code \"}, a Unicode
+     * escape) counting as the one character it stands for.
      */
     Position inString(String pointer, int index) {
         if (positions == null) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -303,8 +302,8 @@ final class TopicReader {
         if (o.has("difficulty")) {
             JsonNode d = o.node.get("difficulty");
             // Exactly as the schema has them: "Medium" would pass here but be underlined in editors.
-            difficulty = !d.isTextual() ? null : Arrays.stream(Difficulty.values()).filter(x -> x.label().equals(d.asText())).findFirst()
-                    .orElse(null);
+            difficulty = d.isTextual() ? Arrays.stream(Difficulty.values())
+                    .filter(x -> x.label().equals(d.asText())).findFirst().orElse(null) : null;
             if (difficulty == null) {
                 Optional<Difficulty> meant = d.isTextual() ? Difficulty.parse(d.asText()) : Optional.empty();
                 problem(o.pointer + "/difficulty", describe(d) + " is not a difficulty; "
@@ -473,7 +472,7 @@ final class TopicReader {
         return ok ? answer : null;
     }
 
-    /** " (did you mean \"B\"? Letters are capitals)" for an answer letter written in lower case. */
+    /** " (did you mean \"B\"? Option letters are capitals)" for an answer letter written in lower case. */
     private static String capital(String letter, Set<String> letters) {
         String upper = letter.toUpperCase(java.util.Locale.ROOT);
         return !upper.equals(letter) && letters.contains(upper)
