@@ -10,6 +10,7 @@ import com.networknt.schema.AnnotationKeyword;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.quiztutor.Fixtures;
@@ -139,11 +140,12 @@ class QuizSchemaTest {
                 throw new java.io.UncheckedIOException(e);
             }
             List<Problem> problems = TopicReader.read(file, text).problems();
-            Set<ValidationMessage> schemaSays = schema.validate(mutated);
-            if (problems.isEmpty() && !schemaSays.isEmpty()) {
-                disagreements.add(change + ": the schema rejects it (" + schemaSays + "), validate accepts it");
+            // Yes or no is all the verdict needs, and much cheaper than collecting every message.
+            boolean schemaAccepts = schema.validate(mutated, OutputFormat.BOOLEAN);
+            if (problems.isEmpty() && !schemaAccepts) {
+                disagreements.add(change + ": the schema rejects it (" + schema.validate(mutated) + "), validate accepts it");
             }
-            if (!problems.isEmpty() && schemaSays.isEmpty()
+            if (!problems.isEmpty() && schemaAccepts
                     && !problems.stream().allMatch(p -> VALIDATOR_ONLY.stream().anyMatch(r -> r.covers(p)))) {
                 disagreements.add(change + ": validate rejects it (" + problems + "), the schema accepts it");
             }
