@@ -72,6 +72,7 @@ final class LocatedJson {
     private final Positions positions;
     private final List<Duplicate> duplicates;
     private final byte[] source;
+    private int[] lineStarts;
     private LocatedJson located;
     /** Sizes of subtrees (values counted), filled as pointers are resolved. */
     private final Map<JsonNode, Integer> sizes = new IdentityHashMap<>();
@@ -255,7 +256,10 @@ final class LocatedJson {
         return List.copyOf(duplicates);
     }
 
-    /** Where the value at {@code pointer} is, or its nearest ancestor when the value is missing. */
+    /**
+     * Where the value at {@code pointer} is, or its nearest ancestor when the value is missing. The
+     * column counts characters, as editors do (Jackson counts the bytes of UTF-8).
+     */
     Position at(String pointer) {
         if (positions == null) {
             if (located == null) {
@@ -267,6 +271,11 @@ final class LocatedJson {
             }
             return located.at(pointer);
         }
+        return position(offset(byteAt(pointer)));
+    }
+
+    /** As Jackson reported it: the column counts bytes. */
+    private Position byteAt(String pointer) {
         if (positions.size == 0) {
             return new Position(1, 1);
         }
@@ -301,6 +310,118 @@ final class LocatedJson {
             index += offset;
         }
         return positions.get(index);
+    }
+
+    /**
+     * Where the character at {@code index} of the string value at {@code pointer} is in the file, so
+     * that a problem inside a long one-line string (a blank marker in code) points at itself. The
+     * source is walked from the value's opening quote, each escape ({@code \n}, {@code \"}, a Unicode
+     * escape) counting as the one character it stands for.
+     */
+    Position inString(String pointer, int index) {
+        if (positions == null) {
+            if (located == null) {
+                try {
+                    located = parseLocated(source);
+                } catch (SyntaxError e) {
+                    return new Position(1, 1);
+                }
+            }
+            return located.inString(pointer, index);
+        }
+        Position start = at(pointer);
+        int slash = pointer.lastIndexOf('/');
+        if (slash < 0 || !root.at(pointer).isTextual()) {
+            return start;
+        }
+        int offset = offset(byteAt(pointer));
+        if (root.at(pointer.substring(0, slash)).isObject()) {
+            // Positions of members are those of their names: skip the name and the colon.
+            offset = skipWhitespace(endOfString(offset));
+            if (offset >= source.length || source[offset] != ':') {
+                return start;
+            }
+            offset = skipWhitespace(offset + 1);
+        }
+        if (offset >= source.length || source[offset] != '"') {
+            return start;
+        }
+        int i = offset + 1;
+        int chars = 0;
+        while (i < source.length && source[i] != '"' && chars < index) {
+            int b = source[i] & 0xFF;
+            if (b == '\\') {
+                i += i + 1 < source.length && source[i + 1] == 'u' ? 6 : 2;
+                chars++;
+            } else {
+                int length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                i += length;
+                chars += length == 4 ? 2 : 1;
+            }
+        }
+        return position(i);
+    }
+
+    /** The byte offset of a position as Jackson reports it (column in bytes). */
+    private int offset(Position position) {
+        int[] starts = lineStarts();
+        int line = Math.min(position.line(), starts.length);
+        return Math.min(source.length, starts[line - 1] + position.column() - 1);
+    }
+
+    /** The line and the column in characters (UTF-16 units, as Java and editors count) of a byte offset. */
+    private Position position(int offset) {
+        int[] starts = lineStarts();
+        int line = 1;
+        while (line < starts.length && starts[line] <= offset) {
+            line++;
+        }
+        int column = 1;
+        for (int i = starts[line - 1]; i < offset && i < source.length; i++) {
+            int b = source[i] & 0xFF;
+            if ((b & 0xC0) != 0x80) {
+                column += b >= 0xF0 ? 2 : 1;
+            }
+        }
+        return new Position(line, column);
+    }
+
+    /** Where each line starts, lines ending as Jackson counts them (\n, \r\n or \r); made on the first problem. */
+    private int[] lineStarts() {
+        if (lineStarts == null) {
+            int[] starts = new int[16];
+            int count = 1;
+            for (int i = 0; i < source.length; i++) {
+                if (lineBreakAt(i)) {
+                    if (count == starts.length) {
+                        starts = Arrays.copyOf(starts, count * 2);
+                    }
+                    starts[count++] = i + 1;
+                }
+            }
+            lineStarts = Arrays.copyOf(starts, count);
+        }
+        return lineStarts;
+    }
+
+    private boolean lineBreakAt(int i) {
+        return source[i] == '\n' || (source[i] == '\r' && (i + 1 == source.length || source[i + 1] != '\n'));
+    }
+
+    /** The offset just after the string that opens at {@code quote}. */
+    private int endOfString(int quote) {
+        int i = quote + 1;
+        while (i < source.length && source[i] != '"') {
+            i += source[i] == '\\' ? 2 : 1;
+        }
+        return i + 1;
+    }
+
+    private int skipWhitespace(int i) {
+        while (i < source.length && (source[i] == ' ' || source[i] == '\t' || source[i] == '\n' || source[i] == '\r')) {
+            i++;
+        }
+        return i;
     }
 
     /** How many values a subtree holds, itself included. */

@@ -3,14 +3,15 @@ package dev.quiztutor.bank;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -105,24 +106,27 @@ final class TopicReader {
             o.text("$schema", 500, false);
         }
         List<Question> questions = new ArrayList<>();
-        Map<String, String> firstPointerOfId = new HashMap<>();
+        // Every question with a readable id, valid or not: a question with a problem is still a question
+        // for duplicates and lesson.quiz, so one mistake is reported once, where it is.
+        Map<String, String> firstPointerOfId = new LinkedHashMap<>();
         List<Element> items = o.array("questions", 1, Integer.MAX_VALUE, true);
         for (Element item : items) {
             Question q = question(item, id == null ? "?" : id);
-            if (q == null) {
+            String questionId = q != null ? q.id() : readableId(item.node);
+            if (questionId == null) {
                 continue;
             }
-            String earlier = firstPointerOfId.putIfAbsent(q.id(), item.pointer);
+            String earlier = firstPointerOfId.putIfAbsent(questionId, item.pointer);
             if (earlier != null) {
-                problem(item.pointer + "/id", "duplicate question id '" + q.id() + "' (first used at line "
+                problem(item.pointer + "/id", "duplicate question id '" + questionId + "' (first used at line "
                         + json.at(earlier).line() + "); question ids must be unique within a topic");
-            } else {
+            } else if (q != null) {
                 questions.add(q);
             }
         }
         Lesson lesson = null;
         if (o.has("lesson")) {
-            lesson = lesson(o.node.get("lesson"), o.pointer + "/lesson", questions);
+            lesson = lesson(o.node.get("lesson"), o.pointer + "/lesson", questions, firstPointerOfId.keySet());
         }
         if (!problems.isEmpty() || items.isEmpty()) {
             return null;
@@ -132,7 +136,7 @@ final class TopicReader {
 
     // ---------------------------------------------------------------- lesson
 
-    private Lesson lesson(JsonNode node, String pointer, List<Question> questions) {
+    private Lesson lesson(JsonNode node, String pointer, List<Question> questions, Set<String> questionIds) {
         int before = problems.size();
         Obj o = object(node, pointer, "a lesson", LESSON_FIELDS, List.of("flow"));
         if (o == null) {
@@ -175,13 +179,14 @@ final class TopicReader {
                 continue;
             }
             Optional<Question> found = questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
-            if (found.isEmpty()) {
-                problem(e.pointer, "no question '" + questionId + "' in this topic; the lesson quiz lists ids of "
-                        + "the topic's questions" + suggestion(questionId, questions.stream().map(Question::id).toList()));
-            } else if (DisplayLimits.rows(DisplayLimits.Screen.LESSON_QUIZ_PAGE, found.get()) > DisplayLimits.ACTION_ROWS) {
+            if (found.isPresent() && DisplayLimits.rows(DisplayLimits.Screen.LESSON_QUIZ_PAGE, found.get())
+                    > DisplayLimits.ACTION_ROWS) {
                 problem(e.pointer, DisplayLimits.Screen.LESSON_QUIZ_PAGE.problem(found.get()));
-            } else {
+            } else if (found.isPresent()) {
                 quiz.add(found.get());
+            } else if (!questionIds.contains(questionId)) {
+                problem(e.pointer, "no question '" + questionId + "' in this topic; the lesson quiz lists ids of "
+                        + "the topic's questions" + suggestion(questionId, List.copyOf(questionIds)));
             }
         }
         List<String> snapshot = o.array("snapshot", 1, 20, false).stream()
@@ -299,10 +304,14 @@ final class TopicReader {
         Difficulty difficulty = null;
         if (o.has("difficulty")) {
             JsonNode d = o.node.get("difficulty");
-            difficulty = d.isTextual() ? Difficulty.parse(d.asText()).orElse(null) : null;
+            // Exactly as the schema has them: "Medium" would pass here but be underlined in editors.
+            difficulty = d.isTextual() ? Arrays.stream(Difficulty.values())
+                    .filter(x -> x.label().equals(d.asText())).findFirst().orElse(null) : null;
             if (difficulty == null) {
-                problem(o.pointer + "/difficulty", describe(d) + " is not a difficulty; use "
-                        + Difficulty.allowed().replace("easy", "\"easy\"").replace("medium", "\"medium\"")
+                Optional<Difficulty> meant = d.isTextual() ? Difficulty.parse(d.asText()) : Optional.empty();
+                problem(o.pointer + "/difficulty", describe(d) + " is not a difficulty; "
+                        + meant.map(x -> "did you mean \"" + x.label() + "\"? Difficulties are lower case: ").orElse("")
+                        + "use " + Difficulty.allowed().replace("easy", "\"easy\"").replace("medium", "\"medium\"")
                         .replace("hard", "\"hard\""));
             }
         }
@@ -317,9 +326,15 @@ final class TopicReader {
 
         if (kind.isEmpty() || id == null || difficulty == null || prompt == null || options == null
                 || solution == null || hasNull(hints) || hasNull(mistakes)) {
-            // Still check the answer against the options we could read, so one run shows everything.
+            // Still check the code and the answer against the options we could read, so one run shows everything.
+            int blanks = -1;
+            if (kind.orElse(null) == QuestionKind.BLANKS) {
+                language(o);
+                String code = o.text("code", 3000, true);
+                blanks = code == null ? -1 : blanks(o.pointer + "/code", code);
+            }
             if (kind.isPresent() && options != null) {
-                answerLetters(o, kind.get(), options, -1);
+                answerLetters(o, kind.get(), options, blanks);
             }
             return null;
         }
@@ -380,15 +395,18 @@ final class TopicReader {
         String where = kind == QuestionKind.BLANKS ? "a select-menu entry" : "a button label";
         List<Option> options = new ArrayList<>();
         boolean ok = true;
+        boolean inOrder = true;
         int index = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); index++) {
             Map.Entry<String, JsonNode> entry = it.next();
             String letter = entry.getKey();
             String child = pointer + "/" + LocatedJson.escape(letter);
             String expected = String.valueOf((char) ('A' + index));
-            if (!letter.equals(expected)) {
+            if (!letter.equals(expected) && inOrder) {
+                // Only the first: after one letter out of place, every later one is too.
                 problem(child, "options are lettered A, B, C... in order; expected \"" + expected + "\" here, not \""
                         + letter + "\"");
+                inOrder = false;
                 ok = false;
             }
             String text = textValue(entry.getValue(), child, 500);
@@ -426,7 +444,8 @@ final class TopicReader {
                 return null;
             }
             if (!letters.contains(node.asText())) {
-                problem(pointer, describe(node) + " is not an option of this question; options are " + allowed);
+                problem(pointer, describe(node) + " is not an option of this question; options are " + allowed
+                        + capital(node.asText(), letters));
                 return null;
             }
             return List.of(node.asText());
@@ -440,7 +459,8 @@ final class TopicReader {
         for (int i = 0; i < node.size(); i++) {
             JsonNode letter = node.get(i);
             if (!letter.isTextual() || !letters.contains(letter.asText())) {
-                problem(pointer + "/" + i, describe(letter) + " is not an option of this task; options are " + allowed);
+                problem(pointer + "/" + i, describe(letter) + " is not an option of this task; options are " + allowed
+                        + capital(letter.asText(), letters));
                 ok = false;
             }
             answer.add(letter.asText());
@@ -452,48 +472,87 @@ final class TopicReader {
             } else {
                 problem(pointer, "blank [" + (node.size() + 1) + "] has no answer: the code has " + blanks
                         + " blanks but the answer has " + node.size() + " letter" + (node.size() == 1 ? "" : "s")
-                        + "; give exactly one letter per blank");
+                        + "; give exactly one letter per blank (if [" + (node.size() + 1) + "] is code, such as list"
+                        + " indexing, write \\\\[" + (node.size() + 1) + "] in the JSON string)");
             }
             ok = false;
         }
         return ok ? answer : null;
     }
 
-    /** Counts the blanks [1]..[n] of a task's code, or returns -1 after reporting why they are wrong. */
+    /** " (did you mean \"B\"? Option letters are capitals)" for an answer letter written in lower case. */
+    private static String capital(String letter, Set<String> letters) {
+        String upper = letter.toUpperCase(java.util.Locale.ROOT);
+        return !upper.equals(letter) && letters.contains(upper)
+                ? " (did you mean \"" + upper + "\"? Option letters are capitals)" : "";
+    }
+
+    /** A {@code [digit]} marker in a task's code: its number as written, and where it starts in the code. */
+    private record Marker(String digits, int start) {
+        int number() {
+            return Integer.parseInt(digits);
+        }
+
+        /** "[0]" as written. */
+        String text() {
+            return "[" + digits + "]";
+        }
+
+        /** "line 2, column 9 of the code": where an author finds it when the code is shown as code. */
+        String where(String code) {
+            int lineStart = code.lastIndexOf('\n', start - 1) + 1;
+            long line = code.substring(0, start).chars().filter(c -> c == '\n').count() + 1;
+            return "line " + line + ", column " + (start - lineStart + 1) + " of the code";
+        }
+    }
+
+    /**
+     * Counts the blanks [1]..[n] of a task's code, or returns -1 when their count is unknown. A marker
+     * that is not one of [1]..[n] (list indexing such as {@code files[0]}, or a gap) is reported at its
+     * own place in the file, with the escape that makes it literal.
+     */
     private int blanks(String pointer, String code) {
-        Map<Integer, Integer> seen = new TreeMap<>();
+        List<Marker> markers = new ArrayList<>();
         Matcher m = BLANK.matcher(code);
         while (m.find()) {
-            seen.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+            markers.add(new Marker(m.group(1), m.start()));
         }
-        if (seen.isEmpty()) {
+        Set<Integer> numbers = markers.stream().filter(k -> !k.digits().startsWith("0")).map(Marker::number)
+                .collect(Collectors.toSet());
+        int n = 0;
+        while (numbers.contains(n + 1)) {
+            n++;
+        }
+        if (n == 0 && numbers.isEmpty()) {
             problem(pointer, "has no blanks; mark them [1], [2], ... in the code (write \\\\[1] for a literal [1])");
-            return -1;
         }
-        boolean ok = true;
-        for (Map.Entry<Integer, Integer> blank : seen.entrySet()) {
-            if (blank.getValue() > 1) {
-                problem(pointer, "blank [" + blank.getKey() + "] appears " + blank.getValue()
-                        + " times; each blank appears once (an option may still fill several blanks)");
-                ok = false;
-            }
-        }
-        int n = seen.size();
-        for (int k = 1; k <= n; k++) {
-            if (!seen.containsKey(k)) {
-                int extra = seen.keySet().stream().filter(x -> x > n).findFirst().orElse(0);
-                problem(pointer, "blanks are numbered [1] to [" + n + "] without gaps; [" + k + "] is missing"
-                        + (extra > 0 ? " but [" + extra + "] is used" : ""));
-                ok = false;
+        boolean countKnown = n > 0;
+        Map<Integer, Marker> first = new HashMap<>();
+        for (Marker marker : markers) {
+            LocatedJson.Position at = json.inString(pointer, marker.start());
+            String literal = "write \\\\[" + marker.digits() + "] in the JSON string for a literal " + marker.text();
+            if (marker.digits().startsWith("0")) {
+                problem(at, pointer, marker.text() + " at " + marker.where(code) + " is not a blank: blanks are"
+                        + " numbered from [1]; if it is code (list indexing, for example), " + literal);
+            } else if (marker.number() > n) {
+                problem(at, pointer, marker.text() + " at " + marker.where(code) + " is not a blank: blanks are"
+                        + " numbered [1], [2], ... without gaps and [" + (n + 1) + "] is missing; renumber it, or "
+                        + literal);
+                countKnown = false;
+            } else if (first.putIfAbsent(marker.number(), marker) != null) {
+                problem(at, pointer, "blank " + marker.text() + " appears again at " + marker.where(code)
+                        + " (first at " + first.get(marker.number()).where(code) + "); each blank appears once"
+                        + " (an option may still fill several blanks), or " + literal);
+                countKnown = false;
             }
         }
         if (n > DisplayLimits.BLANKS) {
             problem(pointer, "has " + n + " blanks; a task has at most " + DisplayLimits.BLANKS
                     + " (Discord shows 5 rows of components: one select menu per blank and one row of buttons)."
                     + " Split it into two tasks");
-            ok = false;
+            countKnown = false;
         }
-        return ok ? n : -1;
+        return countKnown ? n : -1;
     }
 
     private Solution solution(Obj o) {
@@ -619,10 +678,13 @@ final class TopicReader {
             if (!allowed.contains(name)) {
                 problem(pointer + "/" + LocatedJson.escape(name), "unknown field" + suggestion(name, allowed)
                         + "; fields of " + what + ": " + String.join(", ", allowed));
+            } else if (node.get(name).isNull()) {
+                // Read as absent everywhere else, but the schema (and so every editor) rejects it.
+                problem(pointer + "/" + LocatedJson.escape(name), "is null; give it a value, or leave the field out");
             }
         }
         for (String name : required) {
-            if (!node.has(name) || node.get(name).isNull()) {
+            if (!node.has(name)) {
                 problem(pointer, "missing required field \"" + name + "\" in " + what);
             }
         }
@@ -665,8 +727,19 @@ final class TopicReader {
         return id;
     }
 
+    /** The id of a question that may have problems, without reporting anything (its own reading does). */
+    private static String readableId(JsonNode question) {
+        JsonNode id = question.isObject() ? question.get("id") : null;
+        return id != null && id.isTextual() && id.asText().length() <= DisplayLimits.ID
+                && ID.matcher(id.asText()).matches() ? id.asText() : null;
+    }
+
     private void problem(String pointer, String message) {
-        LocatedJson.Position at = json.at(pointer);
+        problem(json.at(pointer), pointer, message);
+    }
+
+    /** A problem at a place inside the value at {@code pointer}. */
+    private void problem(LocatedJson.Position at, String pointer, String message) {
         problems.add(new Problem(file, at.line(), at.column(), LocatedJson.fieldPath(pointer), message));
     }
 

@@ -32,11 +32,41 @@ class BrokenQuizFilesTest {
                 file("missing-required.json", new Expected(5, 5, "questions[0]", "missing required field \"solution\"")),
                 file("duplicate-ids.json", new Expected(15, 7, "questions[1].id", "duplicate question id 'same' (first used at line 5)")),
                 file("bad-answer-letter.json", new Expected(11, 7, "questions[0].answer", "\"E\" is not an option of this question; options are A, B, C, D")),
-                file("blank-without-answer.json", new Expected(12, 7, "questions[0].answer", "blank [3] has no answer")),
+                file("blank-without-answer.json", new Expected(12, 7, "questions[0].answer",
+                        "blank [3] has no answer: the code has 3 blanks but the answer has 2 letters; give exactly one "
+                                + "letter per blank (if [3] is code, such as list indexing, write \\\\[3] in the JSON string)")),
                 file("answer-without-blank.json", new Expected(14, 9, "questions[0].answer[1]", "answer [2] has no blank")),
                 file("blank-twice.json",
-                        new Expected(10, 7, "questions[0].code", "blank [1] appears 2 times"),
-                        new Expected(10, 7, "questions[0].code", "[2] is missing but [3] is used")),
+                        new Expected(10, 29, "questions[0].code", "blank [1] appears again at line 2, column 5 of the code"),
+                        new Expected(10, 38, "questions[0].code", "[3] at line 3, column 5 of the code is not a blank")),
+                // Each marker is found at its own column of the file: escapes (\" and \n) count as one character
+                // of the code but two of the file, and a non-ASCII letter as one column.
+                file("stray-blank-marker.json", new Expected(10, 55, "questions[0].code",
+                        "[0] at line 2, column 14 of the code is not a blank: blanks are numbered from [1]; if it is "
+                                + "code (list indexing, for example), write \\\\[0] in the JSON string for a literal [0]")),
+                // The value on the line after its name; the answer's three letters are not reported as well.
+                file("blank-gap.json", new Expected(11, 32, "questions[0].code",
+                        "[4] at line 3, column 5 of the code is not a blank: blanks are numbered [1], [2], ... without "
+                                + "gaps and [3] is missing; renumber it, or write \\\\[4]")),
+                // One mistake, one problem: the question is still a question for lesson.quiz and for duplicate ids.
+                file("broken-question-in-lesson-quiz.json", new Expected(15, 7, "questions[0].answer",
+                        "\"b\" is not an option of this question; options are A, B (did you mean \"B\"?")),
+                file("duplicate-id-of-broken-question.json",
+                        new Expected(8, 7, "questions[0].difficulty", "\"Hard\" is not a difficulty; did you mean \"hard\"?"),
+                        new Expected(15, 7, "questions[1].id", "duplicate question id 'same' (first used at line 5)")),
+                // Every problem of a question at once, not only the first: the code is read despite the difficulty.
+                file("blanks-task-with-two-problems.json",
+                        new Expected(8, 7, "questions[0].difficulty", "did you mean \"easy\"?"),
+                        new Expected(10, 27, "questions[0].code", "[0] at line 1, column 12 of the code is not a blank")),
+                file("capitalised-difficulty.json", new Expected(8, 7, "questions[0].difficulty",
+                        "\"Medium\" is not a difficulty; did you mean \"medium\"? Difficulties are lower case")),
+                file("null-field.json",
+                        new Expected(4, 3, "category", "is null; give it a value, or leave the field out"),
+                        new Expected(13, 7, "questions[0].hints", "is null")),
+                file("blank-text.json", new Expected(4, 3, "summary", "must not be empty")),
+                file("options-swapped.json", new Expected(10, 19, "questions[0].options.B", "expected \"A\" here, not \"B\"")),
+                file("too-many-choice-options.json", new Expected(10, 7, "questions[0].options",
+                        "has 21 options; a choice question has 2 to 20")),
                 file("bad-difficulty.json", new Expected(8, 7, "questions[0].difficulty", "use \"easy\", \"medium\" or \"hard\"")),
                 file("too-many-options.json", new Expected(10, 7, "questions[0].options", "has 26 options; a blanks question has 2 to 25")),
                 file("long-button-label.json", new Expected(11, 9, "questions[0].options.A", "is 81 characters as a button label")),

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,37 +36,51 @@ class MutatedQuizFilesTest {
 
     @Test
     void everySingleMutationIsReportedWithoutACrash() throws Exception {
-        JsonNode original = JSON.readTree(Fixtures.SHIPPED.resolve("mlops-maturity-levels.json").toFile());
-        List<String> pointers = new ArrayList<>();
-        collect(original, "", pointers);
         Path file = Files.createTempFile("mutated", ".json");
-        int mutations = 0;
-        int rejected = 0;
+        int[] mutations = {0};
+        int[] rejected = {0};
         try {
-            for (String pointer : pointers) {
-                List<JsonNode> variants = new ArrayList<>();
-                variants.add(null);
-                variants.addAll(REPLACEMENTS);
-                for (JsonNode replacement : variants) {
-                    JsonNode mutated = mutate(original, pointer, replacement);
+            forEachMutant((change, mutated) -> {
+                try {
                     Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(mutated));
-                    BankLoader.Report report = assertDoesNotThrow(() -> BankLoader.load(file), pointer);
-                    mutations++;
-                    if (!report.problems().isEmpty()) {
-                        rejected++;
-                        for (Problem p : report.problems()) {
-                            assertTrue(p.line() >= 1 && p.column() >= 1, p.toString());
-                            assertFalse(p.message().isBlank(), p.toString());
-                        }
-                        assertTrue(report.bank().isEmpty(), "an invalid file adds no topic");
-                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-            }
+                BankLoader.Report report = assertDoesNotThrow(() -> BankLoader.load(file), change);
+                mutations[0]++;
+                if (!report.problems().isEmpty()) {
+                    rejected[0]++;
+                    for (Problem p : report.problems()) {
+                        assertTrue(p.line() >= 1 && p.column() >= 1, p.toString());
+                        assertFalse(p.message().isBlank(), p.toString());
+                    }
+                    assertTrue(report.bank().isEmpty(), "an invalid file adds no topic");
+                }
+            });
         } finally {
             Files.deleteIfExists(file);
         }
-        assertTrue(mutations > 2000, "mutations: " + mutations);
-        assertTrue(rejected > mutations / 2, "most mutations must be rejected: " + rejected + " of " + mutations);
+        assertTrue(mutations[0] > 2000, "mutations: " + mutations[0]);
+        assertTrue(rejected[0] > mutations[0] / 2, "most mutations must be rejected: " + rejected[0] + " of " + mutations[0]);
+    }
+
+    /**
+     * Calls {@code action} with each single mutation of the shipped topic and what was changed ("/id
+     * removed", "/id = 7"): every value removed, then replaced by each of {@link #REPLACEMENTS}.
+     */
+    static void forEachMutant(BiConsumer<String, JsonNode> action) throws java.io.IOException {
+        JsonNode original = JSON.readTree(Fixtures.SHIPPED.resolve("mlops-maturity-levels.json").toFile());
+        List<String> pointers = new ArrayList<>();
+        collect(original, "", pointers);
+        for (String pointer : pointers) {
+            List<JsonNode> variants = new ArrayList<>();
+            variants.add(null);
+            variants.addAll(REPLACEMENTS);
+            for (JsonNode replacement : variants) {
+                action.accept(pointer + (replacement == null ? " removed" : " = " + replacement),
+                        mutate(original, pointer, replacement));
+            }
+        }
     }
 
     private static void collect(JsonNode node, String pointer, List<String> pointers) {
