@@ -110,7 +110,8 @@ final class ProgressFeature {
      * {@code john_doe} keeps its underscore and a masked link stays text), and no mention.
      */
     static String name(Map<Long, String> known, long user) {
-        String name = known.getOrDefault(user, "member " + Long.toUnsignedString(user).substring(0, 6) + "…");
+        String id = Long.toUnsignedString(user);
+        String name = known.getOrDefault(user, "member " + id.substring(0, Math.min(6, id.length())) + "…");
         return Markdown.escape(name).replace("@", "@\u200B");
     }
 
