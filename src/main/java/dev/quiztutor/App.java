@@ -10,6 +10,7 @@ import dev.quiztutor.discord.DiscordBot;
 import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.tutor.AttemptJournal;
 import dev.quiztutor.tutor.History;
+import dev.quiztutor.store.AbandonedTests;
 import dev.quiztutor.store.Storage;
 import dev.quiztutor.store.StorageException;
 import dev.quiztutor.store.StorageSettings;
@@ -17,6 +18,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Clock;
@@ -82,9 +85,17 @@ public final class App {
             return Cli.CANNOT_START;
         }
         log.info("storage: {}", storage.database().description());
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "quiztutor-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        new AbandonedTests(storage.tests(), config.tests().abandonAfterDuration(), clock)
+                .start(sweeper, AbandonedTests.EVERY);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");
+            sweeper.shutdown();
             bot.close();
             storage.close();
             stopped.countDown();

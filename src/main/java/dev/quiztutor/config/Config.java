@@ -19,9 +19,10 @@ public record Config(
         @JsonProperty("tutor") Tutor tutor,
         @JsonProperty("discord") Discord discord,
         @JsonProperty("storage") Storage storage,
-        @JsonProperty("schedule") Schedule schedule) {
+        @JsonProperty("schedule") Schedule schedule,
+        @JsonProperty("tests") Tests tests) {
 
-    public static final Config DEFAULT = new Config(null, null, null, null, null);
+    public static final Config DEFAULT = new Config(null, null, null, null, null, null);
 
     public Config {
         quizzes = quizzes == null || quizzes.isEmpty() ? List.of(Path.of("quizzes")) : List.copyOf(quizzes);
@@ -29,11 +30,12 @@ public record Config(
         discord = discord == null ? Discord.DEFAULT : discord;
         storage = storage == null ? Storage.DEFAULT : storage;
         schedule = schedule == null ? Schedule.DEFAULT : schedule;
+        tests = tests == null ? Tests.DEFAULT : tests;
     }
 
     /** The same config with the environment's overrides applied: URLs, and secrets that never live in the file. */
     public Config withEnvironment(java.util.Map<String, String> env) {
-        return new Config(quizzes, tutor, discord.withEnvironment(env), storage.withEnvironment(env), schedule);
+        return new Config(quizzes, tutor, discord.withEnvironment(env), storage.withEnvironment(env), schedule, tests);
     }
 
     /**
@@ -210,6 +212,22 @@ public record Config(
         }
     }
 
+    /** Topic tests: one nobody touched for {@code abandonAfter} is deleted, and can no longer be resumed. */
+    public record Tests(@JsonProperty("abandonAfter") String abandonAfter) {
+        public static final Tests DEFAULT = new Tests(null);
+
+        public Tests {
+            abandonAfter = abandonAfter == null ? "7d" : abandonAfter;
+            Duration after = DurationText.parse("tests.abandonAfter", abandonAfter);
+            if (after.compareTo(Duration.ofHours(1)) < 0 || after.compareTo(Duration.ofDays(365)) > 0) {
+                throw new ConfigValueException("tests.abandonAfter", "must be from 1h to 365d, not " + abandonAfter);
+            }
+        }
+
+        public Duration abandonAfterDuration() {
+            return DurationText.parse(abandonAfter);
+        }
+    }
 
     /** How practice is scored and how many live attempts are kept in memory. */
     public record Tutor(

@@ -63,7 +63,7 @@ final class LessonFeature {
             return;
         }
         Who who = Who.of(event);
-        Practice.Outcome outcome = tutor.answer(new Place(who.guild(), event.getMessageIdLong()), who.user(), q,
+        Practice.Outcome outcome = tutor.answer(Place.lesson(who.guild(), event.getMessageIdLong()), who.user(), q,
                 valid.response());
         reply.send(Views.feedback(q, outcome.feedback()));
     }

@@ -168,8 +168,13 @@ final class PracticeFeature {
         }
     }
 
+    /**
+     * A practice question's buttons are on a public post; the only private message that has any (the
+     * hint) is a lesson page, whose attempt is the lesson's, scored nothing (see {@link Place.Kind}).
+     */
     static Place place(GenericComponentInteractionCreateEvent event) {
-        return new Place(Who.of(event).guild(), event.getMessageIdLong());
+        return event.getMessage().isEphemeral() ? Place.lesson(Who.of(event).guild(), event.getMessageIdLong())
+                : new Place(Who.of(event).guild(), event.getMessageIdLong());
     }
 
     static String optionText(OptionMapping option) {

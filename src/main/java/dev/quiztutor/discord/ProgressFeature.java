@@ -105,10 +105,14 @@ final class ProgressFeature {
         return bank.topic(topicId).map(Topic::title).orElse(topicId);
     }
 
-    /** A display name made safe to show: no markdown, no mention. */
-    private static String name(Map<Long, String> known, long user) {
-        String name = known.getOrDefault(user, "member " + Long.toUnsignedString(user).substring(0, 6) + "…");
-        return Views.safe(name.replaceAll("[*_`~|>\\\\]", "").replace("@", "@\u200B"));
+    /**
+     * A display name shown as the member wrote it, in the public embed: markdown escaped (so
+     * {@code john_doe} keeps its underscore and a masked link stays text), and no mention.
+     */
+    static String name(Map<Long, String> known, long user) {
+        String id = Long.toUnsignedString(user);
+        String name = known.getOrDefault(user, "member " + id.substring(0, Math.min(6, id.length())) + "…");
+        return Markdown.escape(name).replace("@", "@\u200B");
     }
 
     private static String medal(int rank) {

@@ -110,7 +110,11 @@ final class ScheduleFeature {
                         new SubcommandData("resume", "Start a paused schedule again").addOptions(id),
                         new SubcommandData("now", "Post one question of a schedule now, to test it").addOptions(id),
                         new SubcommandData("modrole", "Let a role manage schedules (Manage Server only)")
-                                .addOptions(new OptionData(OptionType.ROLE, "role", "The role; leave out to clear", false)));
+                                .addOptions(new OptionData(OptionType.ROLE, "role", "The role; leave out to clear", false)),
+                        new SubcommandData("timezone", "The server's time zone: when /leaderboard's month begins")
+                                .addOptions(new OptionData(OptionType.STRING, "timezone",
+                                        "IANA time zone, e.g. Europe/Berlin; leave out for UTC", false, true)
+                                        .setMaxLength(60)));
     }
 
     void handle(SlashCommandInteractionEvent event, Reply reply) {
@@ -147,7 +151,8 @@ final class ScheduleFeature {
                     .orElse(notFound(id(event)))));
             case "now" -> now(event, reply, who);
             case "modrole" -> modrole(event, reply, settings);
-            default -> reply.send(View.text("Use /schedule add, list, remove, pause, resume, now or modrole."));
+            case "timezone" -> timezone(event, reply, settings);
+            default -> reply.send(View.text("Use /schedule add, list, remove, pause, resume, now, modrole or timezone."));
         }
     }
 
@@ -268,6 +273,27 @@ final class ScheduleFeature {
         reply.send(View.text(role == null ? "Only members with Manage Server can manage schedules now."
                 : "Members with the " + role.getAsMention() + " role can now manage schedules. (Server admins may also"
                 + " need to allow /schedule for that role under Server Settings → Integrations.)"));
+    }
+
+    /**
+     * The server's own time zone, a setting of its own rather than taken from its schedules: a server
+     * may post in several zones (or none), and its month must have one beginning.
+     */
+    private void timezone(SlashCommandInteractionEvent event, Reply reply, GuildSettings settings) {
+        String text = text(event, "timezone");
+        if (text.isEmpty()) {
+            guilds.put(settings.withTimeZone(Optional.empty()));
+            reply.send(View.text("This server's time zone is UTC again: /leaderboard's month begins at midnight UTC."));
+            return;
+        }
+        Parsed<ZoneId> zone = ScheduleInput.zone(text);
+        if (zone instanceof Parsed.Invalid<ZoneId> invalid) {
+            reply.send(View.text(invalid.message()));
+            return;
+        }
+        guilds.put(settings.withTimeZone(Optional.of(value(zone))));
+        reply.send(View.text("This server's time zone is now " + value(zone).getId()
+                + ": /leaderboard's month begins at midnight there."));
     }
 
     /** Up to 25 zone ids containing what the moderator typed, for the timezone option. */

@@ -131,6 +131,7 @@ public final class TestFeature {
             keeper.restore(testId, Who.of(event).guild(), user).ifPresent(saved -> sessions.asMap().putIfAbsent(testId, saved));
         }
         Session[] outcome = new Session[1];
+        Session[] before = new Session[1];
         String[] problem = new String[1];
         boolean[] moved = new boolean[1];
         sessions.asMap().computeIfPresent(testId, (k, session) -> {
@@ -142,6 +143,7 @@ public final class TestFeature {
                 outcome[0] = session;  // a stale or double click: show where the test really is
                 return session;
             }
+            before[0] = session;
             Session next = decision.apply(session);
             if (next == null) {
                 problem[0] = Polite.STALE;
@@ -160,6 +162,12 @@ public final class TestFeature {
             return;
         }
         Session session = outcome[0];
+        if (moved[0] && session.test() == before[0].test()) {
+            // A pick in a blank's menu: the menu already shows it, and picks live in memory until
+            // Submit (as on a practice post), so neither the message nor the stored test changes.
+            reply.acknowledgeSilently();
+            return;
+        }
         if (session.test().finished()) {
             TopicTest.Report report = session.test().report();
             if (moved[0]) {

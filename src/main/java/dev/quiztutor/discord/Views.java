@@ -156,14 +156,15 @@ public final class Views {
         Question q = reveal.question();
         String figures = reveal.answered() == 0 ? "Nobody answered this one."
                 : Views.plural(reveal.answered(), "member", "members") + " answered, " + reveal.percentRight() + "% right.";
-        StringBuilder text = new StringBuilder("**Answer:** ").append(q.solution().answer()).append(" (")
-                .append(q.answerKey()).append(")\n");
+        // Quiz text shown as written, in the channel for everyone: its markdown characters are escaped.
+        StringBuilder text = new StringBuilder("**Answer:** ").append(Markdown.escape(q.solution().answer())).append(" (")
+                .append(Markdown.escape(q.answerKey())).append(")\n");
         if (q.solution().hasQuickCheck()) {
-            text.append("**Quick check:** ").append(q.solution().quickCheck()).append('\n');
+            text.append("**Quick check:** ").append(Markdown.escape(q.solution().quickCheck())).append('\n');
         }
         List<Step> steps = q.solution().steps();
         for (int i = 0; i < steps.size(); i++) {
-            text.append(i + 1).append(". ").append(steps.get(i).title()).append('\n');
+            text.append(i + 1).append(". ").append(Markdown.escape(steps.get(i).title())).append('\n');
         }
         MessageEmbed embed = new EmbedBuilder().setTitle("Answer revealed").setColor(colour(q.difficulty()))
                 .setDescription(text.toString().stripTrailing()).setFooter(figures).build();
@@ -252,13 +253,14 @@ public final class Views {
         embed.setFooter("/learn, /practice, /code or /test with a topic");
         List<MessageEmbed.Field> fields = new ArrayList<>();
         for (Topic t : shown) {
-            String facts = (t.category().isEmpty() ? "" : t.category() + " · ")
+            // Titles, categories and summaries are shown as written: their markdown characters are escaped.
+            String facts = (t.category().isEmpty() ? "" : Markdown.escape(t.category()) + " · ")
                     + (t.minutes() > 0 ? "~" + t.minutes() + " min · " : "")
                     + t.count(QuestionKind.CHOICE) + " multiple choice · " + t.count(QuestionKind.BLANKS)
                     + " fill in the blanks" + (t.lesson().isPresent() ? " · lesson" : "");
             // The facts and the id first: a long summary is what gets shortened.
-            String value = "-# " + facts + " · `" + t.id() + "`" + (t.summary().isEmpty() ? "" : "\n" + t.summary());
-            fields.add(new MessageEmbed.Field(t.title(), value, false, false));
+            String value = "-# " + facts + " · `" + t.id() + "`" + (t.summary().isEmpty() ? "" : "\n" + Markdown.escape(t.summary()));
+            fields.add(new MessageEmbed.Field(Markdown.escape(t.title()), value, false, false));
         }
         addFieldsWithin(embed, fields);
         return new View("", List.of(embed.build()), List.of());

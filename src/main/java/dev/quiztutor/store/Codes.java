@@ -3,6 +3,7 @@ package dev.quiztutor.store;
 import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.tutor.Attempt;
+import dev.quiztutor.tutor.Place;
 import dev.quiztutor.tutor.Response;
 import dev.quiztutor.tutor.Verdict;
 import java.time.Instant;
@@ -56,6 +57,13 @@ final class Codes {
     static Attempt.Status status(String word) {
         return Arrays.stream(Attempt.Status.values()).filter(s -> status(s).equals(word)).findFirst()
                 .orElseThrow(() -> unknown("attempt status", word));
+    }
+
+    static String placeKind(Place.Kind kind) {
+        return switch (kind) {
+            case POST -> "post";
+            case LESSON -> "lesson";
+        };
     }
 
     static String verdict(Verdict verdict) {

@@ -43,8 +43,8 @@ public final class SqlAttemptJournal implements AttemptJournal {
     private static final String INSERT_EVENT = """
             INSERT INTO attempt_event (guild_id, post_id, user_id, topic_id, question_id, seq, kind, difficulty,
                                        at_second, at_nano, event, response, grade_right, grade_of, hint_number,
-                                       status_after, score_milli)
-            SELECT ?, ?, ?, ?, ?, COALESCE(MAX(seq) + 1, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                                       status_after, score_milli, place_kind)
+            SELECT ?, ?, ?, ?, ?, COALESCE(MAX(seq) + 1, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
             FROM attempt_event
             WHERE guild_id = ? AND post_id = ? AND user_id = ? AND topic_id = ? AND question_id = ?
             """;
@@ -150,16 +150,19 @@ public final class SqlAttemptJournal implements AttemptJournal {
         });
     }
 
-    /** Commits the event, and for an ending event the member's figures, before returning. */
+    /**
+     * Commits the event, and for an event that ends an attempt at a scored place (a post, not a lesson)
+     * the member's figures, before returning.
+     */
     @Override
     public void append(RecordedEvent recorded) {
         Objects.requireNonNull(recorded);
         String what = "store an attempt event";
         if (database.dialect() == Database.Dialect.POSTGRESQL) {
             database.writeOneStatement(what, session -> {
-                PreparedStatement statement = session.prepare(recorded.ends() ? EVENT_AND_FIGURES : INSERT_EVENT);
+                PreparedStatement statement = session.prepare(recorded.scores() ? EVENT_AND_FIGURES : INSERT_EVENT);
                 int next = bindEvent(statement, 1, recorded);
-                if (recorded.ends()) {
+                if (recorded.scores()) {
                     bindMemberStats(statement, bindTopicStats(statement, next, recorded), recorded);
                 }
                 return statement.executeUpdate();
@@ -169,7 +172,7 @@ public final class SqlAttemptJournal implements AttemptJournal {
                 PreparedStatement insert = session.prepare(INSERT_EVENT);
                 bindEvent(insert, 1, recorded);
                 insert.executeUpdate();
-                if (recorded.ends()) {
+                if (recorded.scores()) {
                     PreparedStatement topic = session.prepare(ADD_TO_TOPIC_STATS);
                     bindTopicStats(topic, 1, recorded);
                     topic.executeUpdate();
@@ -219,6 +222,7 @@ public final class SqlAttemptJournal implements AttemptJournal {
         }
         insert.setString(i++, Codes.status(recorded.statusAfter()));
         insert.setInt(i++, Math.toIntExact(Codes.milli(recorded.scoreAfter())));
+        insert.setString(i++, Codes.placeKind(key.place().kind()));
         return bindKey(insert, i, key);
     }
 

@@ -55,7 +55,10 @@ public final class SqlFigures implements Figures {
             FROM member_stats WHERE guild_id = ?
             """;
 
-    /** The ending events of the month; the status predicate matches index attempt_event_ended word for word. */
+    /**
+     * The ending events of the month at posts (a lesson's answers score nothing); the status predicate
+     * matches index attempt_event_ended word for word.
+     */
     private static final String MONTH_TOTALS = """
             SELECT user_id, COUNT(*) AS answered,
                    SUM(CASE WHEN status_after = 'solved' THEN 1 ELSE 0 END) AS solved,
@@ -63,6 +66,7 @@ public final class SqlFigures implements Figures {
                    COALESCE(MAX(CASE WHEN status_after = 'solved' THEN at_second END), 9223372036854775807) AS reached
             FROM attempt_event
             WHERE guild_id = ? AND status_after <> 'open' AND at_second >= ? AND at_second < ?
+                  AND place_kind = 'post'
             GROUP BY user_id
             """;
 

@@ -28,11 +28,18 @@ import java.util.OptionalLong;
 public final class SqlTopicTestStore implements TopicTestStore {
     /** The start time of a test saved again is kept: it is when the user started. */
     private static final String UPSERT_TEST = """
-            INSERT INTO test_in_progress (guild_id, user_id, test_id, topic_id, requested, started_second, started_nano)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO test_in_progress (guild_id, user_id, test_id, topic_id, requested, started_second, started_nano,
+                                          saved_second)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (guild_id, user_id, test_id) DO UPDATE SET
                 topic_id = excluded.topic_id,
-                requested = excluded.requested
+                requested = excluded.requested,
+                saved_second = excluded.saved_second
+            """;
+
+    /** Tests last saved before a moment; their questions go with them (ON DELETE CASCADE). */
+    private static final String DELETE_ABANDONED = """
+            DELETE FROM test_in_progress WHERE COALESCE(saved_second, started_second) < ?
             """;
 
     private static final String DELETE_QUESTIONS = """
@@ -107,7 +114,8 @@ public final class SqlTopicTestStore implements TopicTestStore {
             upsert.setString(at++, test.paper().topicId());
             upsert.setInt(at++, test.paper().requested());
             upsert.setLong(at++, now.getEpochSecond());
-            upsert.setInt(at, now.getNano());
+            upsert.setInt(at++, now.getNano());
+            upsert.setLong(at, now.getEpochSecond());
             upsert.executeUpdate();
             PreparedStatement delete = session.prepare(DELETE_QUESTIONS);
             bindId(delete, 1, id);
@@ -263,6 +271,16 @@ public final class SqlTopicTestStore implements TopicTestStore {
         database.writeOneStatement("discard the topic test " + id.test() + " of user " + id.user(), session -> {
             deleteTest(session, id);
             return null;
+        });
+    }
+
+    @Override
+    public int discardAbandoned(Instant untouchedSince) {
+        return database.writeOneStatement("discard the topic tests untouched since " + untouchedSince, session -> {
+            PreparedStatement delete = session.prepare(DELETE_ABANDONED);
+            // Whole seconds, rounded up: a test saved within the second before the limit goes too.
+            delete.setLong(1, untouchedSince.getEpochSecond() + (untouchedSince.getNano() > 0 ? 1 : 0));
+            return delete.executeUpdate();
         });
     }
 

@@ -93,6 +93,12 @@ public interface TopicTestStore {
     /** Forgets a test in progress without a result (the user abandoned it). */
     void discard(TestId id);
 
+    /**
+     * Forgets, without a result, every test in progress (of every guild and user) last saved before
+     * {@code untouchedSince}: tests their users walked away from. Returns how many.
+     */
+    int discardAbandoned(Instant untouchedSince);
+
     /** The user's latest results in the guild, newest first. */
     List<TestResult> results(long guild, long user, int limit);
 }

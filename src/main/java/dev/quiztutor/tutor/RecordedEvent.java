@@ -22,4 +22,9 @@ public record RecordedEvent(AttemptKey key, Difficulty difficulty, QuestionKind 
     public boolean ends() {
         return statusAfter.ended();
     }
+
+    /** True for the event that ended an attempt at a scored place: it adds to figures and the leaderboard. */
+    public boolean scores() {
+        return ends() && key.place().kind().scored();
+    }
 }

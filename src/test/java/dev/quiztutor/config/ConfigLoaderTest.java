@@ -65,6 +65,15 @@ class ConfigLoaderTest {
         assertEquals(read(""), example);
         assertEquals(8, App.discordSettings(example).schedules().postsAtOnce());
         assertEquals(3, App.discordSettings(read("schedule:\n  postsAtOnce: 3\n")).schedules().postsAtOnce());
+        assertEquals(Duration.ofDays(7), example.tests().abandonAfterDuration(), "the example says the default");
+    }
+
+    @Test
+    void abandonedTestsExpireAfterASettingWithinBounds() throws Exception {
+        assertEquals(Duration.ofHours(12), read("tests:\n  abandonAfter: 12h\n").tests().abandonAfterDuration());
+        assertTrue(error("tests:\n  abandonAfter: 5m\n").contains("tests.abandonAfter must be from 1h to 365d, not 5m"));
+        assertTrue(error("tests:\n  abandonAfter: never\n").contains("write it like 90s, 30m, 6h or 2d"));
+        assertTrue(error("tests:\n  expireAfter: 2d\n").contains("unknown key \"tests.expireAfter\""));
     }
 
     @Test

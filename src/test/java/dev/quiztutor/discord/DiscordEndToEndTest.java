@@ -300,8 +300,7 @@ class DiscordEndToEndTest {
                     String letter = answerRight ? q.answerLetters().get(blank - 1) : q.answerLetters().get(blank - 1).equals("A") ? "B" : "A";
                     String menu = message.customIds().stream().filter(id -> id.startsWith("qt1:tb:")).toList().get(blank - 1);
                     Callback picked = discord.selectMenu(max, message, menu, letter).awaitCallback(WAIT);
-                    assertEquals(7, picked.type());
-                    message = picked.message();
+                    assertEquals(6, picked.type(), "a pick is acknowledged, the message left as it is");
                 }
                 String submit = message.customIds().stream().filter(id -> id.startsWith("qt1:ts:")).findFirst().orElseThrow();
                 next = click(max, message, submit);

@@ -193,6 +193,33 @@ abstract class StorageContract {
     }
 
     @Test
+    void aLessonsAnswersAreKeptButScoreNothing() {
+        Bot bot = bot(storage);
+        Question question = q("alpha", "c2");
+        for (long lessonMessage = 3001; lessonMessage <= 3005; lessonMessage++) {
+            Feedback right = bot.tutor().answer(Place.lesson(GUILD, lessonMessage), USER, question, Response.of("B"))
+                    .feedback();
+            assertInstanceOf(Feedback.Correct.class, right, "graded as practice is");
+        }
+        assertEquals(5, countRows("SELECT COUNT(*) FROM attempt_event WHERE place_kind = 'lesson'"),
+                "every answer is kept");
+        Bot restarted = bot(reopen());
+        assertInstanceOf(Feedback.AlreadyEnded.class, restarted.tutor()
+                .answer(Place.lesson(GUILD, 3001), USER, question, Response.of("B")).feedback(), "replayed after a restart");
+
+        assertEquals(new Totals(0, 0, 0), storage.figures().progress(GUILD, USER).overall(), "no figures, no points");
+        assertEquals(List.of(), storage.figures().leaderboard(GUILD, Period.THIS_MONTH, ZoneOffset.UTC, 10, USER).top());
+        assertEquals(List.of(), storage.figures().leaderboard(GUILD, Period.ALL_TIME, ZoneOffset.UTC, 10, USER).top());
+
+        restarted.tutor().answer(new Place(GUILD, 3006), USER, question, Response.of("B"));
+        assertEquals(new Totals(1, 1, 1.0), storage.figures().progress(GUILD, USER).overall(), "a post still counts");
+        for (Period period : Period.values()) {
+            Leaderboard board = storage.figures().leaderboard(GUILD, period, ZoneOffset.UTC, 10, USER);
+            assertEquals(new Totals(1, 1, 1.0), board.caller().orElseThrow().totals(), period.toString());
+        }
+    }
+
+    @Test
     void aPostsFiguresAreRebuiltFromTheEvents() {
         Bot bot = bot(storage);
         Place post = new Place(GUILD, 2001);
@@ -454,6 +481,34 @@ abstract class StorageContract {
                 RandomGenerator.of("L64X128MixRandom"))));
         tests.discard(abandoned);
         assertEquals(Optional.empty(), tests.find(abandoned));
+        assertEquals(0, countRows("SELECT COUNT(*) FROM test_in_progress_question"));
+    }
+
+    @Test
+    void testsUntouchedForTooLongAreDiscardedWithTheirQuestions() {
+        TopicTestStore tests = storage.tests();
+        TopicTest test = TopicTest.start(TopicTest.draw(TestQuiz.BANK.topic("alpha").orElseThrow(), 3,
+                RandomGenerator.of("L64X128MixRandom")));
+        TestId walkedAway = new TestId(GUILD, USER, 1);
+        TestId stillGoing = new TestId(GUILD, USER + 1, 2);
+        TestId elsewhere = new TestId(OTHER_GUILD, USER, 3);
+        tests.save(walkedAway, test);
+        tests.save(stillGoing, test);
+        clock.advance(Duration.ofDays(6));
+        tests.save(stillGoing, test.answer(answerFor(test, true)));   // started 6 days ago, touched now
+        tests.save(elsewhere, test);
+        clock.advance(Duration.ofDays(1).plusSeconds(1));
+
+        Instant weekAgo = clock.instant().minus(Duration.ofDays(7));
+        assertEquals(1, tests.discardAbandoned(weekAgo));
+        assertEquals(Optional.empty(), tests.find(walkedAway));
+        assertEquals(1, tests.find(stillGoing).orElseThrow().answers().size(), "kept, answers and all");
+        assertTrue(tests.find(elsewhere).isPresent());
+        assertEquals(2L * test.size(), countRows("SELECT COUNT(*) FROM test_in_progress_question"),
+                "the discarded test's questions went with it");
+        assertEquals(0, reopen().tests().discardAbandoned(weekAgo), "nothing more to discard");
+
+        assertEquals(2, tests.discardAbandoned(clock.instant().plusSeconds(1)));
         assertEquals(0, countRows("SELECT COUNT(*) FROM test_in_progress_question"));
     }
 
