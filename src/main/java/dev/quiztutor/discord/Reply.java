@@ -1,8 +1,10 @@
 package dev.quiztutor.discord;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,13 +78,24 @@ final class Reply {
             send(view);
         } else if (state.compareAndSet(PENDING, ANSWERED)) {
             event.reply(view.create()).setEphemeral(true).queue(null, e -> failed("reply", e));
+        } else if (mode == Mode.NEW_MESSAGE && state.get() == DEFERRED) {
+            // A public "thinking..." message must not stay behind a private answer. Discord turns the
+            // first follow-up after a deferral into an edit of that message, public whatever its flags,
+            // so the private answer goes only once the loading message is gone.
+            event.getHook().deleteOriginal().queue(gone -> followUpPrivately(view), e -> {
+                if (e instanceof ErrorResponseException refusal && refusal.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE) {
+                    followUpPrivately(view);
+                } else {
+                    failed("delete deferred", e);
+                }
+            });
         } else {
-            if (mode == Mode.NEW_MESSAGE && state.get() == DEFERRED) {
-                // A public "thinking..." message must not stay behind a private answer.
-                event.getHook().deleteOriginal().queue(null, e -> failed("delete deferred", e));
-            }
-            event.getHook().sendMessage(view.create()).setEphemeral(true).queue(null, e -> failed("follow-up", e));
+            followUpPrivately(view);
         }
+    }
+
+    private void followUpPrivately(View view) {
+        event.getHook().sendMessage(view.create()).setEphemeral(true).queue(null, e -> failed("follow-up", e));
     }
 
     /** Acknowledges a select without changing anything: the choice is kept server-side. */
