@@ -690,7 +690,11 @@ final class FakeRest implements HttpHandler, AutoCloseable {
             // Discord's rule for the first follow-up after a deferred reply (type 5): it edits the
             // loading message instead of making one, and the ephemeral flag is ignored: the message
             // stays as public (or private) as the deferral made it.
-            loading.applyEdit(body, req.files);
+            ObjectNode edit = body.isObject() ? ((ObjectNode) body).deepCopy() : Json.object();
+            if (edit.path("poll").isNull()) {
+                edit.remove("poll"); // a follow-up may say "no poll"; an edit leaves the message's alone
+            }
+            loading.applyEdit(edit, req.files);
             Resp r = req.queryFlag("wait") ? Resp.json(loading.json()) : Resp.noContent();
             return r.then(rec -> {
                 h.recordFollowUp(rec);
