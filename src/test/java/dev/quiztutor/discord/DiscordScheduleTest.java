@@ -289,4 +289,34 @@ class DiscordScheduleTest {
             discord.assertNoProtocolViolations();
         }
     }
+
+    /** JDA's cache still says the bot may read the history; Discord knows better and answers 160002. */
+    @Test
+    void aReplyDiscordRefusesForWantOfReadMessageHistoryIsPostedPlainInstead(@TempDir Path dir) throws Exception {
+        TestClock clock = new TestClock("2026-11-23T12:00:00Z");
+        try (BotHarness bot = new BotHarness(dir, clock)) {
+            FakeDiscord discord = bot.discord;
+            FakeChannel quiz = discord.channel("practice");
+            discord.awaitCommand("schedule", WAIT);
+            schedule(discord, discord.moderator("mod"), quiz, "add", InteractionOption.channel("channel", quiz),
+                    InteractionOption.string("time", "13:00"), InteractionOption.string("timezone", "UTC"),
+                    InteractionOption.integer("reveal_hours", 1));
+            clock.set("2026-11-23T13:00:00Z");
+            bot.scheduler().tick();
+            awaitPost(discord, quiz, "Question of the day");
+
+            for (FakeRole role : List.of(discord.guild().everyoneRole(), discord.guild().role(discord.botUser().username()))) {
+                role.setPermissions(role.permissions() & ~Permission.MESSAGE_HISTORY.getRawValue()); // JDA is not told
+            }
+            clock.set("2026-11-23T14:00:00Z");
+            bot.scheduler().tick();
+            RecordedRequest refused = discord.awaitRequest(r -> r.status() == 403 && r.body().contains("Time's up!"), WAIT);
+            assertFalse(refused.json().path("message_reference").isMissingNode(), "it tried to reply first");
+            RecordedRequest reveal = discord.awaitRequest(r -> r.status() == 200 && r.body().contains("Time's up!"), WAIT);
+            assertTrue(reveal.json().path("message_reference").isMissingNode(), "then posted plain: " + reveal.body());
+            assertEquals(RevealState.REVEALED, bot.storage().schedules().slot(1, LocalDate.parse("2026-11-23")).orElseThrow()
+                    .reveal().orElseThrow().state());
+            discord.assertNoProtocolViolations();
+        }
+    }
 }
