@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
 final class ChannelPoster implements Poster {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelPoster.class);
     static final long TIMEOUT_SECONDS = 60;
-    /** What a post needs; a reveal, a reply to the post, also needs {@link Permission#MESSAGE_HISTORY}. */
+    /**
+     * What a post needs. A reveal replies to its post when the bot also has
+     * {@link Permission#MESSAGE_HISTORY} there, and comes as a plain post when not.
+     */
     static final Set<Permission> NEEDED =
             Collections.unmodifiableSet(EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS));
     /** Refusals that trying again cannot change until a person acts. */
