@@ -131,7 +131,10 @@ final class LiveTallies implements AutoCloseable {
         }
     }
 
-    /** Forgets a post that will never take an edit again; its figures stay in storage for the reveal. */
+    /**
+     * Forgets a post that Discord would refuse again; its figures stay in storage. A later answer
+     * loads it anew, so a channel whose permissions were fixed gets its count back.
+     */
     private void drop(Post post, String why) {
         posts.asMap().remove(post.id, post);
         LOG.info("post {}: its live count is no longer updated: {}", post.id, why);
