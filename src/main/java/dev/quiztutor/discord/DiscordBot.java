@@ -254,8 +254,11 @@ public final class DiscordBot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        tallies.close();
-        timer.shutdown();
+        try {
+            tallies.close();
+        } finally {
+            timer.shutdown();
+        }
     }
 
     private static ThreadFactory threads(String name) {

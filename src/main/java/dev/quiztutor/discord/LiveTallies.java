@@ -4,20 +4,24 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.Topic;
+import dev.quiztutor.schedule.Periodic;
 import dev.quiztutor.tutor.AttemptEvent;
 import dev.quiztutor.tutor.Feedback;
 import dev.quiztutor.tutor.Place;
 import dev.quiztutor.tutor.PlaceSummary;
 import dev.quiztutor.tutor.Practice;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.PermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,13 +64,17 @@ final class LiveTallies implements AutoCloseable {
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofDays(2))
             .build();
+    /** Refusals that the next edit would get too: the post is gone, or the bot may no longer post there. */
+    private static final Set<ErrorResponse> GIVE_UP = EnumSet.of(ErrorResponse.UNKNOWN_MESSAGE,
+            ErrorResponse.UNKNOWN_CHANNEL, ErrorResponse.MISSING_ACCESS, ErrorResponse.MISSING_PERMISSIONS);
+
     private final Function<Place, PlaceSummary> seed;
     private final ScheduledFuture<?> flusher;
 
     LiveTallies(ScheduledExecutorService scheduler, Duration interval, Function<Place, PlaceSummary> seed) {
         this.seed = seed;
-        long millis = Math.max(250, interval.toMillis());
-        this.flusher = scheduler.scheduleWithFixedDelay(this::flush, millis, millis, TimeUnit.MILLISECONDS);
+        Duration every = Duration.ofMillis(Math.max(250, interval.toMillis()));
+        this.flusher = Periodic.withFixedDelay(scheduler, "the live counts' refresh", every, every, this::flush);
     }
 
     /** Counts a user's action on a public post; only tries count as answers. */
@@ -100,6 +108,10 @@ final class LiveTallies implements AutoCloseable {
         return p == null ? Views.Tally.NONE : p.tally();
     }
 
+    /**
+     * Edits every post whose figures changed. A post that cannot be edited is handled alone: one
+     * channel where the bot may not post must not stop the counts of every other post.
+     */
     void flush() {
         flush(false);
     }
@@ -118,24 +130,46 @@ final class LiveTallies implements AutoCloseable {
                 }
                 continue;
             }
-            View view = Views.practicePost(post.topic, post.question, post.tally());
             try {
+                View view = Views.practicePost(post.topic, post.question, post.tally());
                 // Only the embed changes: components stay as they are, with users' picks in the menus.
                 post.channel.editMessageEmbedsById(post.id, view.embeds())
                         .queue(done -> post.editing.set(false), e -> {
                             post.editing.set(false);
-                            LOG.info("could not update the figures of post {}: {}", post.id, e.toString());
+                            refused(post, e);
                         });
+            } catch (PermissionException e) {
+                // JDA refuses up front when its cache says the bot may not post there.
+                post.editing.set(false);
+                drop(post, e.getMessage());
             } catch (RuntimeException e) {
                 post.editing.set(false);
-                throw e;
+                LOG.warn("could not update the figures of post {}", post.id, e);
             }
         }
+    }
+
+    private void refused(Post post, Throwable error) {
+        if (error instanceof ErrorResponseException refusal && GIVE_UP.contains(refusal.getErrorResponse())) {
+            drop(post, refusal.getMeaning());
+        } else {
+            LOG.info("could not update the figures of post {}: {}", post.id, error.toString());
+        }
+    }
+
+    /**
+     * Forgets a post that Discord would refuse again; its figures stay in storage. A later answer
+     * loads it anew, so a channel whose permissions were fixed gets its count back.
+     */
+    private void drop(Post post, String why) {
+        posts.asMap().remove(post.id, post);
+        LOG.info("post {}: its live count is no longer updated: {}", post.id, why);
     }
 
     @Override
     public void close() {
         flusher.cancel(false);
-        flush(true);
+        // The last figures go out if they can; a failure must not stop the rest of the shutdown.
+        Periodic.guarded("the live counts' last refresh", () -> flush(true)).run();
     }
 }

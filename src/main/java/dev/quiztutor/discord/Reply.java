@@ -1,10 +1,12 @@
 package dev.quiztutor.discord;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,13 +100,24 @@ final class Reply {
         }
         if (state.compareAndSet(PENDING, ANSWERED)) {
             event.reply(create).setEphemeral(true).queue(null, e -> failed("reply", e));
+        } else if (mode == Mode.NEW_MESSAGE && state.get() == DEFERRED) {
+            // A public "thinking..." message must not stay behind a private answer. Discord turns the
+            // first follow-up after a deferral into an edit of that message, public whatever its flags,
+            // so the private answer goes only once the loading message is gone.
+            event.getHook().deleteOriginal().queue(gone -> followUpPrivately(create), e -> {
+                if (e instanceof ErrorResponseException refusal && refusal.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE) {
+                    followUpPrivately(create);
+                } else {
+                    failed("delete deferred", e);
+                }
+            });
         } else {
-            if (mode == Mode.NEW_MESSAGE && state.get() == DEFERRED) {
-                // A public "thinking..." message must not stay behind a private answer.
-                event.getHook().deleteOriginal().queue(null, e -> failed("delete deferred", e));
-            }
-            event.getHook().sendMessage(create).setEphemeral(true).queue(null, e -> failed("follow-up", e));
+            followUpPrivately(create);
         }
+    }
+
+    private void followUpPrivately(MessageCreateData create) {
+        event.getHook().sendMessage(create).setEphemeral(true).queue(null, e -> failed("follow-up", e));
     }
 
     /** The answer broke one of Discord's limits (the validator should have caught it): a short line instead. */

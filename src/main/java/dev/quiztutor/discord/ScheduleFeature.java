@@ -25,8 +25,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -58,8 +58,7 @@ final class ScheduleFeature {
     static final String NAME = "schedule";
     /** Schedules a server may have: what one {@code /schedule list} embed can show, a field each. */
     static final int MAX_PER_GUILD = DisplayLimits.EMBED_FIELDS;
-    private static final EnumSet<Permission> NEEDED =
-            EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
+    private static final Set<Permission> NEEDED = ChannelPoster.NEEDED;
 
     private final QuizBank bank;
     private final ScheduleStore store;
@@ -205,7 +204,10 @@ final class ScheduleFeature {
                 new QuestionChoice(topic, difficulty, kind), ping, value(reveal), who.user()));
         reply.send(View.text("✅ Schedule #" + schedule.id() + " in " + target.getAsMention() + ": " + schedule.describe()
                 + schedule.nextSlot(clock.instant()).map(n -> ". First post " + when(n.due())).orElse("")
-                + ". Try it now with `/schedule now id:" + schedule.id() + "`."));
+                + ". Try it now with `/schedule now id:" + schedule.id() + "`."
+                + (schedule.reveal().isPresent() && !self.hasPermission(target, Permission.MESSAGE_HISTORY)
+                        ? " Without Read Message History there, I will reveal the answers as plain posts, not as replies."
+                        : "")));
     }
 
     private void list(Reply reply, Who who) {

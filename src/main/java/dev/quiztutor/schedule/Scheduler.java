@@ -216,7 +216,7 @@ public final class Scheduler implements AutoCloseable {
         if (every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException("the scheduler's interval must be positive, not " + every);
         }
-        task = executor.scheduleWithFixedDelay(this::pass, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        task = Periodic.withFixedDelay(executor, "the scheduler's pass", Duration.ZERO, every, this::pass);
     }
 
     /** Stops the passes and waits for one in progress, so that what it posted is recorded. */

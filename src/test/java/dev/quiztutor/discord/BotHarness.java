@@ -119,6 +119,11 @@ final class BotHarness implements AutoCloseable {
         return bank;
     }
 
+    /** The bot's shards, to wait until JDA has seen what the fake announced. */
+    net.dv8tion.jda.api.sharding.ShardManager shards() {
+        return bot.shards();
+    }
+
     Storage storage() {
         return storage;
     }

@@ -20,13 +20,18 @@ import dev.quiztutor.discord.fake.RecordedRequest;
 import dev.quiztutor.schedule.Days;
 import dev.quiztutor.schedule.NewSchedule;
 import dev.quiztutor.schedule.QuestionChoice;
+import dev.quiztutor.schedule.RevealState;
+import dev.quiztutor.schedule.SlotRecord;
+import dev.quiztutor.schedule.SlotState;
 import dev.quiztutor.schedule.Timetable;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import net.dv8tion.jda.api.Permission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -210,6 +215,108 @@ class DiscordScheduleTest {
             bot.scheduler().tick();
             assertEquals(1, discord.requests().stream().filter(r -> r.body().contains("Question of the day")).count(),
                     "posted once, even across another restart");
+        }
+    }
+
+    /** Waits until JDA has taken in what the fake announced on the gateway. */
+    private static void until(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("JDA never saw " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void aServerOutageAtPostTimeIsRetriedWithinTheGraceWindowNotTakenForADeletedChannel(@TempDir Path dir) throws Exception {
+        TestClock clock = new TestClock("2026-11-23T12:00:00Z");
+        try (BotHarness bot = new BotHarness(dir, clock)) {
+            FakeDiscord discord = bot.discord;
+            FakeChannel quiz = discord.channel("practice");
+            discord.awaitCommand("schedule", WAIT);
+            schedule(discord, discord.moderator("mod"), quiz, "add", InteractionOption.channel("channel", quiz),
+                    InteractionOption.string("time", "13:00"), InteractionOption.string("timezone", "UTC"));
+            long guild = discord.guild().id();
+            discord.guild().outage();
+            until(() -> bot.shards().getGuildById(guild) == null, "the outage");
+
+            clock.set("2026-11-23T13:00:00Z");
+            bot.scheduler().tick();
+            SlotRecord slot = bot.storage().schedules().slot(1, LocalDate.parse("2026-11-23")).orElseThrow();
+            assertEquals(SlotState.RETRY, slot.state(), "an outage passes: " + slot);
+            assertTrue(slot.reason().orElse("").contains("unavailable"), slot.toString());
+
+            discord.guild().endOutage();
+            until(() -> bot.shards().getGuildById(guild) != null, "the guild come back");
+            clock.set("2026-11-23T13:05:00Z");
+            bot.scheduler().tick();
+            awaitPost(discord, quiz, "Question of the day");
+            assertEquals(SlotState.POSTED, bot.storage().schedules().slot(1, LocalDate.parse("2026-11-23")).orElseThrow()
+                    .state());
+            discord.assertNoProtocolViolations();
+        }
+    }
+
+    @Test
+    void withoutReadMessageHistoryTheAnswerComesAsAPlainPost(@TempDir Path dir) throws Exception {
+        TestClock clock = new TestClock("2026-11-23T12:00:00Z");
+        try (BotHarness bot = new BotHarness(dir, clock)) {
+            FakeDiscord discord = bot.discord;
+            FakeChannel quiz = discord.channel("practice");
+            discord.awaitCommand("schedule", WAIT);
+            schedule(discord, discord.moderator("mod"), quiz, "add", InteractionOption.channel("channel", quiz),
+                    InteractionOption.string("time", "13:00"), InteractionOption.string("timezone", "UTC"),
+                    InteractionOption.integer("reveal_hours", 1));
+            clock.set("2026-11-23T13:00:00Z");
+            bot.scheduler().tick();
+            awaitPost(discord, quiz, "Question of the day");
+            FakeMessage post = discord.messages(quiz).stream().filter(m -> m.content().contains("Question of the day"))
+                    .findFirst().orElseThrow();
+
+            quiz.denyBot(Permission.MESSAGE_HISTORY);
+            until(() -> !bot.shards().getGuildById(discord.guild().id()).getSelfMember()
+                    .hasPermission(bot.shards().getTextChannelById(quiz.id()), Permission.MESSAGE_HISTORY), "the overwrite");
+            clock.set("2026-11-23T14:00:00Z");
+            bot.scheduler().tick();
+            RecordedRequest reveal = awaitPost(discord, quiz, "Time's up!");
+            assertTrue(reveal.json().path("message_reference").isMissingNode(), "a plain post, not a reply: " + reveal.body());
+            assertEquals(RevealState.REVEALED, bot.storage().schedules().slot(1, LocalDate.parse("2026-11-23")).orElseThrow()
+                    .reveal().orElseThrow().state());
+            discord.awaitRequest(r -> r.method().equals("PATCH") && r.path().endsWith("/messages/" + post.idString())
+                    && r.body().contains("\"disabled\":true"), WAIT);
+            discord.assertNoProtocolViolations();
+        }
+    }
+
+    /** JDA's cache still says the bot may read the history; Discord knows better and answers 160002. */
+    @Test
+    void aReplyDiscordRefusesForWantOfReadMessageHistoryIsPostedPlainInstead(@TempDir Path dir) throws Exception {
+        TestClock clock = new TestClock("2026-11-23T12:00:00Z");
+        try (BotHarness bot = new BotHarness(dir, clock)) {
+            FakeDiscord discord = bot.discord;
+            FakeChannel quiz = discord.channel("practice");
+            discord.awaitCommand("schedule", WAIT);
+            schedule(discord, discord.moderator("mod"), quiz, "add", InteractionOption.channel("channel", quiz),
+                    InteractionOption.string("time", "13:00"), InteractionOption.string("timezone", "UTC"),
+                    InteractionOption.integer("reveal_hours", 1));
+            clock.set("2026-11-23T13:00:00Z");
+            bot.scheduler().tick();
+            awaitPost(discord, quiz, "Question of the day");
+
+            for (FakeRole role : List.of(discord.guild().everyoneRole(), discord.guild().role(discord.botUser().username()))) {
+                role.setPermissions(role.permissions() & ~Permission.MESSAGE_HISTORY.getRawValue()); // JDA is not told
+            }
+            clock.set("2026-11-23T14:00:00Z");
+            bot.scheduler().tick();
+            RecordedRequest refused = discord.awaitRequest(r -> r.status() == 403 && r.body().contains("Time's up!"), WAIT);
+            assertFalse(refused.json().path("message_reference").isMissingNode(), "it tried to reply first");
+            RecordedRequest reveal = discord.awaitRequest(r -> r.status() == 200 && r.body().contains("Time's up!"), WAIT);
+            assertTrue(reveal.json().path("message_reference").isMissingNode(), "then posted plain: " + reveal.body());
+            assertEquals(RevealState.REVEALED, bot.storage().schedules().slot(1, LocalDate.parse("2026-11-23")).orElseThrow()
+                    .reveal().orElseThrow().state());
+            discord.assertNoProtocolViolations();
         }
     }
 }

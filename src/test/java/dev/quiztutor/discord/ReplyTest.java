@@ -6,10 +6,12 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import java.util.function.Consumer;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 /**
  * The corner the fake Discord cannot provoke on demand: a public command whose handler turns out to
@@ -24,7 +26,12 @@ class ReplyTest {
         reply.deferIfPending();
         verify(event).deferReply(false);
         reply.sendPrivately(View.text("There is no topic \"x\"."));
-        verify(event.getHook()).deleteOriginal();
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Consumer<Void>> deleted = ArgumentCaptor.forClass(Consumer.class);
+        verify(event.getHook().deleteOriginal()).queue(deleted.capture(), any());
+        // Discord would make a follow-up sent before the delete completes an edit of the public message.
+        verify(event.getHook(), never()).sendMessage(any(MessageCreateData.class));
+        deleted.getValue().accept(null);
         verify(event.getHook()).sendMessage(any(MessageCreateData.class));
         verify(event, never()).reply(any(MessageCreateData.class));
     }

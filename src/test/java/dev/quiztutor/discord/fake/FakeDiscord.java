@@ -259,6 +259,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, DiscordSpec.Check> checkCache = new ConcurrentHashMap<>();
     private final RateLimits rateLimits = new RateLimits();
     private volatile long restLatencyNanos;
+    private final Map<String, Long> routeLatencyNanos = new ConcurrentHashMap<>();
     private final CommandStore commands;
     private final DiscordSpec spec;
     private final FakeGuild defaultGuild;
@@ -669,9 +670,10 @@ public final class FakeDiscord implements AutoCloseable {
             FakeMember member = g.member(user);
             p.put("guild_id", g.idString());
             p.set("guild", g.toPartialJson());
-            ch.put("permissions", Long.toString(member.permissions()));
+            // Both are the channel's: the guild's permissions after the channel's overwrites.
+            ch.put("permissions", Long.toString(channel.permissionsOf(member)));
             p.set("member", member.toJson(true, true));
-            p.put("app_permissions", Long.toString(g.member(bot).permissions()));
+            p.put("app_permissions", Long.toString(channel.permissionsOf(g.member(bot))));
             p.put("guild_locale", g.locale());
             p.putObject("authorizing_integration_owners").put("0", g.idString());
             p.put("context", 0);
@@ -882,6 +884,24 @@ public final class FakeDiscord implements AutoCloseable {
 
     long restLatencyNanos() {
         return restLatencyNanos;
+    }
+
+    /**
+     * Makes one route answer this much later than the others, e.g.
+     * {@code routeLatency("DELETE /webhooks/{webhook_id}/{webhook_token}/messages/@original", ...)}
+     * (the method and the spec's path template): on Discord two requests on different routes may
+     * complete in either order, and a test can pick the order a bot must not depend on.
+     */
+    public FakeDiscord routeLatency(String methodAndTemplate, Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency " + latency);
+        }
+        routeLatencyNanos.put(methodAndTemplate, latency.toNanos());
+        return this;
+    }
+
+    long routeLatencyNanos(String methodAndTemplate) {
+        return routeLatencyNanos.isEmpty() ? 0 : routeLatencyNanos.getOrDefault(methodAndTemplate, 0L);
     }
 
     // ---- gateway control ----------------------------------------------------------------------

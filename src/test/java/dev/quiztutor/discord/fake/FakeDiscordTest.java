@@ -98,6 +98,7 @@ class FakeDiscordTest {
                     Commands.slash("edit", "Edit a channel message by id")
                             .addOption(OptionType.STRING, "id", "Message id", true),
                     Commands.slash("followup", "Reply, then follow up"),
+                    Commands.slash("deferfollow", "Defer publicly, then follow up privately twice"),
                     Commands.slash("manage", "Moderators only"),
                     Commands.slash("where", "Which shard am I on")).queue();
             ready.countDown();
@@ -151,6 +152,10 @@ class FakeDiscordTest {
                     break;
                 case "followup":
                     event.reply("first").queue(hook -> hook.sendMessage("second").setEphemeral(true).queue(null, failures::add));
+                    break;
+                case "deferfollow":
+                    event.deferReply().queue(hook -> hook.sendMessage("meant to be private").setEphemeral(true)
+                            .queue(m -> hook.sendMessage("second").setEphemeral(true).queue(null, failures::add), failures::add));
                     break;
                 case "manage":
                     boolean allowed = event.getMember() != null && event.getMember().hasPermission(Permission.MANAGE_SERVER);
@@ -247,7 +252,7 @@ class FakeDiscordTest {
         assertNotNull(guild.getTextChannelById(discord.channel("practice").id()));
         RecordedRequest put = discord.awaitRequest(r -> r.is("PUT", "/applications/" + discord.applicationId() + "/commands"), WAIT);
         assertEquals(200, put.status());
-        assertEquals(9, put.json().size());
+        assertEquals(10, put.json().size());
         JsonNode practice = discord.awaitCommand("practice", WAIT);
         assertTrue(practice.path("id").asText().matches("\\d+"));
         assertTrue(practice.path("options").path(0).path("autocomplete").asBoolean());
@@ -409,6 +414,82 @@ class FakeDiscordTest {
         assertEquals("edited", stored.content());
         assertEquals(1, stored.editCount());
         discord.assertNoProtocolViolations();
+    }
+
+    /** Polls JDA's cache (it takes in gateway events on its own thread). */
+    private static void until(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "JDA never saw " + what);
+            Thread.sleep(10);
+        }
+    }
+
+    private HttpResponse<String> rawPost(FakeChannel channel, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(discord.restBaseUrl() + "channels/"
+                                + channel.idString() + "/messages"))
+                        .header("Authorization", "Bot " + FakeDiscord.TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void channelOverwritesReachJdaAndRestRefusesWhatTheyForbid() throws Exception {
+        FakeChannel room = discord.channel("overwritten");
+        until(() -> jda.getTextChannelById(room.id()) != null, "the channel");
+        room.denyBot(Permission.MESSAGE_HISTORY, Permission.MESSAGE_EMBED_LINKS);
+        Guild guild = jda.getGuildById(discord.guild().id());
+        until(() -> !guild.getSelfMember().hasPermission(jda.getTextChannelById(room.id()), Permission.MESSAGE_HISTORY),
+                "the overwrite");
+        assertTrue(guild.getSelfMember().hasPermission(jda.getTextChannelById(room.id()), Permission.MESSAGE_SEND));
+        assertFalse(guild.getSelfMember().hasPermission(jda.getTextChannelById(room.id()), Permission.MESSAGE_EMBED_LINKS));
+        assertTrue(guild.getSelfMember().hasPermission(jda.getTextChannelById(discord.channel("general").id()),
+                Permission.MESSAGE_HISTORY), "only that channel");
+        long appPermissions = discord.slashCommand(discord.user("kim"), room, "manage").payload().path("app_permissions").asLong();
+        assertEquals(0, appPermissions & Permission.MESSAGE_EMBED_LINKS.getRawValue(), "interactions carry the channel's");
+
+        HttpResponse<String> plain = rawPost(room, "{\"content\":\"hello\"}");
+        assertEquals(200, plain.statusCode(), plain.body());
+        String id = Json.parse(plain.body()).path("id").asText();
+        HttpResponse<String> embed = rawPost(room, "{\"embeds\":[{\"description\":\"x\"}]}");
+        assertEquals(403, embed.statusCode());
+        assertEquals(50013, Json.parse(embed.body()).path("code").asInt());
+        HttpResponse<String> reply = rawPost(room, "{\"content\":\"re\",\"message_reference\":{\"message_id\":\"" + id + "\"}}");
+        assertEquals(160002, Json.parse(reply.body()).path("code").asInt(), reply.body());
+        room.denyBot(Permission.MESSAGE_SEND);
+        assertEquals(50013, Json.parse(rawPost(room, "{\"content\":\"hi\"}").body()).path("code").asInt());
+        room.overwrite(discord.guild().everyoneRole(), 0, Permission.VIEW_CHANNEL.getRawValue());
+        assertEquals(50001, Json.parse(rawPost(room, "{\"content\":\"hi\"}").body()).path("code").asInt(),
+                "the bot's role does not allow View Channel back");
+        assertEquals(List.of("hello"), room.messages().stream().filter(m -> !m.isEphemeral()).map(FakeMessage::content).toList(),
+                "only the allowed post is stored");
+        discord.assertNoProtocolViolations();
+    }
+
+    @Test
+    void theFirstFollowUpAfterADeferralEditsTheLoadingMessageAndKeepsItPublic() {
+        InteractionHandle h = discord.slashCommand(discord.user("lou"), discord.channel("general"), "deferfollow");
+        h.awaitFollowUps(2, WAIT);
+        FakeMessage original = h.originalMessage();
+        assertEquals("meant to be private", original.content(), "the first follow-up edited the loading message");
+        assertFalse(original.isLoading());
+        assertFalse(original.isEphemeral(), "the ephemeral flag is ignored: the deferral was public");
+        assertEquals(1, h.followUpMessages().size(), "only the second made a message");
+        assertTrue(h.followUpMessages().get(0).isEphemeral());
+        discord.assertNoProtocolViolations();
+    }
+
+    @Test
+    void aGuildOutageMakesItUnavailableUntilItComesBack() throws Exception {
+        FakeGuild club = discord.createGuild("Outage Club");
+        until(() -> jda.getGuildById(club.id()) != null, "the new guild");
+        club.outage();
+        until(() -> jda.isUnavailable(club.id()), "the outage");
+        assertEquals(null, jda.getTextChannelById(club.textChannel("general").id()), "its channels are unknown meanwhile");
+        club.endOutage();
+        until(() -> jda.getGuildById(club.id()) != null && !jda.isUnavailable(club.id()), "the guild come back");
+        assertNotNull(jda.getTextChannelById(club.textChannel("general").id()));
     }
 
     private void assertErrorResponse(ErrorResponse expected) throws InterruptedException {

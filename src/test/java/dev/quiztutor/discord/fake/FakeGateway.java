@@ -243,6 +243,9 @@ final class FakeGateway implements AutoCloseable {
         ready.putArray("_trace").add("[\"fake-discord-gateway\"]");
         session.dispatch("READY", Json.bytes(ready));
         for (FakeGuild g : mine) {
+            if (g.isUnavailable()) {
+                continue; // in an outage: it stays unavailable, as READY said, until it comes back
+            }
             session.dispatch("GUILD_CREATE", Json.bytes(g.toGuildCreateJson(bot)));
         }
         synchronized (identifiedMonitor) {

@@ -31,6 +31,7 @@ public final class FakeGuild {
     private final AtomicInteger channelPositions = new AtomicInteger();
     private final FakeChannel category;
     private volatile String locale = "en-US";
+    private volatile boolean unavailable;
 
     FakeGuild(FakeDiscord discord, long id, String name, FakeUser owner, long everyonePermissions) {
         this.discord = discord;
@@ -104,6 +105,31 @@ public final class FakeGuild {
         d.set("role", role.toJson());
         discord.announce(this, "GUILD_ROLE_CREATE", d);
         return role;
+    }
+
+    /**
+     * A Discord outage of this guild: the bot gets GUILD_DELETE with {@code unavailable: true}, and
+     * JDA forgets the guild and its channels until {@link #endOutage()} (as when a guild's server
+     * fails, or a shard re-identifies while its guilds come back one by one).
+     */
+    public FakeGuild outage() {
+        unavailable = true;
+        ObjectNode d = Json.object();
+        d.put("id", idString());
+        d.put("unavailable", true);
+        discord.announce(this, "GUILD_DELETE", d);
+        return this;
+    }
+
+    /** The guild is back: a full GUILD_CREATE, as Discord sends when an unavailable guild returns. */
+    public FakeGuild endOutage() {
+        unavailable = false;
+        discord.announce(this, "GUILD_CREATE", toGuildCreateJson(discord.botUser()));
+        return this;
+    }
+
+    public boolean isUnavailable() {
+        return unavailable;
     }
 
     /** The text channel of that name, made (and announced with CHANNEL_CREATE) if missing. */

@@ -26,6 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import net.dv8tion.jda.api.Permission;
 
 /**
  * The REST side of the fake, on the JDK's HTTP server with a fixed pool. Each request goes
@@ -223,6 +224,7 @@ final class FakeRest implements HttpHandler, AutoCloseable {
         }
         if (req.template != null) {
             req.params = extractParams(req.template, req.path);
+            pause(discord.routeLatencyNanos(req.method + " " + req.template));
         }
 
         RateLimits.Decision limit = discord.rateLimits().check(req.method, req.template, majorParameter(req),
@@ -683,6 +685,22 @@ final class FakeRest implements HttpHandler, AutoCloseable {
         if (refusal != null) {
             return rejectedMessage(req, refusal);
         }
+        FakeMessage loading = h.original();
+        if (loading != null && !loading.isDeleted() && loading.isLoading()) {
+            // Discord's rule for the first follow-up after a deferred reply (type 5): it edits the
+            // loading message instead of making one, and the ephemeral flag is ignored: the message
+            // stays as public (or private) as the deferral made it.
+            ObjectNode edit = body.isObject() ? ((ObjectNode) body).deepCopy() : Json.object();
+            if (edit.path("poll").isNull()) {
+                edit.remove("poll"); // a follow-up may say "no poll"; an edit leaves the message's alone
+            }
+            loading.applyEdit(edit, req.files);
+            Resp r = req.queryFlag("wait") ? Resp.json(loading.json()) : Resp.noContent();
+            return r.then(rec -> {
+                h.recordFollowUp(rec);
+                h.recordOriginalEdit(rec);
+            });
+        }
         FakeMessage m = discord.createFollowUp(h, body, req.files);
         Resp r = req.queryFlag("wait") ? Resp.json(m.json()) : Resp.noContent();
         return r.then(h::recordFollowUp);
@@ -703,6 +721,14 @@ final class FakeRest implements HttpHandler, AutoCloseable {
         if (refusal != null) {
             return rejectedMessage(req, refusal);
         }
+        Resp forbidden = forbidden(c, body);
+        if (forbidden != null) {
+            return forbidden;
+        }
+        if (body.hasNonNull("message_reference")
+                && (c.botPermissions() & Permission.MESSAGE_HISTORY.getRawValue()) == 0) {
+            return Resp.error(403, "Cannot reply without permission to read message history", 160002);
+        }
         if (body.hasNonNull("message_reference")) {
             long refId = body.get("message_reference").path("message_id").asLong();
             FakeMessage ref = c.message(refId);
@@ -715,6 +741,26 @@ final class FakeRest implements HttpHandler, AutoCloseable {
         }
         FakeMessage m = discord.createChannelMessage(c, body, req.files);
         return Resp.json(m.json());
+    }
+
+    /**
+     * What the channel's permissions refuse to the bot's post or edit: no View Channel is 50001
+     * Missing Access, no Send Messages (or embeds without Embed Links) 50013 Missing Permissions.
+     */
+    private static Resp forbidden(FakeChannel c, JsonNode body) {
+        if (c.guild() == null) {
+            return null;
+        }
+        long allowed = c.botPermissions();
+        if ((allowed & Permission.VIEW_CHANNEL.getRawValue()) == 0) {
+            return Resp.error(403, "Missing Access", 50001);
+        }
+        boolean embeds = body.path("embeds").isArray() && !body.path("embeds").isEmpty();
+        if ((allowed & Permission.MESSAGE_SEND.getRawValue()) == 0
+                || (embeds && (allowed & Permission.MESSAGE_EMBED_LINKS.getRawValue()) == 0)) {
+            return Resp.error(403, "Missing Permissions", 50013);
+        }
+        return null;
     }
 
     private Resp listChannelMessages(Req req) {
@@ -757,6 +803,10 @@ final class FakeRest implements HttpHandler, AutoCloseable {
                     return Resp.error(403, "Missing Permissions", 50013);
                 }
                 JsonNode body = req.json == null ? Json.object() : req.json;
+                Resp forbidden = forbidden(c, body);
+                if (forbidden != null) {
+                    return forbidden;
+                }
                 String dup = MessageFactory.duplicateCustomId(body.path("components"));
                 if (dup != null) {
                     return rejectedMessage(req, new Object[] {50035, "Invalid Form Body: duplicate custom_id '" + dup + "'"});
