@@ -115,6 +115,9 @@ public final class HtmlText {
         if (href.startsWith("http://") || href.startsWith("https://")) {
             out.append(text.isEmpty() ? href : "[" + text + "](" + href + ")");
         } else {
+            if (href.startsWith("@@PLUGINFILE@@/")) {
+                dropped.add("file \"" + href.substring("@@PLUGINFILE@@/".length()) + "\"");
+            }
             out.append(inner);
         }
     }
@@ -127,7 +130,7 @@ public final class HtmlText {
             if (line.equals("```")) {
                 code = !code;
             }
-            out.append(code ? line : line.strip()).append('\n');
+            out.append(code ? line : line.strip().replaceAll(" {2,}", " ")).append('\n');
         }
         return out.toString().replaceAll("\n{3,}", "\n\n").strip();
     }

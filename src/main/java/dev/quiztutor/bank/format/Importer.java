@@ -176,11 +176,13 @@ public final class Importer {
     /** One topic per category (or per file when the file has none), or a single one with --topic. */
     static List<TopicWriter.Topic> topics(List<Batch> batches, Options options) {
         Map<String, List<Draft>> groups = new LinkedHashMap<>();
+        Map<String, String> firstFile = new LinkedHashMap<>();
         for (Batch batch : batches) {
             for (Draft d : batch.questions()) {
                 String key = options.topic().isPresent() ? ""
                         : d.common().category().isBlank() ? "file:" + stem(batch.file()) : "category:" + d.common().category();
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
+                firstFile.putIfAbsent(key, stem(batch.file()));
             }
         }
         Set<String> topicIds = new HashSet<>();
@@ -188,7 +190,8 @@ public final class Importer {
         for (Map.Entry<String, List<Draft>> group : groups.entrySet()) {
             String name = group.getKey().isEmpty() ? "" : lastSegment(group.getKey().substring(group.getKey().indexOf(':') + 1));
             String id = options.topic().orElseGet(() -> {
-                String slug = Slug.of(name);
+                // A category in another script ("日本語") has no letters for an id: its file names the topic.
+                String slug = Slug.of(name).isEmpty() ? Slug.of(firstFile.get(group.getKey())) : Slug.of(name);
                 return Slug.unique(slug.isEmpty() ? "imported" : slug, topicIds);
             });
             String title = options.title().map(t -> groups.size() > 1 ? t + ": " + name : t)

@@ -236,6 +236,13 @@ public final class MoodleXmlFormat implements QuizFormat {
             List<String> accept = new ArrayList<>();
             Map<String, String> feedback = new LinkedHashMap<>();
             for (Answer a : answers(false)) {
+                if (a.text().equals("*")) {
+                    if (!a.feedback().isBlank()) {
+                        batch.note(line, label, "the feedback for any other answer (\"*\") is not supported: \""
+                                + a.feedback() + "\"");
+                    }
+                    continue;
+                }
                 if (a.text().contains("*")) {
                     // Moodle's wildcard: "*" alone is any other answer, "colo*r" a pattern we cannot hold.
                     batch.note(line, label, "the wildcard answer \"" + a.text() + "\" is not supported");
