@@ -22,9 +22,16 @@ public final class HtmlText {
         return tidy(out.toString());
     }
 
-    /** Whether a text in Moodle's "auto" format holds markup worth parsing. */
+    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile(
+            "</?(p|br|b|i|u|s|em|strong|a|img|ul|ol|li|code|pre|span|div|sub|sup|table|tr|td|th|h[1-6]|del|tt|blockquote)\\b[^>]*>"
+                    + "|&[a-zA-Z]+;|&#[0-9]+;|&#x[0-9a-fA-F]+;", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether a text in Moodle's "auto" format holds HTML: known tags or entities. "x < y" and
+     * "&lt;features&gt;" as words stay text rather than vanish as unknown tags.
+     */
     public static boolean hasMarkup(String text) {
-        return text.matches("(?s).*(<[a-zA-Z/!][^>]*>|&[a-zA-Z#][a-zA-Z0-9]*;).*");
+        return MARKUP.matcher(text).find();
     }
 
     private static void children(Node node, StringBuilder out, List<String> dropped) {
