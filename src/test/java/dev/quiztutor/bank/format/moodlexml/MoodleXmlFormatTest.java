@@ -144,7 +144,7 @@ class MoodleXmlFormatTest {
         assertEquals("{\"feature store\":\"Yes: `Feast` is one.\",\"model registry\":\"A registry holds models, not features.\"}",
                 json(store.get("feedback")));
 
-        assertTrue(run.notices().contains(file + ":20: Two right ones: several fully right answers in a one-answer"
+        assertTrue(run.notices().contains(file + ":19: Two right ones: several fully right answers in a one-answer"
                 + " question; our choice has one right option; skipped"), run.notices().toString());
 
         JsonNode code = run.question("code-and-lists");
