@@ -69,7 +69,7 @@ public final class HtmlText {
             case "u" -> wrap(e, "__", out, dropped);
             case "s", "strike", "del" -> wrap(e, "~~", out, dropped);
             case "code", "tt", "kbd", "samp" -> out.append('`').append(e.text()).append('`');
-            case "pre" -> out.append("\n```\n").append(e.wholeText().strip()).append("\n```\n");
+            case "pre" -> out.append("\n```\n").append(e.wholeText().replaceAll("^\\n+|\\s+$", "")).append("\n```\n");
             case "ul", "ol" -> list(e, out, dropped);
             case "a" -> link(e, out, dropped);
             case "img" -> {
