@@ -83,6 +83,19 @@ class CsvFormatTest {
     }
 
     @Test
+    void theReadmesExampleImportsAsDocumented() throws Exception {
+        String readme = Files.readString(Path.of("quizzes/README.md"));
+        int start = readme.indexOf("```csv\n") + "```csv\n".length();
+        Path sheet = dir.resolve("readme-example.csv");
+        Files.writeString(sheet, readme.substring(start, readme.indexOf("```", start)));
+        Imported run = Imported.run(dir.resolve("out"), sheet);
+        assertEquals("imported 5 questions into 1 topic; skipped 0", run.outcome().summary(), run.notices().toString());
+        assertEquals("[\"C\",\"D\"]", json(run.question("drift-signals").get("answer")));
+        assertEquals("[\"feature store\",\"online store\"]", json(run.question("online-store").get("accept")));
+        assertEquals(1, run.validatesToday(dir.resolve("check")));
+    }
+
+    @Test
     void aSheetWithoutAQuestionColumnIsRefusedWhole() throws Exception {
         Path sheet = dir.resolve("sheet.csv");
         Files.writeString(sheet, "prompt,A,B,answer\nWhat?,x,y,A\n");
