@@ -156,7 +156,10 @@ public final class Importer {
                 return f;
             }
         }
-        for (QuizFormat f : FORMATS) {
+        // The strictest signs first: XML's declaration, a CSV header, Aiken's ANSWER: lines; GIFT's
+        // braces and names are the loosest.
+        for (String sniff : List.of("moodle-xml", "csv", "aiken", "gift")) {
+            QuizFormat f = format(sniff).orElseThrow();
             if (f.looksLike(text)) {
                 return f;
             }

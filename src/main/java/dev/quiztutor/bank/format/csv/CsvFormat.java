@@ -35,7 +35,8 @@ public final class CsvFormat implements QuizFormat {
     @Override
     public boolean looksLike(String text) {
         String header = text.lines().findFirst().orElse("").toLowerCase(Locale.ROOT);
-        return header.matches(".*\\bquestion\\b.*") && header.matches(".*[,;].*");
+        List<String> cells = Arrays.stream(header.split("[,;]")).map(c -> c.strip().replace("\"", "")).toList();
+        return cells.contains("question") && cells.contains("answer");
     }
 
     /** Where each known column is in the header. */

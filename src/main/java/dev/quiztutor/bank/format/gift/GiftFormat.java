@@ -31,6 +31,7 @@ public final class GiftFormat implements QuizFormat {
     };
     private static final Pattern FORMAT_TAG = Pattern.compile("^\\s*\\[(html|markdown|plain|moodle)]", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEIGHT = Pattern.compile("^\\s*%(-?\\d+(?:\\.\\d+)?)%");
+    private static final Pattern NAME_AT_LINE_START = Pattern.compile("^[ \\t]*::", Pattern.MULTILINE);
     private static final Pattern TRUE_FALSE = Pattern.compile("(?i)(T|TRUE|F|FALSE)");
 
     @Override
@@ -45,8 +46,11 @@ public final class GiftFormat implements QuizFormat {
 
     @Override
     public boolean looksLike(String text) {
-        return text.matches("(?s).*(::[^\\n]*::|\\$CATEGORY:|\\{[^}]*[=~#TF][^}]*}).*")
-                && !text.stripLeading().startsWith("<");
+        // Plain scans, no backtracking regex: this runs on any file whose name says nothing.
+        int open = text.indexOf('{');
+        boolean braces = open >= 0 && text.indexOf('}', open) > open;
+        return !text.stripLeading().startsWith("<")
+                && (text.contains("$CATEGORY:") || NAME_AT_LINE_START.matcher(text).find() || braces);
     }
 
     @Override
