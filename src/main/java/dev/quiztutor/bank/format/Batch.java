@@ -17,8 +17,23 @@ public final class Batch {
         return file;
     }
 
+    /** Adds a question, or skips it when it has more options than letters A to Z can name. */
     public void add(Draft question) {
+        int options = question instanceof Draft.Choice c ? c.options().size()
+                : question instanceof Draft.Multi m ? m.options().size()
+                : question instanceof Draft.Matching m ? m.pool().size() : 0;
+        if (options > 26) {
+            Draft.Common common = question.common();
+            skip(common.line(), common.name().isEmpty() ? shorten(common.prompt()) : common.name(),
+                    options + " options; options are lettered A to Z");
+            return;
+        }
         questions.add(question);
+    }
+
+    private static String shorten(String text) {
+        String one = text.strip().replaceAll("\\s+", " ");
+        return one.length() <= 40 ? one : one.substring(0, 39) + "…";
     }
 
     public void skip(int line, String name, String why) {

@@ -98,6 +98,20 @@ class ImporterTest {
     }
 
     @Test
+    void moreOptionsThanLettersIsSkipped() throws Exception {
+        StringBuilder gift = new StringBuilder("::Many::Pick the first.{=o0");
+        for (int i = 1; i < 27; i++) {
+            gift.append(" ~o").append(i);
+        }
+        Path file = dir.resolve("many.gift");
+        Files.writeString(file, gift.append("}\n\n::Few::Pick one.{=a ~b}\n").toString());
+        Importer.Outcome outcome = Importer.run(List.of(file), Imported.options(dir.resolve("out")));
+        assertEquals(List.of(file + ":1: Many: 27 options; options are lettered A to Z; skipped"),
+                outcome.notices().stream().map(Notice::toString).toList());
+        assertEquals(Importer.SOME_SKIPPED, outcome.exit());
+    }
+
+    @Test
     void theWrittenFileStartsWithSchemaAndKeepsTheReadmesFieldOrder() throws Exception {
         Path out = dir.resolve("out");
         Importer.run(List.of(Imported.fixture("moodlexml", "moodle-export.xml")), Imported.options(out));
