@@ -25,10 +25,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The command line: {@code quiztutor play | validate | run}. */
+/** The command line: {@code quiztutor play | validate | run | import}. */
 @Command(name = "quiztutor", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "A tutor bot for study groups: practice questions, lessons and topic tests.",
-        subcommands = {Cli.Play.class, Cli.Validate.class, Cli.Run.class, CommandLine.HelpCommand.class})
+        subcommands = {Cli.Play.class, Cli.Validate.class, Cli.Run.class, ImportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
     /** Exit code of a run that found problems (invalid quiz files, nothing to play). */
     public static final int PROBLEMS = 1;

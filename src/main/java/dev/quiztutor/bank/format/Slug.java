@@ -1,0 +1,40 @@
+package dev.quiztutor.bank.format;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+
+/** Ids in our format's form: {@code [a-z0-9]} and single dashes, at most 32 characters. */
+public final class Slug {
+    public static final int MAX = 32;
+
+    private Slug() {
+    }
+
+    /** {@code "Registry purpose"} -> {@code "registry-purpose"}; accents dropped; "" when nothing is left. */
+    public static String of(String text) {
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return cut(slug, MAX);
+    }
+
+    /** Cut at a dash when one is near, so an id made from a sentence ends on a whole word. */
+    static String cut(String slug, int max) {
+        if (slug.length() <= max) {
+            return slug;
+        }
+        String head = slug.substring(0, max);
+        int dash = head.lastIndexOf('-');
+        return (dash >= max / 2 ? head.substring(0, dash) : head).replaceAll("-+$", "");
+    }
+
+    /** {@code base}, or {@code base-2}, {@code base-3}... whichever is not taken yet; records it as taken. */
+    public static String unique(String base, Set<String> taken) {
+        String id = base;
+        for (int n = 2; !taken.add(id); n++) {
+            String suffix = "-" + n;
+            id = cut(base, MAX - suffix.length()) + suffix;
+        }
+        return id;
+    }
+}
