@@ -19,6 +19,14 @@ public final class DisplayLimits {
     public static final int BLANKS = ACTION_ROWS - 1;
     /** Answer buttons of a choice question: four rows of five, and a row for Hint / Show solution. */
     public static final int CHOICE_BUTTONS = (ACTION_ROWS - 1) * BUTTONS_PER_ROW;
+    /** Items of a matching question: one select row each, and one row for Check / Hint / Show solution. */
+    public static final int MATCHING_ITEMS = ACTION_ROWS - 1;
+    /** Characters of a matching item: it heads its select menu as the placeholder (Discord allows 150). */
+    public static final int MATCHING_ITEM = 100;
+    /** Characters of a select menu's placeholder. */
+    public static final int SELECT_PLACEHOLDER = 150;
+    /** Characters of the author's feedback on one answer: it goes with the private reply to that try. */
+    public static final int ANSWER_FEEDBACK = 1000;
     /** Characters of an embed's description. */
     public static final int EMBED_DESCRIPTION = 4096;
     /** Characters of an embed's title, and of a field's name. */

@@ -109,6 +109,7 @@ public final class ConsoleSession {
             case "next" -> next();
             case "back", "prev", "previous" -> back();
             case "skip" -> skip();
+            case "answer" -> answer(line.substring(words[0].length()).strip());
             default -> answerOrComplain(line);
         }
         return true;
@@ -157,7 +158,7 @@ public final class ConsoleSession {
                 topicWords.add(arg);
             }
         }
-        String command = kind == QuestionKind.CHOICE ? "practice" : "code";
+        String command = kind == QuestionKind.BLANKS ? "code" : "practice";
         Optional<Topic> topic = Optional.empty();
         if (!topicWords.isEmpty()) {
             topic = topicFor(command, topicWords, false);
@@ -165,13 +166,13 @@ public final class ConsoleSession {
                 return;
             }
         }
-        ask(new Tutor.Selection(topic, difficulty, kind));
+        ask(new Tutor.Selection(topic, difficulty, QuestionKind.family(kind)));
     }
 
     private void ask(Tutor.Selection selection) {
         Optional<Question> picked = tutor.pick(USER, selection);
         if (picked.isEmpty()) {
-            String what = selection.kind() == QuestionKind.CHOICE ? "multiple-choice questions" : "fill-in-the-blank tasks";
+            String what = selection.kinds().equals(QuestionKind.CODE) ? "fill-in-the-blank code tasks" : "practice questions";
             out.println("No " + selection.difficulty().map(d -> d.label() + " ").orElse("") + what
                     + selection.topic().map(t -> " in " + t.title()).orElse("") + ". Try another difficulty or topic.");
             mode = new Idle();
@@ -255,10 +256,32 @@ public final class ConsoleSession {
         }
     }
 
+    /** "answer TEXT": an answer in so many words, whatever it looks like (a typed answer that is also a command). */
+    private void answer(String text) {
+        if (currentQuestion().isEmpty()) {
+            out.println("There is no question to answer right now. Start with: practice, code, learn or test.");
+            return;
+        }
+        if (text.isEmpty()) {
+            out.println("Type answer followed by your answer, such as: answer " + ConsoleText.example(currentQuestion().get()));
+            return;
+        }
+        submit(currentQuestion().get(), text);
+    }
+
     private void answerOrComplain(String line) {
         Optional<Question> question = currentQuestion();
         if (question.isPresent() && looksLikeAnswer(line, question.get())) {
-            Response.Parsed parsed = Response.parse(question.get(), line);
+            submit(question.get(), line);
+            return;
+        }
+        String word = line.split("\\s+")[0];
+        out.println("Unknown command \"" + word + "\". " + validNow());
+    }
+
+    private void submit(Question question, String line) {
+        {
+            Response.Parsed parsed = Response.parse(question, line);
             if (parsed instanceof Response.Invalid invalid) {
                 out.println(invalid.reason());
                 return;
@@ -269,10 +292,7 @@ public final class ConsoleSession {
             } else {
                 withQuestion("answer", (place, q) -> tutor.answer(place, USER, q, response));
             }
-            return;
         }
-        String word = line.split("\\s+")[0];
-        out.println("Unknown command \"" + word + "\". " + validNow());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -321,10 +341,20 @@ public final class ConsoleSession {
      * ("ACB" for three blanks). Anything else is a (mistyped) command.
      */
     private static boolean looksLikeAnswer(String line, Question question) {
+        switch (question.kind()) {
+            case SHORT, NUMERIC:
+                return true;  // every word that is not a command is the answer
+            case TRUEFALSE:
+                return line.strip().toLowerCase(Locale.ROOT).matches("true|false|t|f|yes|no|y|n");
+            case MULTI:
+                return line.matches("[A-Za-z\\s,;]+") && line.replaceAll("[\\s,;]", "").length() <= question.options().size();
+            default:
+                break;
+        }
         String[] parts = line.split("[\\s,;]+");
         boolean letters = line.matches("[A-Za-z\\s,;]+");
         boolean single = java.util.Arrays.stream(parts).allMatch(p -> p.length() == 1);
-        return letters && (single || (parts.length == 1 && parts[0].length() == question.parts()));
+        return letters && (single || (parts.length == 1 && parts[0].length() == Response.parts(question)));
     }
 
     private String validNow() {

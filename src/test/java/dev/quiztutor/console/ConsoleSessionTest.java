@@ -99,7 +99,8 @@ class ConsoleSessionTest {
                 : "3 tries. Answer with " + q.parts() + " letters, one per blank in order"), posted);
         String wrongAll = String.join(" ", q.answerLetters().stream().map(l -> l.equals("D") ? "C" : "D").toList());
         String feedback = send(wrongAll);
-        assertTrue(feedback.startsWith("✗ 0 of " + q.parts() + " blanks right. 2 tries left."), feedback);
+        assertTrue(feedback.startsWith("✗ 0 of " + q.parts() + (q.parts() == 1 ? " blank" : " blanks") + " right. 2 tries left."),
+                feedback);
         String right = send(String.join("", q.answerLetters()));
         assertTrue(right.startsWith("✓ Right!"), right);
         assertTrue(right.contains("Final answer"), right);
@@ -195,7 +196,7 @@ class ConsoleSessionTest {
     void topicsListsTheBank() {
         String topics = send("topics");
         assertTrue(topics.contains("1. MLOps maturity levels  (mlops-maturity-levels)"), topics);
-        assertTrue(topics.contains("8 multiple choice, 5 fill in the blanks · lesson"), topics);
+        assertTrue(topics.contains("8 practice questions, 5 code tasks · lesson"), topics);
     }
 
     @Test
