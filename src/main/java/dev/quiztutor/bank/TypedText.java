@@ -17,8 +17,12 @@ public final class TypedText {
     public static final int MAX_TYPED = 200;
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** Punctuation and symbols around an answer ("registry." or "«registry»") that carry no meaning. */
-    private static final Pattern EDGES = Pattern.compile("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$");
+    /**
+     * Sentence punctuation around an answer ("registry." or "«registry»") that carries no meaning.
+     * Symbols that can be part of an answer (C++, C#, 100%, $5) are kept.
+     */
+    private static final Pattern EDGES = Pattern.compile(
+            "^[\\s.,;:!?¡¿…'\"«»“”„‘’‚()\\[\\]{}]+|[\\s.,;:!?¡¿…'\"«»“”„‘’‚()\\[\\]{}]+$");
     private static final Pattern NUMBER = Pattern.compile(
             "([-+\u2212]?)\\s*(\\d{1,3}(?:[ \u00a0\u202f']\\d{3})+|\\d*)(?:[.,](\\d+))?(?:[eE]([+-]?\\d{1,4}))?\\s*(.*)");
 
