@@ -144,6 +144,9 @@ final class BotHarness implements AutoCloseable {
         if (id instanceof CustomId.Blank b) {
             return b.question();
         }
+        if (id instanceof CustomId.Type t) {
+            return t.question();
+        }
         return null;
     }
 
