@@ -44,7 +44,7 @@ class CliTest {
     void validateAcceptsTheShippedBank() {
         Run run = run("", "validate", "quizzes");
         assertEquals(0, run.exit(), run.out());
-        assertEquals("1 quiz file valid: 1 topic, 13 questions.\n", run.out());
+        assertEquals("2 quiz files valid: 2 topics, 26 questions.\n", run.out());
     }
 
     @Test
@@ -73,7 +73,7 @@ class CliTest {
 
     @Test
     void playOnAPipeWithAScriptOfCommands() {
-        String script = "topics\npractice\nhint\ngiveup\ncode hard\ngiveup\ntest\n"
+        String script = "topics\npractice\nhint\ngiveup\ncode hard\ngiveup\ntest mlops\n"
                 + "skip\n".repeat(10) + "nonsense\nquit\n";
         Run run = run(script, "play");
         assertEquals(0, run.exit(), run.err());

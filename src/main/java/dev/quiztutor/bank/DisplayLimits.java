@@ -19,6 +19,14 @@ public final class DisplayLimits {
     public static final int BLANKS = ACTION_ROWS - 1;
     /** Answer buttons of a choice question: four rows of five, and a row for Hint / Show solution. */
     public static final int CHOICE_BUTTONS = (ACTION_ROWS - 1) * BUTTONS_PER_ROW;
+    /** Items of a matching question: one select row each, and one row for Check / Hint / Show solution. */
+    public static final int MATCHING_ITEMS = ACTION_ROWS - 1;
+    /** Characters of a matching item: it heads its select menu as the placeholder (Discord allows 150). */
+    public static final int MATCHING_ITEM = 100;
+    /** Characters of a select menu's placeholder. */
+    public static final int SELECT_PLACEHOLDER = 150;
+    /** Characters of the author's feedback on one answer: it goes with the private reply to that try. */
+    public static final int ANSWER_FEEDBACK = 1000;
     /** Characters of an embed's description. */
     public static final int EMBED_DESCRIPTION = 4096;
     /** Characters of an embed's title, and of a field's name. */
@@ -50,9 +58,9 @@ public final class DisplayLimits {
      * end lays them out this way; its tests check that the real messages match).
      */
     public enum Screen {
-        PRACTICE_POST("on its practice post", "the answer buttons five to a row, or one menu per blank, then Hint and"
-                + " Show solution", "use fewer options or blanks"),
-        TEST_PAGE("on its topic test page", "the answer buttons five to a row, or one menu per blank, then Skip",
+        PRACTICE_POST("on its practice post", "the answer buttons five to a row, or one menu per blank or item, then"
+                + " Hint and Show solution", "use fewer options or blanks"),
+        TEST_PAGE("on its topic test page", "the answer buttons five to a row, or one menu per blank or item, then Skip",
                 "use fewer options or blanks"),
         LESSON_QUIZ_PAGE("on its lesson quiz page", "the answer buttons five to a row, Hint if it has hints, then"
                 + " Previous and Next", "give it at most 15 options, or no hints, or leave it out of lesson.quiz");
@@ -76,11 +84,19 @@ public final class DisplayLimits {
 
     /** Rows of components {@code q} needs on {@code screen}; at most {@link #ACTION_ROWS} fit. */
     public static int rows(Screen screen, Question q) {
-        int answers = q instanceof BlanksQuestion b ? b.blanks() : (q.options().size() + BUTTONS_PER_ROW - 1) / BUTTONS_PER_ROW;
+        int answers = switch (q.kind()) {
+            case CHOICE -> (q.options().size() + BUTTONS_PER_ROW - 1) / BUTTONS_PER_ROW;
+            case BLANKS, MATCHING -> q.parts();
+            case TRUEFALSE, MULTI, SHORT, NUMERIC -> 1;
+        };
+        // Tasks answered with menus and Check are read on a lesson page, not answered there: only Previous / Next.
+        boolean menus = switch (q.kind()) {
+            case BLANKS, MATCHING, MULTI -> true;
+            case CHOICE, TRUEFALSE, SHORT, NUMERIC -> false;
+        };
         return switch (screen) {
             case PRACTICE_POST, TEST_PAGE -> answers + 1;
-            // A blanks task is read on a lesson page, not answered there: only Previous / Next.
-            case LESSON_QUIZ_PAGE -> q instanceof BlanksQuestion ? 1 : answers + (q.hints().isEmpty() ? 0 : 1) + 1;
+            case LESSON_QUIZ_PAGE -> menus ? 1 : answers + (q.hints().isEmpty() ? 0 : 1) + 1;
         };
     }
 

@@ -1,57 +1,90 @@
 package dev.quiztutor.bank;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
- * A practice question as the bank holds it. The two kinds differ in what an answer is: one letter
- * for a choice question, one letter per numbered blank for a blanks task.
+ * A practice question as the bank holds it. What every type shares is here; what makes it a type (the
+ * right answer, the options, per-answer feedback) is its {@link QuestionType}.
  */
-public sealed interface Question permits ChoiceQuestion, BlanksQuestion {
-    QuestionRef ref();
+public record Question(
+        QuestionRef ref,
+        Difficulty difficulty,
+        String prompt,
+        QuestionType type,
+        List<String> hints,
+        int attempts,
+        Solution solution,
+        List<String> mistakes) {
 
-    Difficulty difficulty();
-
-    String prompt();
-
-    List<Option> options();
-
-    List<String> hints();
-
-    /** Tries each user gets on this question. */
-    int attempts();
-
-    Solution solution();
-
-    List<String> mistakes();
-
-    QuestionKind kind();
-
-    /** The right letters in order: one for a choice question, one per blank for a blanks task. */
-    List<String> answerLetters();
-
-    default String id() {
-        return ref().questionId();
+    public Question {
+        hints = List.copyOf(hints);
+        mistakes = List.copyOf(mistakes);
     }
 
-    default Optional<Option> option(String letter) {
-        return options().stream().filter(o -> o.letter().equals(letter)).findFirst();
+    public String id() {
+        return ref.questionId();
     }
 
-    /** The right letters as a solution names them: "option B", or "[1] = A, [2] = C" for blanks. */
-    default String answerKey() {
-        if (kind() == QuestionKind.CHOICE) {
-            return "option " + answerLetters().get(0);
-        }
+    public QuestionKind kind() {
+        return type.kind();
+    }
+
+    /** The options of a type that has them (choice, blanks, multi, matching); empty for the others. */
+    public List<Option> options() {
+        return type.options();
+    }
+
+    /**
+     * The right letters of a type answered with letters: one for a choice question, one per blank or
+     * item, or the right set of a multiple-response question; empty for the other types.
+     */
+    public List<String> answerLetters() {
+        return switch (kind()) {
+            case CHOICE -> List.of(((QuestionType.Choice) type).answer());
+            case BLANKS -> ((QuestionType.Blanks) type).answer();
+            case MULTI -> ((QuestionType.MultipleResponse) type).answer();
+            case MATCHING -> ((QuestionType.Matching) type).answer();
+            case TRUEFALSE, SHORT, NUMERIC -> List.of();
+        };
+    }
+
+    /** How many parts are graded: blanks or items; 1 for the types answered in one piece. */
+    public int parts() {
+        return switch (kind()) {
+            case BLANKS, MATCHING -> answerLetters().size();
+            case CHOICE, MULTI, TRUEFALSE, SHORT, NUMERIC -> 1;
+        };
+    }
+
+    /** The right answer as a solution names it: "option B", "[1] = A, [2] = C", "true", "42 ± 0.5". */
+    public String answerKey() {
+        return switch (kind()) {
+            case CHOICE -> "option " + ((QuestionType.Choice) type).answer();
+            case BLANKS -> numbered(((QuestionType.Blanks) type).answer());
+            case TRUEFALSE -> ((QuestionType.TrueFalse) type).answer() ? "true" : "false";
+            case MULTI -> "options " + and(((QuestionType.MultipleResponse) type).answer());
+            case SHORT -> "\"" + ((QuestionType.ShortAnswer) type).accepted().get(0) + "\"";
+            case NUMERIC -> {
+                QuestionType.Numeric n = (QuestionType.Numeric) type;
+                yield n.accepted().get(0).written() + (n.unit().isEmpty() ? "" : " " + n.unit());
+            }
+            case MATCHING -> numbered(((QuestionType.Matching) type).answer());
+        };
+    }
+
+    private static String numbered(List<String> letters) {
         StringBuilder key = new StringBuilder();
-        for (int i = 0; i < parts(); i++) {
-            key.append(i == 0 ? "" : ", ").append('[').append(i + 1).append("] = ").append(answerLetters().get(i));
+        for (int i = 0; i < letters.size(); i++) {
+            key.append(i == 0 ? "" : ", ").append('[').append(i + 1).append("] = ").append(letters.get(i));
         }
         return key.toString();
     }
 
-    /** How many letters make a complete answer. */
-    default int parts() {
-        return answerLetters().size();
+    /** "A, C and D". */
+    public static String and(List<String> parts) {
+        if (parts.size() <= 1) {
+            return String.join("", parts);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 }

@@ -20,8 +20,19 @@ public final class QuestionText {
 
     public static int postLength(Question q) {
         int length = q.prompt().length() + 2;
-        if (q instanceof BlanksQuestion b) {
-            length += b.code().length() + b.language().length() + CODE_FENCE;
+        switch (q.kind()) {
+            case BLANKS -> {
+                QuestionType.Blanks b = (QuestionType.Blanks) q.type();
+                length += b.code().length() + b.language().length() + CODE_FENCE;
+            }
+            case MATCHING -> {
+                for (String item : ((QuestionType.Matching) q.type()).items()) {
+                    length += item.length() + PER_OPTION;
+                }
+            }
+            case NUMERIC -> length += ((QuestionType.Numeric) q.type()).unit().length() + PER_LINE;
+            case CHOICE, MULTI, TRUEFALSE, SHORT -> {
+            }
         }
         for (Option option : q.options()) {
             length += option.label().length() + PER_OPTION;
@@ -29,7 +40,10 @@ public final class QuestionText {
         return length;
     }
 
-    /** The revealed solution, with a blanks task's code filled in. */
+    /**
+     * The revealed solution, with a blanks task's code filled in, and the author's feedback on the
+     * options, which the reveal of a several-part task lists.
+     */
     public static int solutionLength(Question q) {
         Solution s = q.solution();
         int length = SOLUTION_HEADINGS + s.answer().length() + s.quickCheck().length();
@@ -39,9 +53,27 @@ public final class QuestionText {
         for (String mistake : q.mistakes()) {
             length += mistake.length() + PER_LINE;
         }
-        if (q instanceof BlanksQuestion b) {
+        if (q.type() instanceof QuestionType.Blanks b) {
             length += b.filledCode(b.answer()).length() + b.language().length() + CODE_FENCE;
         }
         return length;
+    }
+
+    /** The longest private reply to one try: its verdict line and the author's feedback on the answer. */
+    public static int longestFeedback(Question q) {
+        int longest = 0;
+        for (Option option : q.options()) {
+            longest = Math.max(longest, option.feedback().length());
+        }
+        if (q.type() instanceof QuestionType.TrueFalse tf) {
+            longest = Math.max(tf.feedbackTrue().length(), tf.feedbackFalse().length());
+        }
+        if (q.type() instanceof QuestionType.ShortAnswer sa) {
+            longest = sa.known().stream().mapToInt(k -> k.feedback().length()).max().orElse(0);
+        }
+        if (q.type() instanceof QuestionType.Numeric n) {
+            longest = n.known().stream().mapToInt(k -> k.feedback().length()).max().orElse(0);
+        }
+        return longest;
     }
 }

@@ -30,4 +30,9 @@ public record Topic(
     public long count(QuestionKind kind) {
         return questions.stream().filter(q -> q.kind() == kind).count();
     }
+
+    /** Questions of any of {@code kinds}, such as {@link QuestionKind#PRACTICE}. */
+    public long count(java.util.Set<QuestionKind> kinds) {
+        return questions.stream().filter(q -> kinds.contains(q.kind())).count();
+    }
 }

@@ -39,11 +39,12 @@ final class TopicReader {
     private static final List<String> TABLE_FIELDS = List.of("title", "columns", "rows", "note");
     private static final List<String> INSIGHT_FIELDS = List.of("question", "answer");
     private static final List<String> SOLUTION_FIELDS = List.of("steps", "answer", "quickCheck");
-    private static final List<String> CHOICE_FIELDS = List.of(
-            "id", "type", "difficulty", "prompt", "options", "answer", "hints", "attempts", "solution", "mistakes");
-    private static final List<String> BLANKS_FIELDS = List.of(
-            "id", "type", "difficulty", "prompt", "language", "code", "options", "answer", "hints", "attempts",
-            "solution", "mistakes");
+    private static final List<String> COMMON_QUESTION_FIELDS = List.of(
+            "id", "type", "difficulty", "prompt", "hints", "attempts", "solution", "mistakes", "feedback");
+    /** Fields a question of an unknown type may have: any type's, so only true typos are reported. */
+    private static final List<String> ALL_QUESTION_FIELDS = List.of(
+            "id", "type", "difficulty", "prompt", "language", "code", "items", "options", "answer", "accept",
+            "typos", "unit", "hints", "attempts", "solution", "mistakes", "feedback");
 
     private final Path file;
     private final LocatedJson json;
@@ -286,19 +287,18 @@ final class TopicReader {
         JsonNode typeNode = node.isObject() ? node.get("type") : null;
         Optional<QuestionKind> kind = typeNode != null && typeNode.isTextual()
                 ? QuestionKind.parse(typeNode.asText()) : Optional.empty();
-        List<String> allowed = kind.map(k -> k == QuestionKind.BLANKS ? BLANKS_FIELDS : CHOICE_FIELDS)
-                .orElse(BLANKS_FIELDS);
-        List<String> required = kind.filter(k -> k == QuestionKind.BLANKS)
-                .map(k -> List.of("id", "type", "difficulty", "prompt", "code", "options", "answer", "solution"))
-                .orElse(List.of("id", "type", "difficulty", "prompt", "options", "answer", "solution"));
+        List<String> allowed = kind.map(TopicReader::fields).orElse(ALL_QUESTION_FIELDS);
+        List<String> required = new ArrayList<>(List.of("id", "type", "difficulty", "prompt", "solution"));
+        kind.ifPresent(k -> required.addAll(requiredFields(k)));
         int before = problems.size();
-        Obj o = object(node, e.pointer, "a question", allowed, required);
+        Obj o = object(node, e.pointer, "a " + kind.map(k -> k.label() + " ").orElse("") + "question", allowed, required);
         if (o == null) {
             return null;
         }
         if (typeNode != null && kind.isEmpty()) {
-            problem(o.pointer + "/type", describe(typeNode) + " is not a question type; use \"choice\" "
-                    + "(multiple choice) or \"blanks\" (fill in the blanks)");
+            problem(o.pointer + "/type", describe(typeNode) + " is not a question type; use " + QuestionKind.allowed());
+            // Options are read the same way by every type that has them: check their shape all the same.
+            options(o, QuestionKind.MULTI);
         }
         String id = o.id("id");
         Difficulty difficulty = null;
@@ -316,55 +316,20 @@ final class TopicReader {
             }
         }
         String prompt = o.text("prompt", 3000, true);
-        List<Option> options = options(o, kind.orElse(null));
         List<String> hints = o.array("hints", 0, 10, false).stream()
                 .map(h -> textValue(h.node, h.pointer, 1000)).toList();
         int attempts = o.integer("attempts", 1, MAX_ATTEMPTS, DEFAULT_ATTEMPTS);
         Solution solution = solution(o);
         List<String> mistakes = o.array("mistakes", 0, 10, false).stream()
                 .map(m -> textValue(m.node, m.pointer, 300)).toList();
-
-        if (kind.isEmpty() || id == null || difficulty == null || prompt == null || options == null
-                || solution == null || hasNull(hints) || hasNull(mistakes)) {
-            // Still check the code and the answer against the options we could read, so one run shows everything.
-            int blanks = -1;
-            if (kind.orElse(null) == QuestionKind.BLANKS) {
-                language(o);
-                String code = o.text("code", 3000, true);
-                blanks = code == null ? -1 : blanks(o.pointer + "/code", code);
-            }
-            if (kind.isPresent() && options != null) {
-                answerLetters(o, kind.get(), options, blanks);
-            }
+        // The type is read even when a common field is wrong, so one run shows every problem.
+        QuestionType type = kind.map(k -> type(o, k)).orElse(null);
+        if (type == null || id == null || difficulty == null || prompt == null || solution == null
+                || hasNull(hints) || hasNull(mistakes) || !clean(before)) {
             return null;
         }
-        QuestionRef ref = new QuestionRef(topicId, id);
-        Question question;
-        if (kind.get() == QuestionKind.CHOICE) {
-            List<String> answer = answerLetters(o, QuestionKind.CHOICE, options, 1);
-            if (answer == null) {
-                return null;
-            }
-            question = new ChoiceQuestion(ref, difficulty, prompt, options, answer.get(0), hints, attempts,
-                    solution, mistakes);
-        } else {
-            String language = language(o);
-            String code = o.text("code", 3000, true);
-            if (code == null) {
-                answerLetters(o, QuestionKind.BLANKS, options, -1);
-                return null;
-            }
-            int blanks = blanks(o.pointer + "/code", code);
-            List<String> answer = answerLetters(o, QuestionKind.BLANKS, options, blanks);
-            if (answer == null || blanks < 0) {
-                return null;
-            }
-            question = new BlanksQuestion(ref, difficulty, prompt, language, code, options, answer, hints,
-                    attempts, solution, mistakes);
-        }
-        if (!clean(before)) {
-            return null;
-        }
+        Question question = new Question(new QuestionRef(topicId, id), difficulty, prompt, type, hints, attempts,
+                solution, mistakes);
         checkRenderedSizes(o.pointer, question);
         for (DisplayLimits.Screen screen : List.of(DisplayLimits.Screen.PRACTICE_POST, DisplayLimits.Screen.TEST_PAGE)) {
             if (DisplayLimits.rows(screen, question) > DisplayLimits.ACTION_ROWS) {
@@ -374,6 +339,109 @@ final class TopicReader {
         return question;
     }
 
+    private static List<String> fields(QuestionKind kind) {
+        List<String> fields = new ArrayList<>(COMMON_QUESTION_FIELDS);
+        fields.addAll(switch (kind) {
+            case CHOICE, MULTI -> List.of("options", "answer");
+            case BLANKS -> List.of("language", "code", "options", "answer");
+            case TRUEFALSE -> List.of("answer");
+            case SHORT -> List.of("accept", "typos");
+            case NUMERIC -> List.of("accept", "unit");
+            case MATCHING -> List.of("items", "options", "answer");
+        });
+        return fields;
+    }
+
+    private static List<String> requiredFields(QuestionKind kind) {
+        return switch (kind) {
+            case CHOICE, MULTI -> List.of("options", "answer");
+            case BLANKS -> List.of("code", "options", "answer");
+            case TRUEFALSE -> List.of("answer");
+            case SHORT, NUMERIC -> List.of("accept");
+            case MATCHING -> List.of("items", "options", "answer");
+        };
+    }
+
+    /** The type-specific part of a question, or null after reporting why it is wrong. */
+    private QuestionType type(Obj o, QuestionKind kind) {
+        int before = problems.size();
+        QuestionType type = switch (kind) {
+            case CHOICE -> {
+                List<Option> options = options(o, kind);
+                List<String> answer = options == null ? null : answerLetters(o, kind, options, 1);
+                yield options == null || answer == null ? null : new QuestionType.Choice(options, answer.get(0));
+            }
+            case BLANKS -> {
+                String language = language(o);
+                String code = o.text("code", 3000, true);
+                List<Option> options = options(o, kind);
+                int blanks = code == null ? -1 : blanks(o.pointer + "/code", code);
+                List<String> answer = options == null ? null : answerLetters(o, kind, options, blanks);
+                yield code == null || options == null || answer == null || blanks < 0 ? null
+                        : new QuestionType.Blanks(language, code, options, answer);
+            }
+            case MULTI -> {
+                List<Option> options = options(o, kind);
+                List<String> answer = options == null ? null : answerLetters(o, kind, options, -1);
+                yield options == null || answer == null ? null : new QuestionType.MultipleResponse(options, answer);
+            }
+            case MATCHING -> {
+                List<String> items = o.array("items", 1, DisplayLimits.MATCHING_ITEMS, true).stream()
+                        .map(i -> textValue(i.node, i.pointer, DisplayLimits.MATCHING_ITEM)).toList();
+                List<Option> options = options(o, kind);
+                List<String> answer = options == null ? null : answerLetters(o, kind, options, items.size());
+                yield items.isEmpty() || hasNull(items) || options == null || answer == null ? null
+                        : new QuestionType.Matching(items, options, answer);
+            }
+            case TRUEFALSE -> {
+                JsonNode answer = o.node.get("answer");
+                if (answer != null && !answer.isBoolean()) {
+                    problem(o.pointer + "/answer", "must be true or false (without quotes), not " + describe(answer));
+                }
+                Map<String, String> said = feedback(o, List.of("true", "false"), "\"true\" or \"false\"");
+                yield answer == null || !answer.isBoolean() || said == null ? null
+                        : new QuestionType.TrueFalse(answer.asBoolean(), said.getOrDefault("true", ""),
+                        said.getOrDefault("false", ""));
+            }
+            case SHORT -> {
+                List<String> accepted = o.array("accept", 1, 20, true).stream()
+                        .map(a -> typedAnswer(a.node, a.pointer)).toList();
+                int typos = o.integer("typos", 0, 3, 0);
+                Map<String, String> said = feedback(o, null, null);
+                List<QuestionType.KnownAnswer> known = said == null ? null : said.entrySet().stream()
+                        .map(k -> new QuestionType.KnownAnswer(k.getKey(), k.getValue())).toList();
+                yield accepted.isEmpty() || hasNull(accepted) || known == null ? null
+                        : new QuestionType.ShortAnswer(accepted, typos, known);
+            }
+            case NUMERIC -> {
+                List<QuestionType.NumberRange> accepted = o.array("accept", 1, 20, true).stream()
+                        .map(a -> numberRange(a.node, a.pointer)).toList();
+                String unit = o.text("unit", 20, false);
+                Map<String, String> said = feedback(o, null, null);
+                List<QuestionType.KnownNumber> known = new ArrayList<>();
+                if (said != null) {
+                    for (Map.Entry<String, String> k : said.entrySet()) {
+                        Optional<TypedText.TypedNumber> n = TypedText.number(k.getKey());
+                        if (n.isEmpty() || !n.get().rest().isEmpty()) {
+                            problem(o.pointer + "/feedback/" + LocatedJson.escape(k.getKey()), "\"" + k.getKey()
+                                    + "\" is not a number; feedback of a numeric question is keyed by the number"
+                                    + " it answers, such as \"42\"");
+                        } else {
+                            known.add(new QuestionType.KnownNumber(n.get().value(), k.getValue()));
+                        }
+                    }
+                }
+                yield accepted.isEmpty() || hasNull(accepted) || unit == null || said == null ? null
+                        : new QuestionType.Numeric(accepted, unit, known);
+            }
+        };
+        return clean(before) ? type : null;
+    }
+
+    /**
+     * The options, each with its feedback from the question's {@code feedback} object (keyed by letter);
+     * null after reporting what is wrong.
+     */
     private List<Option> options(Obj o, QuestionKind kind) {
         if (!o.has("options")) {
             return null;
@@ -384,17 +452,24 @@ final class TopicReader {
             problem(pointer, "must be an object of lettered options {\"A\": \"...\", \"B\": \"...\"}");
             return null;
         }
-        int max = kind == QuestionKind.CHOICE ? DisplayLimits.CHOICE_BUTTONS : DisplayLimits.SELECT_OPTIONS;
+        boolean buttons = kind == QuestionKind.CHOICE;
+        int max = buttons ? DisplayLimits.CHOICE_BUTTONS : DisplayLimits.SELECT_OPTIONS;
         if (node.size() < 2 || node.size() > max) {
-            problem(pointer, "has " + node.size() + " options; a " + (kind == null ? "question" : kind.label())
-                    + " question has 2 to " + max + (kind == QuestionKind.CHOICE
+            problem(pointer, "has " + node.size() + " options; a " + kind.label()
+                    + " question has 2 to " + max + (buttons
                     ? " (Discord shows at most 4 rows of 5 answer buttons)"
                     : " (a Discord select menu holds at most 25 options)"));
         }
-        int labelLimit = kind == QuestionKind.BLANKS ? DisplayLimits.SELECT_OPTION_LABEL : DisplayLimits.BUTTON_LABEL;
-        String where = kind == QuestionKind.BLANKS ? "a select-menu entry" : "a button label";
+        int labelLimit = buttons ? DisplayLimits.BUTTON_LABEL : DisplayLimits.SELECT_OPTION_LABEL;
+        String where = buttons ? "a button label" : "a select-menu entry";
+        List<String> letters = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            letters.add(String.valueOf((char) ('A' + i)));
+        }
+        Map<String, String> said = feedback(o, letters, "an option letter (" + (letters.isEmpty() ? "A"
+                : String.join(", ", letters)) + ")");
         List<Option> options = new ArrayList<>();
-        boolean ok = true;
+        boolean ok = said != null;
         boolean inOrder = true;
         int index = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); index++) {
@@ -414,7 +489,7 @@ final class TopicReader {
                 ok = false;
                 continue;
             }
-            Option option = new Option(letter, text);
+            Option option = new Option(letter, text, said == null ? "" : said.getOrDefault(letter, ""));
             if (option.label().length() > labelLimit) {
                 problem(child, "is " + option.label().length() + " characters as " + where + " \"" + letter
                         + ". ...\"; Discord allows " + labelLimit + ": shorten it to " + (labelLimit - 3)
@@ -427,10 +502,103 @@ final class TopicReader {
     }
 
     /**
-     * Checks the answer: one option letter for a choice question, a list with one letter per blank for
-     * a blanks task ({@code blanks} &lt; 0 when the code could not be read).
+     * The question's {@code feedback} object: what to tell a learner who gives each answer. Keys must be
+     * among {@code keys} when that is given (option letters, true/false); any text otherwise. Empty when
+     * absent, null after reporting a problem.
      */
-    private List<String> answerLetters(Obj o, QuestionKind kind, List<Option> options, int blanks) {
+    private Map<String, String> feedback(Obj o, List<String> keys, String keysDescription) {
+        if (!o.has("feedback")) {
+            return Map.of();
+        }
+        JsonNode node = o.node.get("feedback");
+        String pointer = o.pointer + "/feedback";
+        if (!node.isObject()) {
+            problem(pointer, "must be an object {\"answer\": \"what to tell a learner who gives it\", ...}, not "
+                    + kindOf(node));
+            return null;
+        }
+        Map<String, String> said = new java.util.LinkedHashMap<>();
+        boolean ok = true;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String child = pointer + "/" + LocatedJson.escape(entry.getKey());
+            if (keys != null && !keys.contains(entry.getKey())) {
+                problem(child, "\"" + entry.getKey() + "\" is not an answer of this question; feedback is keyed by "
+                        + keysDescription);
+                ok = false;
+                continue;
+            }
+            if (keys == null && entry.getKey().isBlank()) {
+                problem(child, "an empty answer can't have feedback; key it by the answer it is about");
+                ok = false;
+                continue;
+            }
+            String text = textValue(entry.getValue(), child, DisplayLimits.ANSWER_FEEDBACK);
+            if (text == null) {
+                ok = false;
+            } else {
+                said.put(entry.getKey(), text);
+            }
+        }
+        return ok ? said : null;
+    }
+
+    private String typedAnswer(JsonNode node, String pointer) {
+        String text = textValue(node, pointer, TypedText.MAX_TYPED);
+        if (text != null && TypedText.normalise(text).isEmpty()) {
+            problem(pointer, "\"" + text + "\" is only spaces and punctuation, which answers are compared without;"
+                    + " accept words or numbers");
+            return null;
+        }
+        return text;
+    }
+
+    /** {"value": 3.14, "tolerance": 0.01} or {"min": 1, "max": 2}; null after reporting. */
+    private QuestionType.NumberRange numberRange(JsonNode node, String pointer) {
+        Obj r = object(node, pointer, "an accepted number", List.of("value", "tolerance", "min", "max"), List.of());
+        if (r == null) {
+            return null;
+        }
+        if (r.has("value") == (r.has("min") || r.has("max"))) {
+            problem(pointer, "give either \"value\" (with an optional \"tolerance\") or \"min\" and \"max\"");
+            return null;
+        }
+        if (r.has("value")) {
+            java.math.BigDecimal value = number(r, "value");
+            java.math.BigDecimal tolerance = r.has("tolerance") ? number(r, "tolerance") : java.math.BigDecimal.ZERO;
+            if (tolerance != null && tolerance.signum() < 0) {
+                problem(pointer + "/tolerance", "must not be negative");
+                return null;
+            }
+            return value == null || tolerance == null ? null : QuestionType.NumberRange.around(value, tolerance);
+        }
+        if (!r.has("min") || !r.has("max") || r.has("tolerance")) {
+            problem(pointer, "a range needs both \"min\" and \"max\" (and no \"tolerance\")");
+            return null;
+        }
+        java.math.BigDecimal min = number(r, "min");
+        java.math.BigDecimal max = number(r, "max");
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            problem(pointer + "/max", "is below \"min\"; a range goes from min up to max");
+            return null;
+        }
+        return min == null || max == null ? null : QuestionType.NumberRange.between(min, max);
+    }
+
+    private java.math.BigDecimal number(Obj o, String field) {
+        JsonNode value = o.node.get(field);
+        if (!value.isNumber()) {
+            problem(o.pointer + "/" + field, "must be a number (without quotes), not " + describe(value));
+            return null;
+        }
+        return value.decimalValue();
+    }
+
+    /**
+     * Checks the answer: one option letter for a choice question; a list with one letter per blank or
+     * item ({@code parts} &lt; 0 when the count is unknown); the set of right letters of a multi.
+     */
+    private List<String> answerLetters(Obj o, QuestionKind kind, List<Option> options, int parts) {
         if (!o.has("answer")) {
             return null;
         }
@@ -450,8 +618,13 @@ final class TopicReader {
             }
             return List.of(node.asText());
         }
+        String each = switch (kind) {
+            case MULTI -> "the right options, such as [\"A\", \"C\"]";
+            case MATCHING -> "one option letter per item, such as [\"B\", \"A\"]";
+            default -> "one option letter per blank, such as [\"A\", \"C\"]";
+        };
         if (!node.isArray()) {
-            problem(pointer, "must be a list with one option letter per blank, such as [\"A\", \"C\"]");
+            problem(pointer, "must be a list with " + each);
             return null;
         }
         List<String> answer = new ArrayList<>();
@@ -459,21 +632,35 @@ final class TopicReader {
         for (int i = 0; i < node.size(); i++) {
             JsonNode letter = node.get(i);
             if (!letter.isTextual() || !letters.contains(letter.asText())) {
-                problem(pointer + "/" + i, describe(letter) + " is not an option of this task; options are " + allowed
+                problem(pointer + "/" + i, describe(letter) + " is not an option of this "
+                        + (kind == QuestionKind.BLANKS ? "task" : kind.label() + " question") + "; options are " + allowed
                         + capital(letter.asText(), letters));
+                ok = false;
+            } else if (kind == QuestionKind.MULTI && answer.contains(letter.asText())) {
+                problem(pointer + "/" + i, "\"" + letter.asText() + "\" is listed twice; list each right option once");
                 ok = false;
             }
             answer.add(letter.asText());
         }
-        if (blanks >= 0 && node.size() != blanks) {
-            if (node.size() > blanks) {
-                problem(pointer + "/" + blanks, "answer [" + (blanks + 1) + "] has no blank: the code has "
-                        + blanks + " blank" + (blanks == 1 ? "" : "s") + "; give exactly one letter per blank");
+        if (kind == QuestionKind.MULTI) {
+            if (node.isEmpty()) {
+                problem(pointer, "must list at least one right option");
+                ok = false;
+            }
+            return ok ? answer.stream().sorted().toList() : null;
+        }
+        String part = kind == QuestionKind.MATCHING ? "item" : "blank";
+        String where = kind == QuestionKind.MATCHING ? "the question has " : "the code has ";
+        if (parts >= 0 && node.size() != parts) {
+            if (node.size() > parts) {
+                problem(pointer + "/" + parts, "answer [" + (parts + 1) + "] has no " + part + ": " + where
+                        + parts + " " + part + (parts == 1 ? "" : "s") + "; give exactly one letter per " + part);
             } else {
-                problem(pointer, "blank [" + (node.size() + 1) + "] has no answer: the code has " + blanks
-                        + " blanks but the answer has " + node.size() + " letter" + (node.size() == 1 ? "" : "s")
-                        + "; give exactly one letter per blank (if [" + (node.size() + 1) + "] is code, such as list"
-                        + " indexing, write \\\\[" + (node.size() + 1) + "] in the JSON string)");
+                problem(pointer, part + " [" + (node.size() + 1) + "] has no answer: " + where + parts + " "
+                        + part + "s but the answer has " + node.size() + " letter" + (node.size() == 1 ? "" : "s")
+                        + "; give exactly one letter per " + part + (kind == QuestionKind.BLANKS
+                        ? " (if [" + (node.size() + 1) + "] is code, such as list indexing, write \\\\["
+                        + (node.size() + 1) + "] in the JSON string)" : ""));
             }
             ok = false;
         }

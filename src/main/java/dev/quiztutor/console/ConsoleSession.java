@@ -127,6 +127,7 @@ public final class ConsoleSession {
             case "back", "prev", "previous" -> back();
             case "skip" -> skip();
             case "finish" -> finish();
+            case "answer" -> answer(line.substring(words[0].length()).strip());
             default -> answerOrComplain(line);
         }
         return true;
@@ -159,11 +160,14 @@ public final class ConsoleSession {
         out.println(style.bold("Commands"));
         out.println("  topics                           list the topics");
         out.println("  learn [topic]                    walk through a topic's lesson (next, back)");
-        out.println("  practice [topic] [difficulty]    a multiple-choice question (" + Difficulty.allowed() + ")");
+        out.println("  practice [topic] [difficulty]    a practice question of any type but code (" + Difficulty.allowed() + ")");
         out.println("  code [topic] [difficulty]        a fill-in-the-blank code task");
+        out.println("  practice topic question-id       exactly that question (code takes one too)");
         out.println("  test [topic]                     up to " + TopicTest.DEFAULT_SIZE
                 + " questions, easiest first, then a verdict");
-        out.println("  B  /  A C B                      answer: one letter, or one letter per blank");
+        out.println("  B  /  A C B                      answer: one letter, one per blank or item, or every right one");
+        out.println("  true, 3,5, concept drift         answer true/false, a number or typed words as they are");
+        out.println("  answer TEXT                      a typed answer that looks like a command");
         out.println("  hint                             the next hint (each hint costs a little score)");
         out.println("  give up                          show the solution (no points)");
         out.println("  solution                         show a finished question's solution again");
@@ -189,15 +193,21 @@ public final class ConsoleSession {
     }
 
     private void practise(QuestionKind kind, List<String> args) {
-        String command = kind == QuestionKind.CHOICE ? "practice" : "code";
-        choose(command, args, true, false)
-                .ifPresent(choice -> ask(new Tutor.Selection(choice.topic(), choice.difficulty(), kind)));
+        String command = kind == QuestionKind.BLANKS ? "code" : "practice";
+        choose(command, args, true, false).ifPresent(choice -> {
+            Tutor.Selection selection = new Tutor.Selection(choice.topic(), choice.difficulty(), QuestionKind.family(kind));
+            if (choice.question().isPresent()) {
+                show(choice.question().get(), selection);
+            } else {
+                ask(selection);
+            }
+        });
     }
 
     private void ask(Tutor.Selection selection) {
         Optional<Question> picked = tutor.pick(USER, selection);
         if (picked.isEmpty()) {
-            String what = selection.kind() == QuestionKind.CHOICE ? "multiple-choice questions" : "fill-in-the-blank tasks";
+            String what = selection.kinds().equals(QuestionKind.CODE) ? "fill-in-the-blank code tasks" : "practice questions";
             out.println("No " + selection.difficulty().map(d -> d.label() + " ").orElse("") + what
                     + selection.topic().map(t -> " in " + t.title()).orElse("") + ". Try another difficulty or topic.");
             if (!(mode instanceof Testing)) {
@@ -205,8 +215,12 @@ public final class ConsoleSession {
             }
             return;
         }
+        show(picked.get(), selection);
+    }
+
+    /** Opens one question; {@code next} then picks from {@code selection}. */
+    private void show(Question q, Tutor.Selection selection) {
         keepTest();
-        Question q = picked.get();
         Topic topic = tutor.bank().topic(q.ref().topicId()).orElseThrow();
         mode = new Practising(topic, q, ++places, selection);
         out.print(text.question(topic, q, ""));
@@ -325,10 +339,32 @@ public final class ConsoleSession {
         }
     }
 
+    /** "answer TEXT": an answer in so many words, whatever it looks like (a typed answer that is also a command). */
+    private void answer(String text) {
+        if (currentQuestion().isEmpty()) {
+            out.println("There is no question to answer right now. Start with: practice, code, learn or test.");
+            return;
+        }
+        if (text.isEmpty()) {
+            out.println("Type answer followed by your answer, such as: answer " + ConsoleText.example(currentQuestion().get()));
+            return;
+        }
+        submit(currentQuestion().get(), text);
+    }
+
     private void answerOrComplain(String line) {
         Optional<Question> question = currentQuestion();
         if (question.isPresent() && looksLikeAnswer(line, question.get())) {
-            Response.Parsed parsed = Response.parse(question.get(), line);
+            submit(question.get(), line);
+            return;
+        }
+        String word = line.split("\\s+")[0];
+        out.println("Unknown command \"" + word + "\". " + validNow());
+    }
+
+    private void submit(Question question, String line) {
+        {
+            Response.Parsed parsed = Response.parse(question, line);
             if (parsed instanceof Response.Invalid invalid) {
                 out.println(invalid.reason());
                 return;
@@ -339,10 +375,7 @@ public final class ConsoleSession {
             } else {
                 withQuestion("answer", (place, q) -> tutor.answer(place, USER, q, response));
             }
-            return;
         }
-        String word = line.split("\\s+")[0];
-        out.println("Unknown command \"" + word + "\". " + validNow());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -400,10 +433,20 @@ public final class ConsoleSession {
      * ("ACB" for three blanks). Anything else is a (mistyped) command.
      */
     private static boolean looksLikeAnswer(String line, Question question) {
+        switch (question.kind()) {
+            case SHORT, NUMERIC:
+                return true;  // every word that is not a command is the answer
+            case TRUEFALSE:
+                return line.strip().toLowerCase(Locale.ROOT).matches("true|false|t|f|yes|no|y|n");
+            case MULTI:
+                return line.matches("[A-Za-z\\s,;]+") && line.replaceAll("[\\s,;]", "").length() <= question.options().size();
+            default:
+                break;
+        }
         String[] parts = line.split("[\\s,;]+");
         boolean letters = line.matches("[A-Za-z\\s,;]+");
         boolean single = java.util.Arrays.stream(parts).allMatch(p -> p.length() == 1);
-        return letters && (single || (parts.length == 1 && parts[0].length() == question.parts()));
+        return letters && (single || (parts.length == 1 && parts[0].length() == Response.parts(question)));
     }
 
     private String validNow() {
@@ -461,7 +504,8 @@ public final class ConsoleSession {
     }
 
     /** What a command's words named: a topic, and for practice and code a difficulty. */
-    private record Choice(Optional<Topic> topic, Optional<Difficulty> difficulty) {
+    /** What a command's words named: a topic, a difficulty, and (for practice and code) one question by id. */
+    private record Choice(Optional<Topic> topic, Optional<Difficulty> difficulty, Optional<Question> question) {
     }
 
     /**
@@ -493,9 +537,17 @@ public final class ConsoleSession {
         }
         String what = command.equals("test") ? "a test" : command.equals("learn") ? "a lesson" : command;
         List<String> rest = words.subList(used, words.size());
+        // "practice TOPIC QUESTION-ID": exactly that question, as an author trying what they just wrote.
+        Optional<Question> question = takesDifficulty && topic.isPresent() && rest.size() == 1
+                ? topic.get().question(rest.get(0).toLowerCase(Locale.ROOT)) : Optional.empty();
+        if (question.isPresent()) {
+            rest = List.of();
+        }
         if (!rest.isEmpty()) {
             String valid = topic.isPresent()
-                    ? (takesDifficulty ? "A difficulty is " + Difficulty.allowed() + "." : what + " takes a topic only.")
+                    ? (takesDifficulty ? "After the topic comes a difficulty (" + Difficulty.allowed()
+                    + ") or a question id of " + topic.get().id() + ", such as " + topic.get().questions().get(0).id() + "."
+                    : what + " takes a topic only.")
                     : "Topics: " + ids(all) + (takesDifficulty ? "; difficulties: " + Difficulty.allowed() : "") + ".";
             out.println("Not understood: \"" + String.join(" ", rest) + "\". " + valid);
             return Optional.empty();
@@ -516,7 +568,7 @@ public final class ConsoleSession {
             out.println("Which topic? Type " + command + " <topic>, with one of: " + ids(all) + ".");
             return Optional.empty();
         }
-        return Optional.of(new Choice(topic, difficulties.stream().findFirst()));
+        return Optional.of(new Choice(topic, difficulties.stream().findFirst(), question));
     }
 
     /** Leaves the test being taken, if any, keeping it and saying how to come back. */

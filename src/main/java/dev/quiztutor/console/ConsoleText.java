@@ -1,11 +1,11 @@
 package dev.quiztutor.console;
 
-import dev.quiztutor.bank.BlanksQuestion;
 import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.Lesson;
 import dev.quiztutor.bank.Option;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionKind;
+import dev.quiztutor.bank.QuestionType;
 import dev.quiztutor.bank.Step;
 import dev.quiztutor.bank.TableText;
 import dev.quiztutor.bank.Topic;
@@ -46,8 +46,8 @@ final class ConsoleText {
             if (t.minutes() > 0) {
                 facts.append("~").append(t.minutes()).append(" min · ");
             }
-            facts.append(t.count(QuestionKind.CHOICE)).append(" multiple choice, ")
-                    .append(t.count(QuestionKind.BLANKS)).append(" fill in the blanks")
+            facts.append(plural((int) t.count(QuestionKind.PRACTICE), "practice question", "practice questions")).append(", ")
+                    .append(plural((int) t.count(QuestionKind.CODE), "code task", "code tasks"))
                     .append(t.lesson().isPresent() ? " · lesson" : "");
             text.append(facts).append('\n');
             if (!t.summary().isEmpty()) {
@@ -62,9 +62,22 @@ final class ConsoleText {
         text.append(style.accent("── " + (counter.isEmpty() ? "" : counter + " ") + topic.title() + " · "
                 + q.difficulty().label() + " · " + q.kind().description() + " ──")).append('\n');
         text.append(prose(q.prompt())).append("\n\n");
-        if (q instanceof BlanksQuestion b) {
-            text.append(indent(b.code().replace("\\[", "["), "    ")).append("\n\n");
-            text.append(style.bold("Options")).append('\n');
+        switch (q.kind()) {
+            case BLANKS -> {
+                QuestionType.Blanks b = (QuestionType.Blanks) q.type();
+                text.append(indent(b.code().replace("\\[", "["), "    ")).append("\n\n");
+                text.append(style.bold("Options")).append('\n');
+            }
+            case MATCHING -> {
+                List<String> items = ((QuestionType.Matching) q.type()).items();
+                text.append(style.bold("Match each item with an option")).append('\n');
+                for (int i = 0; i < items.size(); i++) {
+                    text.append("  ").append(style.bold((i + 1) + ".")).append(' ').append(items.get(i)).append('\n');
+                }
+                text.append(style.bold("Options")).append('\n');
+            }
+            case CHOICE, MULTI, TRUEFALSE, SHORT, NUMERIC -> {
+            }
         }
         for (Option option : q.options()) {
             text.append("  ").append(style.bold(option.letter() + ".")).append(' ').append(prose(option.text())).append('\n');
@@ -73,19 +86,11 @@ final class ConsoleText {
     }
 
     String practicePrompt(Question q, int tries) {
-        String answer = q.kind() == QuestionKind.CHOICE
-                ? "Answer with a letter (" + letters(q) + ")"
-                : q.parts() == 1 ? "Answer with the letter for the blank (" + letters(q) + ")"
-                : "Answer with " + q.parts() + " letters, one per blank in order (e.g. "
-                + "A C B D".substring(0, 2 * q.parts() - 1) + ")";
-        return style.dim(tries + (tries == 1 ? " try. " : " tries. ") + answer + ", or: hint, give up, next.");
+        return style.dim(tries + (tries == 1 ? " try. " : " tries. ") + capital(how(q)) + ", or: hint, give up, next.");
     }
 
     String testPrompt(Question q) {
-        String answer = q.kind() == QuestionKind.CHOICE ? "a letter (" + letters(q) + ")"
-                : q.parts() == 1 ? "the letter for the blank (" + letters(q) + ")"
-                : q.parts() + " letters, one per blank";
-        return style.dim("Answer with " + answer + ", or: skip, finish (end the test now), quit (leave it for later).");
+        return style.dim(capital(how(q)) + ", or: skip, finish (end the test now), quit (leave it for later).");
     }
 
     /** The first lines of a test: its size and the difficulties it really has, which a small topic may lack. */
@@ -125,7 +130,64 @@ final class ConsoleText {
         return INLINE_CODE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(style.code(m.group(1))));
     }
 
+    /** How to answer {@code q}: "answer with a letter (A, B or C)", "type a number (in ms)". */
+    static String how(Question q) {
+        int parts = dev.quiztutor.tutor.Response.parts(q);
+        return switch (q.kind()) {
+            case CHOICE -> "answer with a letter (" + letters(q) + ")";
+            case BLANKS -> parts == 1 ? "answer with the letter for the blank (" + letters(q) + ")"
+                    : "answer with " + parts + " letters, one per blank in order (e.g. " + example(q) + ")";
+            case MATCHING -> parts == 1 ? "answer with the letter for the item (" + letters(q) + ")"
+                    : "answer with " + parts + " letters, one per item in order (e.g. " + example(q) + ")";
+            case MULTI -> "answer with every right letter (e.g. " + example(q) + ")";
+            case TRUEFALSE -> "answer true or false";
+            case SHORT -> "type your answer (or: answer TEXT)";
+            case NUMERIC -> {
+                String unit = ((QuestionType.Numeric) q.type()).unit();
+                yield "type a number" + (unit.isEmpty() ? "" : " (in " + unit + ")");
+            }
+        };
+    }
+
+    /** An answer of the right shape, for examples: "A C B", "true", "42". */
+    static String example(Question q) {
+        return switch (q.kind()) {
+            case BLANKS, MATCHING -> "A C B D".substring(0, 2 * Math.min(4, dev.quiztutor.tutor.Response.parts(q)) - 1);
+            case MULTI -> "A C";
+            case CHOICE -> "B";
+            case TRUEFALSE -> "true";
+            case SHORT -> "your words";
+            case NUMERIC -> "3.5";
+        };
+    }
+
+    private static String capital(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** "Not right", or how many parts are right (never which). */
+    static String wrongLine(Question q, dev.quiztutor.tutor.Grade grade, Response response) {
+        return switch (q.kind()) {
+            // One blank or item is simply right or not: "0 of 1 blanks right" says nothing more.
+            case BLANKS -> grade.of() == 1 ? "Not right" : grade.right() + " of " + grade.of() + " blanks right";
+            case MATCHING -> grade.of() == 1 ? "Not right" : grade.right() + " of " + grade.of() + " items right";
+            case MULTI -> {
+                int picks = response instanceof Response.Letters l ? l.letters().size() : 0;
+                yield grade.right() + " of your " + plural(picks, "pick", "picks") + (grade.right() == 1 ? " is" : " are")
+                        + " right";
+            }
+            case CHOICE, TRUEFALSE, SHORT, NUMERIC -> "Not right";
+        };
+    }
+
+    private String said(String said) {
+        return said.isEmpty() ? "" : "\n  " + style.note(indent(said, "  ").strip());
+    }
+
     static String letters(Question q) {
+        if (q.options().isEmpty()) {
+            return q.kind() == QuestionKind.TRUEFALSE ? "true or false" : "your answer";
+        }
         List<String> letters = q.options().stream().map(Option::letter).toList();
         return String.join(", ", letters.subList(0, letters.size() - 1)) + " or " + letters.get(letters.size() - 1);
     }
@@ -133,15 +195,14 @@ final class ConsoleText {
     String feedback(Question q, Feedback feedback) {
         Feedback.Progress p = feedback.progress();
         String line;
-        if (feedback instanceof Feedback.Correct) {
-            line = style.good("✓ Right!") + " " + scoreLine(p);
+        if (feedback instanceof Feedback.Correct right) {
+            line = style.good("✓ Right!") + " " + scoreLine(p) + said(right.said());
         } else if (feedback instanceof Feedback.Incorrect wrong) {
-            String what = blanksRight(q, wrong.grade()).map(right -> right + ".").orElse("Not right.");
-            line = style.bad("✗ " + what) + " " + tries(p.triesLeft()) + " left."
-                    + (p.moreHints() ? style.dim(" Type hint for a hint.") : "");
+            line = style.bad("✗ " + wrongLine(q, wrong.grade(), wrong.response()) + ".") + " " + tries(p.triesLeft()) + " left."
+                    + (p.moreHints() ? style.dim(" Type hint for a hint.") : "") + said(wrong.said());
         } else if (feedback instanceof Feedback.OutOfTries out) {
-            String what = blanksRight(q, out.grade()).orElse("Not right");
-            line = style.bad("✗ " + what + ", and that was your last try.") + " Here is the solution.";
+            line = style.bad("✗ " + wrongLine(q, out.grade(), out.response()) + ", and that was your last try.")
+                    + " Here is the solution." + said(out.said());
         } else if (feedback instanceof Feedback.GaveUp) {
             line = style.note("Here is the solution.") + " No points this time.";
         } else if (feedback instanceof Feedback.Hint hint) {
@@ -171,13 +232,6 @@ final class ConsoleText {
     /** "Answered already: solved on try 2, 0.57 points." */
     String answeredAlready(Feedback.Progress p) {
         return style.note("Answered already:") + " " + ended(p) + ".";
-    }
-
-    /** "2 of 3 blanks right" for a task of several blanks; a one-blank task is simply right or not. */
-    private static Optional<String> blanksRight(Question q, Grade grade) {
-        return q.kind() == QuestionKind.BLANKS && grade.of() > 1
-                ? Optional.of(grade.right() + " of " + grade.of() + " blanks right")
-                : Optional.empty();
     }
 
     private String ended(Feedback.Progress p) {
@@ -218,8 +272,22 @@ final class ConsoleText {
         }
         text.append("  ").append(style.bold("Final answer: ")).append(prose(q.solution().answer()))
                 .append(style.dim(" (" + q.answerKey() + ")")).append('\n');
-        if (q instanceof BlanksQuestion b) {
+        if (q.type() instanceof QuestionType.Blanks b) {
             text.append(indent(b.filledCode(b.answer()).replace("\\[", "["), "    ")).append('\n');
+        }
+        if (q.type() instanceof QuestionType.Matching m) {
+            for (int i = 0; i < m.items().size(); i++) {
+                text.append("    ").append(i + 1).append(". ").append(m.items().get(i)).append(" → ")
+                        .append(m.option(m.answer().get(i)).map(Option::text).orElse("?")).append('\n');
+            }
+        }
+        if (q.kind() == QuestionKind.BLANKS || q.kind() == QuestionKind.MATCHING || q.kind() == QuestionKind.MULTI) {
+            List<Option> noted = q.options().stream().filter(Option::hasFeedback).toList();
+            if (!noted.isEmpty()) {
+                text.append("  ").append(style.bold("About the options")).append('\n');
+                noted.forEach(o -> text.append("    ").append(o.letter()).append(". ").append(o.text()).append(": ")
+                        .append(o.feedback()).append('\n'));
+            }
         }
         if (q.solution().hasQuickCheck()) {
             text.append("  ").append(style.bold("Quick check: ")).append(prose(q.solution().quickCheck())).append('\n');
@@ -306,8 +374,8 @@ final class ConsoleText {
             Question q = missed.question();
             String given = missed.given().map(Response::toString).map(r -> "you answered " + r)
                     .orElse("not answered");
-            String grade = missed.grade().filter(g -> g.of() > 1)
-                    .map(g -> ", " + g.right() + " of " + g.of() + " blanks right").orElse("");
+            String grade = missed.grade().filter(g -> g.of() > 1 && missed.given().isPresent())
+                    .map(g -> ", " + wrongLine(q, g, missed.given().get()).toLowerCase(Locale.ROOT)).orElse("");
             // The whole prompt: a question that quotes a statement needs the statement to make sense.
             String number = missed.number() + ". ";
             text.append(style.bold(number)).append(indent(prose(q.prompt()), " ".repeat(number.length())).substring(number.length()))

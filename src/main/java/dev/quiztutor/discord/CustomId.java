@@ -17,7 +17,10 @@ public sealed interface CustomId {
     /** The id as Discord stores it: at most 100 characters. */
     String encode();
 
-    /** An answer button of a practice post. */
+    /**
+     * An answer button of a practice post: an option letter, or T / F on a true-or-false question (the
+     * question's type says which; {@link Answers#fromButton} reads it).
+     */
     record Answer(QuestionRef question, String letter) implements CustomId {
         public String encode() {
             return join("a", question.topicId(), question.questionId(), letter);
@@ -56,6 +59,48 @@ public sealed interface CustomId {
     record Check(QuestionRef question) implements CustomId {
         public String encode() {
             return join("c", question.topicId(), question.questionId());
+        }
+    }
+
+    /** The Answer button of a typed (short or numeric) question: opens the answer form. */
+    record Type(QuestionRef question) implements CustomId {
+        public String encode() {
+            return join("y", question.topicId(), question.questionId());
+        }
+    }
+
+    /** The answer form (modal) of a typed question, opened from a post. */
+    record Typed(QuestionRef question) implements CustomId {
+        public String encode() {
+            return join("ym", question.topicId(), question.questionId());
+        }
+    }
+
+    /** The Answer button of a typed question on lesson page {@code page}. */
+    record LessonType(String topicId, int page) implements CustomId {
+        public String encode() {
+            return join("ly", topicId, Integer.toString(page));
+        }
+    }
+
+    /** The answer form of a typed question on lesson page {@code page}. */
+    record LessonTyped(String topicId, int page) implements CustomId {
+        public String encode() {
+            return join("lym", topicId, Integer.toString(page));
+        }
+    }
+
+    /** The Answer button of typed question {@code position} of a test. */
+    record TestType(long test, int position) implements CustomId {
+        public String encode() {
+            return join("ty", Long.toString(test, 36), Integer.toString(position));
+        }
+    }
+
+    /** The answer form of typed question {@code position} of a test. */
+    record TestTyped(long test, int position) implements CustomId {
+        public String encode() {
+            return join("tym", Long.toString(test, 36), Integer.toString(position));
         }
     }
 
@@ -131,6 +176,16 @@ public sealed interface CustomId {
                 case "s" -> p.length == 4 && ref(p) != null ? new ShowSolution(ref(p)) : null;
                 case "c" -> p.length == 4 && ref(p) != null ? new Check(ref(p)) : null;
                 case "b" -> p.length == 5 && ref(p) != null && blank(p[4]) ? new Blank(ref(p), Integer.parseInt(p[4])) : null;
+                case "y" -> p.length == 4 && ref(p) != null ? new Type(ref(p)) : null;
+                case "ym" -> p.length == 4 && ref(p) != null ? new Typed(ref(p)) : null;
+                case "ly" -> p.length == 4 && id(p[2]) && SMALL.matcher(p[3]).matches()
+                        ? new LessonType(p[2], Integer.parseInt(p[3])) : null;
+                case "lym" -> p.length == 4 && id(p[2]) && SMALL.matcher(p[3]).matches()
+                        ? new LessonTyped(p[2], Integer.parseInt(p[3])) : null;
+                case "ty" -> p.length == 4 && test(p[2]) && SMALL.matcher(p[3]).matches()
+                        ? new TestType(Long.parseLong(p[2], 36), Integer.parseInt(p[3])) : null;
+                case "tym" -> p.length == 4 && test(p[2]) && SMALL.matcher(p[3]).matches()
+                        ? new TestTyped(Long.parseLong(p[2], 36), Integer.parseInt(p[3])) : null;
                 case "l" -> p.length == 4 && id(p[2]) && SMALL.matcher(p[3]).matches()
                         ? new LessonPage(p[2], Integer.parseInt(p[3])) : null;
                 case "la" -> p.length == 5 && id(p[2]) && SMALL.matcher(p[3]).matches() && LETTER.matcher(p[4]).matches()

@@ -63,8 +63,8 @@ final class InteractionRouter extends ListenerAdapter {
             switch (name) {
                 case SlashCommands.TOPICS -> reply.send(Views.topics(bank));
                 case SlashCommands.LEARN -> lessons.start(event, reply);
-                case SlashCommands.PRACTICE -> practice.post(event, reply, QuestionKind.CHOICE);
-                case SlashCommands.CODE -> practice.post(event, reply, QuestionKind.BLANKS);
+                case SlashCommands.PRACTICE -> practice.post(event, reply, QuestionKind.PRACTICE);
+                case SlashCommands.CODE -> practice.post(event, reply, QuestionKind.CODE);
                 case SlashCommands.TEST -> tests.start(event, reply);
                 case SlashCommands.PROGRESS -> progress.progress(event, reply);
                 case SlashCommands.LEADERBOARD -> progress.leaderboard(event, reply);
@@ -85,6 +85,10 @@ final class InteractionRouter extends ListenerAdapter {
             return;
         }
         CustomId id = parsed.get();
+        if (id instanceof CustomId.Type || id instanceof CustomId.LessonType || id instanceof CustomId.TestType) {
+            openForm(event, id);
+            return;
+        }
         boolean updatesItsMessage = id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
                 || id instanceof CustomId.TestSkip || id instanceof CustomId.TestSubmit;
         Reply reply = updatesItsMessage ? Reply.update(event) : Reply.newMessage(event, true);
@@ -111,6 +115,47 @@ final class InteractionRouter extends ListenerAdapter {
                 tests.submit(event, reply, t);
             } else {
                 // A menu's id on a button: only a forged interaction does that.
+                reply.sendPrivately(View.text(Polite.STALE));
+            }
+        });
+    }
+
+    /**
+     * The Answer button of a typed question opens its form. A form must be the interaction's first
+     * response (it cannot follow a defer), so it is sent from here: finding the question is an
+     * in-memory look-up, with no I/O to wait for.
+     */
+    private void openForm(ButtonInteractionEvent event, CustomId id) {
+        net.dv8tion.jda.api.modals.Modal form = null;
+        if (id instanceof CustomId.Type t) {
+            form = bank.question(t.question()).filter(q -> q.kind().typed()).map(PracticeFeature::form).orElse(null);
+        } else if (id instanceof CustomId.LessonType l) {
+            form = lessons.form(l);
+        } else if (id instanceof CustomId.TestType t) {
+            form = tests.form(t.test(), t.position(), event.getUser().getIdLong());
+        }
+        if (form == null) {
+            event.reply(Polite.STALE).setEphemeral(true).queue(null, e -> LOG.debug("interaction {}: {}", event.getId(), e.toString()));
+            return;
+        }
+        event.replyModal(form).queue(null, e -> LOG.warn("interaction {}: answer form not shown: {}", event.getId(), e.toString()));
+    }
+
+    @Override
+    public void onModalInteraction(net.dv8tion.jda.api.events.interaction.ModalInteractionEvent event) {
+        Optional<CustomId> parsed = CustomId.parse(event.getModalId());
+        CustomId id = parsed.orElse(null);
+        Reply reply = id instanceof CustomId.TestTyped && event.getMessage() != null ? Reply.update(event)
+                : Reply.newMessage(event, true);
+        dispatch(reply, () -> {
+            if (id instanceof CustomId.Typed t) {
+                practice.typed(event, reply, t);
+            } else if (id instanceof CustomId.LessonTyped l) {
+                lessons.typed(event, reply, l);
+            } else if (id instanceof CustomId.TestTyped t) {
+                tests.typed(event, reply, t);
+            } else {
+                LOG.info("interaction {}: unknown form id {}", event.getId(), event.getModalId());
                 reply.sendPrivately(View.text(Polite.STALE));
             }
         });

@@ -58,7 +58,7 @@ final class LessonFeature {
             return;
         }
         Question q = quiz.question();
-        if (!(Response.check(q, List.of(id.letter())) instanceof Response.Valid valid)) {
+        if (!(Answers.fromButton(q, id.letter()) instanceof Response.Valid valid)) {
             reply.send(View.text(Polite.STALE));
             return;
         }
@@ -66,5 +66,40 @@ final class LessonFeature {
         Practice.Outcome outcome = tutor.answer(Place.lesson(who.guild(), event.getMessageIdLong()), who.user(), q,
                 valid.response());
         reply.send(Views.feedback(q, outcome.feedback()));
+    }
+
+    /** The form of the typed question on a lesson page; null when that page holds none. */
+    net.dv8tion.jda.api.modals.Modal form(CustomId.LessonType id) {
+        Optional<Question> q = quizQuestion(id.topicId(), id.page());
+        return q.filter(x -> x.kind().typed())
+                .map(x -> Views.answerForm(new CustomId.LessonTyped(id.topicId(), id.page()).encode(), x)).orElse(null);
+    }
+
+    /** A typed answer to a lesson's quiz question, from its form. */
+    void typed(net.dv8tion.jda.api.events.interaction.ModalInteractionEvent event, Reply reply, CustomId.LessonTyped id) {
+        Optional<Question> found = quizQuestion(id.topicId(), id.page());
+        var input = event.getValue("answer");
+        if (found.isEmpty() || input == null || event.getMessage() == null) {
+            reply.send(View.text(Polite.LESSON_GONE));
+            return;
+        }
+        Question q = found.get();
+        Response.Parsed parsed = Response.typed(q, input.getAsString());
+        if (parsed instanceof Response.Invalid invalid) {
+            reply.send(View.text(Views.safe(invalid.reason()) + " Nothing was counted; press ✏️ Answer to try again."));
+            return;
+        }
+        Who who = Who.of(event);
+        Practice.Outcome outcome = tutor.answer(new Place(who.guild(), event.getMessage().getIdLong()), who.user(), q,
+                ((Response.Valid) parsed).response());
+        View feedback = Views.feedback(q, outcome.feedback());
+        reply.send(new View("Your answer: " + Views.quoted(input.getAsString()) + "\n" + feedback.content(),
+                feedback.embeds(), feedback.rows()));
+    }
+
+    private Optional<Question> quizQuestion(String topicId, int page) {
+        List<LessonPage> pages = tutor.bank().topic(topicId).map(tutor::lesson).orElse(List.of());
+        return page < pages.size() && pages.get(page) instanceof LessonPage.Quiz quiz ? Optional.of(quiz.question())
+                : Optional.empty();
     }
 }

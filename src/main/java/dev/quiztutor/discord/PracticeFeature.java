@@ -2,7 +2,6 @@ package dev.quiztutor.discord;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.quiztutor.bank.BlanksQuestion;
 import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionKind;
@@ -44,7 +43,7 @@ final class PracticeFeature {
     }
 
     /** /practice or /code: picks a question the user has not met recently and posts it. */
-    void post(SlashCommandInteractionEvent event, Reply reply, QuestionKind kind) {
+    void post(SlashCommandInteractionEvent event, Reply reply, java.util.Set<QuestionKind> kinds) {
         Optional<Topic> topic = Optional.empty();
         String topicText = optionText(event.getOption("topic"));
         if (!topicText.isEmpty()) {
@@ -66,10 +65,10 @@ final class PracticeFeature {
             }
         }
         Who who = Who.of(event);
-        Tutor.Selection selection = new Tutor.Selection(topic, difficulty, kind);
+        Tutor.Selection selection = new Tutor.Selection(topic, difficulty, kinds);
         Optional<Question> picked = tutor.pick(who.user(), selection);
         if (picked.isEmpty()) {
-            String what = kind == QuestionKind.CHOICE ? "multiple-choice questions" : "fill-in-the-blank tasks";
+            String what = kinds.equals(QuestionKind.CODE) ? "fill-in-the-blank code tasks" : "practice questions";
             reply.sendPrivately(View.text("There are no " + difficulty.map(d -> d.label() + " ").orElse("") + what
                     + topic.map(t -> " in " + t.title()).orElse("") + ". Try another difficulty or topic."));
             return;
@@ -80,38 +79,63 @@ final class PracticeFeature {
 
     void answer(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Answer id) {
         withQuestion(reply, id.question(), q -> {
-            Response.Parsed parsed = Response.check(q, List.of(id.letter()));
-            if (parsed instanceof Response.Invalid invalid || q.kind() != QuestionKind.CHOICE) {
+            if (!(Answers.fromButton(q, id.letter()) instanceof Response.Valid valid)) {
                 reply.send(View.text(Polite.STALE));
                 return;
             }
-            act(event, reply, q, tutor.answer(place(event), event.getUser().getIdLong(), q,
-                    ((Response.Valid) parsed).response()), "");
+            act(event, event.getMessageIdLong(), event.getChannel(), !event.getMessage().isEphemeral(), reply, q,
+                    tutor.answer(place(event), event.getUser().getIdLong(), q, valid.response()), "");
+        });
+    }
+
+    /** The Answer button of a typed question: the form to type in. */
+    static net.dv8tion.jda.api.modals.Modal form(Question q) {
+        return Views.answerForm(new CustomId.Typed(q.ref()).encode(), q);
+    }
+
+    /** A typed answer sent from the form: graded like a click, never shown to anyone but its author. */
+    void typed(net.dv8tion.jda.api.events.interaction.ModalInteractionEvent event, Reply reply, CustomId.Typed id) {
+        withQuestion(reply, id.question(), q -> {
+            var input = event.getValue("answer");
+            var message = event.getMessage();
+            if (input == null || message == null || !q.kind().typed()) {
+                reply.send(View.text(Polite.STALE));
+                return;
+            }
+            Response.Parsed parsed = Response.typed(q, input.getAsString());
+            if (parsed instanceof Response.Invalid invalid) {
+                reply.send(View.text(Views.safe(invalid.reason()) + " Nothing was counted; press ✏️ Answer to try again."));
+                return;
+            }
+            Place place = new Place(Who.of(event).guild(), message.getIdLong());
+            act(event, message.getIdLong(), event.getChannel(), !message.isEphemeral(), reply, q,
+                    tutor.answer(place, event.getUser().getIdLong(), q, ((Response.Valid) parsed).response()),
+                    "Your answer: " + Views.quoted(input.getAsString()) + "\n");
         });
     }
 
     void hint(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Hint id) {
-        withQuestion(reply, id.question(), q -> act(event, reply, q,
-                tutor.hint(place(event), event.getUser().getIdLong(), q), ""));
+        withQuestion(reply, id.question(), q -> act(event, event.getMessageIdLong(), event.getChannel(),
+                !event.getMessage().isEphemeral(), reply, q, tutor.hint(place(event), event.getUser().getIdLong(), q), ""));
     }
 
     void reveal(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Reveal id) {
-        withQuestion(reply, id.question(), q -> act(event, reply, q,
-                tutor.giveUp(place(event), event.getUser().getIdLong(), q), ""));
+        withQuestion(reply, id.question(), q -> act(event, event.getMessageIdLong(), event.getChannel(),
+                !event.getMessage().isEphemeral(), reply, q, tutor.giveUp(place(event), event.getUser().getIdLong(), q), ""));
     }
 
-    /** A pick in a blank's menu: kept for this user until Check, acknowledged silently. */
+    /** A pick in a blank's or an item's menu, or the picks of a multi: kept for this user until Check. */
     void pick(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Blank id, List<String> values) {
         Optional<Question> found = tutor.bank().question(id.question());
-        if (found.isEmpty() || !(found.get() instanceof BlanksQuestion task) || id.blank() > task.blanks()
-                || values.size() != 1 || task.option(values.get(0)).isEmpty()) {
+        if (found.isEmpty() || !Answers.fits(found.get(), id.blank(), values)) {
             reply.sendPrivately(View.text(found.isEmpty() ? Polite.GONE : Polite.STALE));
             return;
         }
+        int menus = Answers.menus(found.get());
         PickKey key = new PickKey(event.getMessageIdLong(), event.getUser().getIdLong());
         picks.asMap().compute(key, (k, current) -> {
-            String[] next = current == null || current.length != task.blanks() ? new String[task.blanks()] : current.clone();
-            next[id.blank() - 1] = values.get(0);
+            String[] next = current == null || current.length != menus ? new String[menus] : current.clone();
+            next[id.blank() - 1] = String.join(" ", values);
             return next;
         });
         reply.acknowledgeSilently();
@@ -119,27 +143,37 @@ final class PracticeFeature {
 
     void check(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Check id) {
         withQuestion(reply, id.question(), q -> {
-            if (!(q instanceof BlanksQuestion task)) {
+            int menus = Answers.menus(q);
+            if (menus == 0) {
                 reply.send(View.text(Polite.STALE));
                 return;
             }
             PickKey key = new PickKey(event.getMessageIdLong(), event.getUser().getIdLong());
             String[] picked = picks.getIfPresent(key);
-            List<String> letters = picked == null || picked.length != task.blanks()
-                    ? Arrays.asList(new String[task.blanks()]) : Arrays.asList(picked);
-            if (letters.contains(null)) {
-                int missing = letters.indexOf(null) + 1;
-                reply.send(View.text("Pick an option for blank [" + missing + "] first, then press Check. Your picks: "
-                        + Views.pickedLine(letters) + "."));
+            List<String> chosen = picked == null || picked.length != menus
+                    ? Arrays.asList(new String[menus]) : Arrays.asList(picked);
+            if (chosen.contains(null)) {
+                int missing = chosen.indexOf(null) + 1;
+                reply.send(View.text(switch (q.kind()) {
+                    case MULTI -> "Pick the right options in the menu first, then press Check.";
+                    case MATCHING -> "Pick an option for item " + missing + " first, then press Check. Your picks: "
+                            + Views.pickedLine(chosen) + ".";
+                    default -> "Pick an option for blank [" + missing + "] first, then press Check. Your picks: "
+                            + Views.pickedLine(chosen) + ".";
+                }));
                 return;
             }
-            Response.Parsed parsed = Response.check(task, new ArrayList<>(letters));
+            List<String> letters = new ArrayList<>();
+            chosen.forEach(c -> letters.addAll(Arrays.asList(c.split(" "))));
+            Response.Parsed parsed = Response.check(q, letters);
             if (parsed instanceof Response.Invalid) {
                 reply.send(View.text(Polite.STALE));
                 return;
             }
-            act(event, reply, q, tutor.answer(place(event), event.getUser().getIdLong(), q,
-                    ((Response.Valid) parsed).response()), "Your answer: " + Views.pickedLine(letters) + "\n");
+            String shown = q.kind() == dev.quiztutor.bank.QuestionKind.MULTI ? String.join(", ", letters) : Views.pickedLine(chosen);
+            act(event, event.getMessageIdLong(), event.getChannel(), !event.getMessage().isEphemeral(), reply, q,
+                    tutor.answer(place(event), event.getUser().getIdLong(), q, ((Response.Valid) parsed).response()),
+                    "Your answer: " + shown + "\n");
         });
     }
 
@@ -148,14 +182,13 @@ final class PracticeFeature {
         withQuestion(reply, id.question(), q -> reply.send(new View("", List.of(Views.solution(q)), List.of())));
     }
 
-    private void act(GenericComponentInteractionCreateEvent event, Reply reply, Question q, Practice.Outcome outcome,
-                     String before) {
+    private void act(net.dv8tion.jda.api.interactions.Interaction event, long post, MessageChannel channel,
+                     boolean publicPost, Reply reply, Question q, Practice.Outcome outcome, String before) {
         View feedback = Views.feedback(q, outcome.feedback());
         reply.send(new View(before + feedback.content(), feedback.embeds(), feedback.rows()));
-        if (!event.getMessage().isEphemeral()) {
-            MessageChannel channel = event.getChannel();
+        if (publicPost) {
             Topic topic = tutor.bank().topic(q.ref().topicId()).orElseThrow();
-            tallies.record(place(event), channel, topic, q, event.getUser().getIdLong(), outcome);
+            tallies.record(new Place(Who.of(event).guild(), post), channel, topic, q, event.getUser().getIdLong(), outcome);
         }
     }
 

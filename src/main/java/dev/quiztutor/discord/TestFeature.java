@@ -2,7 +2,6 @@ package dev.quiztutor.discord;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.quiztutor.bank.BlanksQuestion;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.Topic;
 import dev.quiztutor.tutor.Response;
@@ -80,11 +79,43 @@ public final class TestFeature {
     void answer(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.TestAnswer id) {
         step(event, reply, id.test(), id.position(), session -> {
             Question q = session.test().current().orElseThrow();
-            if (!(Response.check(q, List.of(id.letter())) instanceof Response.Valid valid)) {
+            if (!(Answers.fromButton(q, id.letter()) instanceof Response.Valid valid)) {
                 return null;
             }
             return session.with(session.test().answer(valid.response()));
         });
+    }
+
+    /** The form of a typed test question; null when the position is not a typed question of a live test. */
+    net.dv8tion.jda.api.modals.Modal form(long testId, int position, long user) {
+        Session session = sessions.getIfPresent(testId);
+        if (session == null || session.user() != user || session.test().finished()
+                || session.test().position() != position) {
+            return null;
+        }
+        Question q = session.test().current().orElseThrow();
+        return q.kind().typed() ? Views.answerForm(new CustomId.TestTyped(testId, position).encode(), q) : null;
+    }
+
+    /** A typed answer from the form; an unreadable one (not a number) is refused without moving on. */
+    void typed(net.dv8tion.jda.api.events.interaction.ModalInteractionEvent event, Reply reply, CustomId.TestTyped id) {
+        var input = event.getValue("answer");
+        String[] refused = new String[1];
+        step(event, reply, id.test(), id.position(), session -> {
+            Question q = session.test().current().orElseThrow();
+            if (input == null || !q.kind().typed()) {
+                return null;
+            }
+            Response.Parsed parsed = Response.typed(q, input.getAsString());
+            if (parsed instanceof Response.Invalid invalid) {
+                refused[0] = invalid.reason();
+                return session;
+            }
+            return session.with(session.test().answer(((Response.Valid) parsed).response()));
+        });
+        if (refused[0] != null) {
+            reply.sendPrivately(View.text(Views.safe(refused[0]) + " Nothing was recorded; press ✏️ Answer to try again."));
+        }
     }
 
     void skip(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.TestSkip id) {
@@ -94,13 +125,13 @@ public final class TestFeature {
     void pick(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.TestBlank id, List<String> values) {
         step(event, reply, id.test(), id.position(), session -> {
             Question q = session.test().current().orElseThrow();
-            if (!(q instanceof BlanksQuestion task) || id.blank() > task.blanks() || values.size() != 1
-                    || task.option(values.get(0)).isEmpty()) {
+            if (!Answers.fits(q, id.blank(), values)) {
                 return null;
             }
-            String[] picks = session.picks().size() == task.blanks()
-                    ? session.picks().toArray(new String[0]) : new String[task.blanks()];
-            picks[id.blank() - 1] = values.get(0);
+            int menus = Answers.menus(q);
+            String[] picks = session.picks().size() == menus
+                    ? session.picks().toArray(new String[0]) : new String[menus];
+            picks[id.blank() - 1] = String.join(" ", values);
             return new Session(session.guild(), session.user(), session.test(), Arrays.asList(picks));
         });
     }
@@ -109,10 +140,12 @@ public final class TestFeature {
         step(event, reply, id.test(), id.position(), session -> {
             Question q = session.test().current().orElseThrow();
             List<String> picks = session.picks();
-            if (picks.size() != q.parts() || picks.contains(null)) {
+            if (picks.size() != Answers.menus(q) || picks.isEmpty() || picks.contains(null)) {
                 return session;
             }
-            if (!(Response.check(q, picks) instanceof Response.Valid valid)) {
+            List<String> letters = new java.util.ArrayList<>();
+            picks.forEach(p -> letters.addAll(Arrays.asList(p.split(" "))));
+            if (!(Response.check(q, letters) instanceof Response.Valid valid)) {
                 return null;
             }
             return session.with(session.test().answer(valid.response()));
@@ -124,7 +157,7 @@ public final class TestFeature {
         Session apply(Session session);
     }
 
-    private void step(GenericComponentInteractionCreateEvent event, Reply reply, long testId, int position,
+    private void step(net.dv8tion.jda.api.interactions.Interaction event, Reply reply, long testId, int position,
                       Decision decision) {
         long user = event.getUser().getIdLong();
         if (sessions.getIfPresent(testId) == null) {

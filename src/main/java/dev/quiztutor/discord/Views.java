@@ -1,12 +1,12 @@
 package dev.quiztutor.discord;
 
-import dev.quiztutor.bank.BlanksQuestion;
 import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.DisplayLimits;
 import dev.quiztutor.bank.Lesson;
 import dev.quiztutor.bank.Option;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionKind;
+import dev.quiztutor.bank.QuestionType;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Step;
 import dev.quiztutor.bank.TableText;
@@ -68,19 +68,12 @@ public final class Views {
                 .setDescription(questionText(q))
                 .setFooter(tally.line() + " · " + q.attempts() + (q.attempts() == 1 ? " try" : " tries")
                         + " each · only you see your feedback");
-        List<ActionRow> rows = new ArrayList<>();
-        if (q instanceof BlanksQuestion b) {
-            for (int blank = 1; blank <= b.blanks(); blank++) {
-                rows.add(ActionRow.of(blankMenu(new CustomId.Blank(q.ref(), blank).encode(), b, blank)));
-            }
-            rows.add(ActionRow.of(
-                    Button.success(new CustomId.Check(q.ref()).encode(), "Check"),
-                    hintButton(q),
-                    Button.danger(new CustomId.Reveal(q.ref()).encode(), "Show solution")));
-        } else {
-            rows.addAll(answerRows(q, letter -> new CustomId.Answer(q.ref(), letter).encode()));
-            rows.add(ActionRow.of(hintButton(q), Button.danger(new CustomId.Reveal(q.ref()).encode(), "Show solution")));
-        }
+        Ids ids = new Ids(letter -> new CustomId.Answer(q.ref(), letter).encode(),
+                part -> new CustomId.Blank(q.ref(), part).encode(), new CustomId.Type(q.ref()).encode());
+        List<ActionRow> rows = new ArrayList<>(answerRows(q, ids));
+        Button reveal = Button.danger(new CustomId.Reveal(q.ref()).encode(), "Show solution");
+        rows.add(picksParts(q) ? ActionRow.of(Button.success(new CustomId.Check(q.ref()).encode(), "Check"), hintButton(q), reveal)
+                : ActionRow.of(hintButton(q), reveal));
         return new View("", List.of(embed.build()), rows);
     }
 
@@ -89,19 +82,47 @@ public final class Views {
         return q.hints().isEmpty() ? hint.asDisabled() : hint;
     }
 
-    /** The prompt, the code and the options, as the post's embed description. */
+    /** The prompt, the code, the items and the options, as the post's embed description. */
     static String questionText(Question q) {
         StringBuilder text = new StringBuilder();
         text.append("**").append(q.difficulty().label()).append(" · ").append(q.kind().description()).append("**\n");
         text.append(q.prompt()).append("\n\n");
-        if (q instanceof BlanksQuestion b) {
-            text.append(codeBlock(b.language(), b.code().replace("\\[", "["))).append('\n');
-            text.append("**Options**\n");
+        switch (q.kind()) {
+            case BLANKS -> {
+                QuestionType.Blanks b = (QuestionType.Blanks) q.type();
+                text.append(codeBlock(b.language(), b.code().replace("\\[", "["))).append('\n');
+                text.append("**Options**\n");
+            }
+            case MATCHING -> {
+                List<String> items = ((QuestionType.Matching) q.type()).items();
+                text.append("**Match each item with an option**\n");
+                for (int i = 0; i < items.size(); i++) {
+                    text.append("**").append(i + 1).append(".** ").append(items.get(i)).append('\n');
+                }
+                text.append("**Options**\n");
+            }
+            case MULTI -> text.append("-# Pick every right option in the menu, then press Check.\n");
+            case SHORT -> text.append("-# Press **✏️ Answer** to type your answer; only you see it.\n");
+            case NUMERIC -> {
+                String unit = ((QuestionType.Numeric) q.type()).unit();
+                text.append("-# Press **✏️ Answer** to type a number").append(unit.isEmpty() ? "" : " (in " + unit + ")")
+                        .append("; only you see it.\n");
+            }
+            case CHOICE, TRUEFALSE -> {
+            }
         }
         for (Option option : q.options()) {
             text.append("**").append(option.letter()).append(".** ").append(option.text()).append('\n');
         }
         return text.toString().stripTrailing();
+    }
+
+    /** Whether a question is answered by picking in menus and pressing Check (blanks, matching, multi). */
+    static boolean picksParts(Question q) {
+        return switch (q.kind()) {
+            case BLANKS, MATCHING, MULTI -> true;
+            case CHOICE, TRUEFALSE, SHORT, NUMERIC -> false;
+        };
     }
 
     static String codeBlock(String language, String code) {
@@ -113,7 +134,62 @@ public final class Views {
         String id(String letter);
     }
 
-    static List<ActionRow> answerRows(Question q, IdForLetter ids) {
+    interface IdForPart {
+        String id(int part);
+    }
+
+    /**
+     * The custom ids of one place's answer components: a post, a lesson page or a test page. A lesson
+     * page has no menus ({@code menu} null): its several-part questions are read there, and practised
+     * with /practice or /code.
+     */
+    record Ids(IdForLetter letter, IdForPart menu, String type) {
+    }
+
+    /**
+     * The rows a learner answers with, above the row of Check / Hint / Show solution: a button per
+     * option, True and False, one menu per blank or item, one menu of several values, or an Answer
+     * button that opens a form.
+     */
+    static List<ActionRow> answerRows(Question q, Ids ids) {
+        List<ActionRow> rows = new ArrayList<>();
+        switch (q.kind()) {
+            case CHOICE -> rows.addAll(letterRows(q, ids.letter()));
+            case TRUEFALSE -> rows.add(ActionRow.of(Button.secondary(ids.letter().id("T"), "True"),
+                    Button.secondary(ids.letter().id("F"), "False")));
+            case SHORT, NUMERIC -> rows.add(ActionRow.of(Button.primary(ids.type(), "✏️ Answer")));
+            case BLANKS -> {
+                if (ids.menu() != null) {
+                    QuestionType.Blanks b = (QuestionType.Blanks) q.type();
+                    for (int blank = 1; blank <= b.blanks(); blank++) {
+                        rows.add(ActionRow.of(partMenu(ids.menu().id(blank), q, "Blank [" + blank + "]")));
+                    }
+                }
+            }
+            case MATCHING -> {
+                if (ids.menu() != null) {
+                    List<String> items = ((QuestionType.Matching) q.type()).items();
+                    for (int item = 1; item <= items.size(); item++) {
+                        rows.add(ActionRow.of(partMenu(ids.menu().id(item), q,
+                                truncate(item + ". " + items.get(item - 1), DisplayLimits.SELECT_PLACEHOLDER))));
+                    }
+                }
+            }
+            case MULTI -> {
+                if (ids.menu() != null) {
+                    StringSelectMenu.Builder menu = StringSelectMenu.create(ids.menu().id(1))
+                            .setPlaceholder("Pick every right option").setRequiredRange(1, q.options().size());
+                    for (Option option : q.options()) {
+                        menu.addOption(option.label(), option.letter());
+                    }
+                    rows.add(ActionRow.of(menu.build()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    static List<ActionRow> letterRows(Question q, IdForLetter ids) {
         List<ActionRow> rows = new ArrayList<>();
         List<ActionRowChildComponent> row = new ArrayList<>();
         for (Option option : q.options()) {
@@ -129,12 +205,28 @@ public final class Views {
         return rows;
     }
 
-    static StringSelectMenu blankMenu(String id, BlanksQuestion b, int blank) {
-        StringSelectMenu.Builder menu = StringSelectMenu.create(id).setPlaceholder("Blank [" + blank + "]");
-        for (Option option : b.options()) {
+    static StringSelectMenu partMenu(String id, Question q, String placeholder) {
+        StringSelectMenu.Builder menu = StringSelectMenu.create(id).setPlaceholder(placeholder);
+        for (Option option : q.options()) {
             menu.addOption(option.label(), option.letter());
         }
         return menu.build();
+    }
+
+    /** The form a typed answer is written in: one short text input, never shown to anyone else. */
+    static net.dv8tion.jda.api.modals.Modal answerForm(String id, Question q) {
+        String unit = q.type() instanceof QuestionType.Numeric n ? n.unit() : "";
+        net.dv8tion.jda.api.components.textinput.TextInput input = net.dv8tion.jda.api.components.textinput.TextInput
+                .create("answer", net.dv8tion.jda.api.components.textinput.TextInputStyle.SHORT)
+                .setRequiredRange(1, dev.quiztutor.bank.TypedText.MAX_TYPED)
+                .setPlaceholder(q.kind() == QuestionKind.NUMERIC ? "A number, such as 3.5" + (unit.isEmpty() ? "" : " " + unit)
+                        : "Your answer")
+                .build();
+        String label = q.kind() == QuestionKind.NUMERIC ? "Your answer" + (unit.isEmpty() ? "" : " (" + unit + ")")
+                : "Your answer";
+        return net.dv8tion.jda.api.modals.Modal.create(id, truncate("Answer: " + firstLine(q.prompt()), 45))
+                .addComponents(net.dv8tion.jda.api.components.label.Label.of(truncate(label, 45), input))
+                .build();
     }
 
     /** A scheduled post: the practice post, introduced, pinging the chosen role if any. */
@@ -177,18 +269,16 @@ public final class Views {
     public static View feedback(Question q, Feedback feedback) {
         Feedback.Progress p = feedback.progress();
         String line;
-        if (feedback instanceof Feedback.Correct) {
+        if (feedback instanceof Feedback.Correct right) {
             line = "✅ **Right!** " + points(p.score()) + " (" + plural(p.triesUsed() - 1, "wrong try", "wrong tries")
-                    + ", " + plural(p.hintsShown(), "hint", "hints") + ").";
+                    + ", " + plural(p.hintsShown(), "hint", "hints") + ")." + said(right.said());
         } else if (feedback instanceof Feedback.Incorrect wrong) {
-            line = "❌ **" + (q.kind() == QuestionKind.BLANKS
-                    ? wrong.grade().right() + " of " + wrong.grade().of() + " blanks right."
-                    : "Not right.") + "** " + plural(p.triesLeft(), "try", "tries") + " left."
-                    + (p.moreHints() ? " Press **💡 Hint** for a hint." : "");
+            line = "❌ **" + wrongLine(q, wrong.grade(), wrong.response()) + ".** "
+                    + plural(p.triesLeft(), "try", "tries") + " left."
+                    + (p.moreHints() ? " Press **💡 Hint** for a hint." : "") + said(wrong.said());
         } else if (feedback instanceof Feedback.OutOfTries out) {
-            line = "❌ **" + (q.kind() == QuestionKind.BLANKS
-                    ? out.grade().right() + " of " + out.grade().of() + " blanks right"
-                    : "Not right") + ", and that was your last try.** Here is the solution.";
+            line = "❌ **" + wrongLine(q, out.grade(), out.response()) + ", and that was your last try.** Here is the solution."
+                    + said(out.said());
         } else if (feedback instanceof Feedback.GaveUp) {
             line = "📖 Here is the solution. No points this time.";
         } else if (feedback instanceof Feedback.Hint hint) {
@@ -205,6 +295,28 @@ public final class Views {
         }
         List<MessageEmbed> embeds = feedback.revealsSolution() ? List.of(solution(q)) : List.of();
         return new View(safe(line), embeds, List.of());
+    }
+
+    /**
+     * "Not right", or how many parts are right (never which): "1 of 2 blanks right", "2 of 3 items
+     * right", "1 of your 2 picks is right".
+     */
+    static String wrongLine(Question q, dev.quiztutor.tutor.Grade grade, Response response) {
+        return switch (q.kind()) {
+            // One blank or item is simply right or not: "0 of 1 blanks right" says nothing more.
+            case BLANKS -> grade.of() == 1 ? "Not right" : grade.right() + " of " + grade.of() + " blanks right";
+            case MATCHING -> grade.of() == 1 ? "Not right" : grade.right() + " of " + grade.of() + " items right";
+            case MULTI -> {
+                int picks = response instanceof Response.Letters l ? l.letters().size() : 0;
+                yield grade.right() + " of your " + plural(picks, "pick", "picks") + (grade.right() == 1 ? " is" : " are")
+                        + " right";
+            }
+            case CHOICE, TRUEFALSE, SHORT, NUMERIC -> "Not right";
+        };
+    }
+
+    private static String said(String said) {
+        return said.isEmpty() ? "" : "\n> " + said.replace("\n", "\n> ");
     }
 
     private static String ended(Feedback.Progress p) {
@@ -227,8 +339,19 @@ public final class Views {
             }
         }
         text.append("\n**Final answer:** ").append(q.solution().answer()).append(" (").append(q.answerKey()).append(")\n");
-        if (q instanceof BlanksQuestion b) {
+        if (q.type() instanceof QuestionType.Blanks b) {
             text.append(codeBlock(b.language(), b.filledCode(b.answer()).replace("\\[", "["))).append('\n');
+        }
+        if (q.type() instanceof QuestionType.Matching m) {
+            for (int i = 0; i < m.items().size(); i++) {
+                text.append(i + 1).append(". ").append(m.items().get(i)).append(" → ")
+                        .append(m.option(m.answer().get(i)).map(Option::text).orElse("?")).append('\n');
+            }
+        }
+        List<String> notes = optionNotes(q);
+        if (!notes.isEmpty()) {
+            text.append("\n**About the options**\n");
+            notes.forEach(n -> text.append("• ").append(n).append('\n'));
         }
         if (q.solution().hasQuickCheck()) {
             text.append("**Quick check:** ").append(q.solution().quickCheck()).append('\n');
@@ -241,6 +364,18 @@ public final class Views {
                 .setDescription(text.toString().stripTrailing()).build();
     }
 
+
+    /**
+     * The author's feedback on the options of a several-part task, which a wrong try does not show (it
+     * would say which part is wrong), in the solution instead.
+     */
+    static List<String> optionNotes(Question q) {
+        if (!picksParts(q)) {
+            return List.of();
+        }
+        return q.options().stream().filter(Option::hasFeedback).map(o -> o.letter() + ". " + o.text() + ": " + o.feedback())
+                .toList();
+    }
 
     // ---------------------------------------------------------------- topics
 
@@ -256,8 +391,8 @@ public final class Views {
             // Titles, categories and summaries are shown as written: their markdown characters are escaped.
             String facts = (t.category().isEmpty() ? "" : Markdown.escape(t.category()) + " · ")
                     + (t.minutes() > 0 ? "~" + t.minutes() + " min · " : "")
-                    + t.count(QuestionKind.CHOICE) + " multiple choice · " + t.count(QuestionKind.BLANKS)
-                    + " fill in the blanks" + (t.lesson().isPresent() ? " · lesson" : "");
+                    + t.count(QuestionKind.PRACTICE) + " practice questions · " + t.count(QuestionKind.CODE)
+                    + " code tasks" + (t.lesson().isPresent() ? " · lesson" : "");
             // The facts and the id first: a long summary is what gets shortened.
             String value = "-# " + facts + " · `" + t.id() + "`" + (t.summary().isEmpty() ? "" : "\n" + Markdown.escape(t.summary()));
             fields.add(new MessageEmbed.Field(Markdown.escape(t.title()), value, false, false));
@@ -318,8 +453,9 @@ public final class Views {
         } else if (page instanceof LessonPage.Quiz quiz) {
             Question q = quiz.question();
             embed.setColor(colour(q.difficulty())).setDescription(questionText(q));
-            if (q.kind() == QuestionKind.CHOICE) {
-                rows.addAll(answerRows(q, letter -> new CustomId.LessonAnswer(topic.id(), index, letter).encode()));
+            if (!picksParts(q)) {
+                rows.addAll(answerRows(q, new Ids(letter -> new CustomId.LessonAnswer(topic.id(), index, letter).encode(),
+                        null, new CustomId.LessonType(topic.id(), index).encode())));
                 if (!q.hints().isEmpty()) {
                     rows.add(ActionRow.of(hintButton(q)));
                 }
@@ -369,15 +505,11 @@ public final class Views {
                 .setFooter("Question " + (position + 1) + " of " + test.size());
         List<ActionRow> rows = new ArrayList<>();
         Button skip = Button.secondary(new CustomId.TestSkip(testId, position).encode(), "Skip");
-        if (q instanceof BlanksQuestion b) {
-            for (int blank = 1; blank <= b.blanks(); blank++) {
-                rows.add(ActionRow.of(blankMenu(new CustomId.TestBlank(testId, position, blank).encode(), b, blank)));
-            }
-            rows.add(ActionRow.of(Button.success(new CustomId.TestSubmit(testId, position).encode(), "Submit"), skip));
-        } else {
-            rows.addAll(answerRows(q, letter -> new CustomId.TestAnswer(testId, position, letter).encode()));
-            rows.add(ActionRow.of(skip));
-        }
+        rows.addAll(answerRows(q, new Ids(letter -> new CustomId.TestAnswer(testId, position, letter).encode(),
+                part -> new CustomId.TestBlank(testId, position, part).encode(),
+                new CustomId.TestType(testId, position).encode())));
+        rows.add(picksParts(q) ? ActionRow.of(Button.success(new CustomId.TestSubmit(testId, position).encode(), "Submit"), skip)
+                : ActionRow.of(skip));
         String content = picked.isEmpty() ? "" : "Picked: " + pickedLine(picked);
         return new View(content, List.of(embed.build()), rows);
     }
@@ -417,8 +549,8 @@ public final class Views {
             for (TopicTest.Missed m : report.missed()) {
                 Question q = m.question();
                 String given = m.given().map(Response::toString).map(r -> "you answered " + r).orElse("not answered");
-                String grade = m.grade().filter(g -> g.of() > 1)
-                        .map(g -> ", " + g.right() + " of " + g.of() + " blanks right").orElse("");
+                String grade = m.grade().filter(g -> g.of() > 1 && m.given().isPresent())
+                        .map(g -> ", " + wrongLine(q, g, m.given().get()).toLowerCase(Locale.ROOT)).orElse("");
                 String entry = "**" + m.number() + ".** " + truncate(firstLine(q.prompt()), 120) + "\n-# " + given + grade
                         + " · answer: " + truncate(q.solution().answer(), 150) + " (" + q.answerKey() + ")\n";
                 if (missed.length() + entry.length() <= DisplayLimits.EMBED_FIELD_VALUE * 3) {
@@ -452,6 +584,12 @@ public final class Views {
     static String firstLine(String text) {
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** What a learner typed, shown back to them alone: cut to a line, with markdown and mentions defused. */
+    static String quoted(String typed) {
+        String line = truncate(typed.strip().replaceAll("\\s+", " "), dev.quiztutor.bank.TypedText.MAX_TYPED);
+        return "“" + net.dv8tion.jda.api.utils.MarkdownSanitizer.escape(line) + "”";
     }
 
     static String capitalise(String text) {

@@ -1,6 +1,7 @@
 package dev.quiztutor.schedule;
 
 import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Topic;
 import dev.quiztutor.tutor.AttemptJournal;
@@ -482,7 +483,7 @@ public final class Scheduler implements AutoCloseable {
             }
         }
         Optional<Question> question = tutor.pick(schedule.channel(),
-                new Tutor.Selection(topic, choice.difficulty(), choice.kind()));
+                new Tutor.Selection(topic, choice.difficulty(), QuestionKind.family(choice.kind())));
         if (question.isEmpty()) {
             return new NothingToAsk("the quiz bank has no " + choice.describe() + " question");
         }

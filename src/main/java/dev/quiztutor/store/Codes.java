@@ -24,6 +24,11 @@ final class Codes {
         return switch (kind) {
             case CHOICE -> "choice";
             case BLANKS -> "blanks";
+            case TRUEFALSE -> "truefalse";
+            case MULTI -> "multi";
+            case SHORT -> "short";
+            case NUMERIC -> "numeric";
+            case MATCHING -> "matching";
         };
     }
 
@@ -79,19 +84,35 @@ final class Codes {
                 .orElseThrow(() -> unknown("verdict", word));
     }
 
-    /** "A C B": option letters never hold spaces, so one space separates them unambiguously. */
+    /**
+     * "A C B" for letters (option letters never hold spaces, so one space separates them, and they are
+     * capitals); "true" or "false"; "=" and the text for a typed answer. The three never overlap, and
+     * rows written before typed answers existed read back as letters.
+     */
     static String response(Response response) {
-        for (String letter : response.letters()) {
-            if (letter.isEmpty() || letter.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("a response letter must be non-empty without spaces, not '"
-                        + letter + "'");
+        if (response instanceof Response.Truth truth) {
+            return truth.value() ? "true" : "false";
+        }
+        if (response instanceof Response.Typed typed) {
+            return "=" + typed.text();
+        }
+        List<String> letters = ((Response.Letters) response).letters();
+        for (String letter : letters) {
+            if (letter.isEmpty() || letter.chars().anyMatch(c -> c < 'A' || c > 'Z')) {
+                throw new IllegalArgumentException("a response letter must be capital letters, not '" + letter + "'");
             }
         }
-        return String.join(" ", response.letters());
+        return String.join(" ", letters);
     }
 
     static Response response(String text) {
-        return new Response(text.isEmpty() ? List.of() : List.of(text.split(" ")));
+        if (text.startsWith("=")) {
+            return new Response.Typed(text.substring(1));
+        }
+        if (text.equals("true") || text.equals("false")) {
+            return Response.Truth.of(text.equals("true"));
+        }
+        return new Response.Letters(text.isEmpty() ? List.of() : List.of(text.split(" ")));
     }
 
     /** Points are kept in thousandths: the scoring policy rounds to a thousandth, so this is exact. */

@@ -94,7 +94,7 @@ public final class Database implements AutoCloseable {
         Dialect dialect = dialectOf(settings.url());
         DataSource direct = dialect == Dialect.SQLITE ? sqlite(settings) : postgres(settings);
         String version = probe(direct, dialect, settings);
-        migrate(direct, settings);
+        migrate(direct, settings, dialect);
         HikariDataSource pool = pool(direct, settings);
         String description = (dialect == Dialect.SQLITE ? "SQLite " : "PostgreSQL ") + version + " at "
                 + settings.safeUrl();
@@ -458,11 +458,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource source, StorageSettings settings) {
+    private static void migrate(DataSource source, StorageSettings settings, Dialect dialect) {
         try {
+            // db/migration holds the scripts both databases run; db/sqlite and db/postgresql the few a
+            // database needs in its own dialect (SQLite rebuilds a table to change a CHECK).
             MigrateResult result = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(source)
-                    .locations("classpath:db/migration")
+                    .locations("classpath:db/migration",
+                            dialect == Dialect.SQLITE ? "classpath:db/sqlite" : "classpath:db/postgresql")
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

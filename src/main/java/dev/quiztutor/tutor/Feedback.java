@@ -28,16 +28,23 @@ public sealed interface Feedback {
         }
     }
 
-    /** Right: the attempt is solved. */
-    record Correct(Progress progress) implements Feedback {
+    /**
+     * Right: the attempt is solved. {@code said} is what the author wrote for this answer ("" for
+     * nothing), as for the wrong answers below.
+     */
+    record Correct(Progress progress, String said) implements Feedback {
     }
 
-    /** Wrong, with tries left; for a blanks task, how many blanks are right (never which). */
-    record Incorrect(Progress progress, Grade grade) implements Feedback {
+    /**
+     * Wrong, with tries left; for a blanks, matching or multiple-response task, how many parts are
+     * right (never which). {@code said} is the author's feedback on this answer, such as why a
+     * distractor is wrong; "" for none, and always "" where it would tell which parts are wrong.
+     */
+    record Incorrect(Progress progress, Grade grade, Response response, String said) implements Feedback {
     }
 
     /** Wrong, and that was the last try. */
-    record OutOfTries(Progress progress, Grade grade) implements Feedback {
+    record OutOfTries(Progress progress, Grade grade, Response response, String said) implements Feedback {
     }
 
     /** The user chose to see the solution. */

@@ -32,10 +32,11 @@ public final class Practice {
         AttemptEvent event = new AttemptEvent.Answered(now, response, grade);
         Attempt next = attempt.with(event);
         Feedback.Progress progress = progress(question, next);
+        String said = AnswerFeedback.of(question, response);
         Feedback feedback = switch (next.status()) {
-            case SOLVED -> new Feedback.Correct(progress);
-            case OUT_OF_TRIES -> new Feedback.OutOfTries(progress, grade);
-            default -> new Feedback.Incorrect(progress, grade);
+            case SOLVED -> new Feedback.Correct(progress, said);
+            case OUT_OF_TRIES -> new Feedback.OutOfTries(progress, grade, response, said);
+            default -> new Feedback.Incorrect(progress, grade, response, said);
         };
         return new Outcome(next, Optional.of(event), feedback);
     }

@@ -6,7 +6,10 @@ import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Topic;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,10 +89,17 @@ public final class Tutor {
         return clock;
     }
 
-    /** What to pick from: a topic or all, a difficulty or any, and the kind of question. */
-    public record Selection(Optional<Topic> topic, Optional<Difficulty> difficulty, QuestionKind kind) {
-        public static Selection of(QuestionKind kind) {
-            return new Selection(Optional.empty(), Optional.empty(), kind);
+    /**
+     * What to pick from: a topic or all, a difficulty or any, and the kinds of question (such as
+     * {@link QuestionKind#PRACTICE} or {@link QuestionKind#CODE}).
+     */
+    public record Selection(Optional<Topic> topic, Optional<Difficulty> difficulty, Set<QuestionKind> kinds) {
+        public Selection {
+            kinds = kinds.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(kinds));
+        }
+
+        public static Selection of(Set<QuestionKind> kinds) {
+            return new Selection(Optional.empty(), Optional.empty(), kinds);
         }
     }
 
@@ -99,7 +109,7 @@ public final class Tutor {
     }
 
     /** What a selection selects, by the names of its parts (a topic's own equality would hash its questions). */
-    private record SelectionKey(String topicId, Difficulty difficulty, QuestionKind kind) {
+    private record SelectionKey(String topicId, Difficulty difficulty, Set<QuestionKind> kinds) {
     }
 
     /**
@@ -109,14 +119,14 @@ public final class Tutor {
      */
     private QuestionPicker.Candidates indexed(Selection selection) {
         SelectionKey key = new SelectionKey(selection.topic().map(Topic::id).orElse(null),
-                selection.difficulty().orElse(null), selection.kind());
+                selection.difficulty().orElse(null), selection.kinds());
         boolean cacheable = selection.topic().isEmpty()
                 || bank.topic(key.topicId()).filter(t -> t == selection.topic().get()).isPresent();
         QuestionPicker.Candidates found = cacheable ? candidates.get(key) : null;
         if (found == null) {
             found = new QuestionPicker.Candidates(
                     selection.topic().map(t -> t.questions().stream()).orElseGet(bank::questions)
-                            .filter(q -> q.kind() == selection.kind())
+                            .filter(q -> selection.kinds().contains(q.kind()))
                             .filter(q -> selection.difficulty().map(d -> q.difficulty() == d).orElse(true))
                             .toList());
             if (cacheable) {

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiztutor.Fixtures;
-import dev.quiztutor.bank.ChoiceQuestion;
 import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionRef;
+import dev.quiztutor.bank.QuestionType;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Topic;
 import dev.quiztutor.tutor.InMemoryAttemptJournal;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * what they would read.
  */
 class ConsoleSessionTest {
-    private final QuizBank bank = Fixtures.shippedBank();
+    private final QuizBank bank = Fixtures.seedBank();
     private final Topic topic = bank.topics().get(0);
     private final StringWriter written = new StringWriter();
     private final ConsoleSession session = new ConsoleSession(
@@ -200,7 +200,7 @@ class ConsoleSessionTest {
     void topicsListsTheBank() {
         String topics = send("topics");
         assertTrue(topics.contains("1. MLOps maturity levels  (mlops-maturity-levels)"), topics);
-        assertTrue(topics.contains("8 multiple choice, 5 fill in the blanks · lesson"), topics);
+        assertTrue(topics.contains("8 practice questions, 5 code tasks · lesson"), topics);
     }
 
     @Test
@@ -283,7 +283,8 @@ class ConsoleSessionTest {
     void aWrongDifficultyOrWordSaysWhatWasNotUnderstoodAndWhatIsValid() {
         assertEquals("Not understood: \"extreme\". Topics: mlops-maturity-levels; difficulties: easy, medium or hard.\n",
                 send("practice extreme"));
-        assertEquals("Not understood: \"extreme\". A difficulty is easy, medium or hard.\n", send("practice mlops extreme"));
+        assertEquals("Not understood: \"extreme\". After the topic comes a difficulty (easy, medium or hard) or a question"
+                + " id of mlops-maturity-levels, such as first-level.\n", send("practice mlops extreme"));
         assertEquals("Not understood: \"hard\": a test takes a topic only and asks its questions easiest first."
                 + " Topics: mlops-maturity-levels.\n", send("test mlops hard"));
         assertEquals("Not understood: \"chemistry\". Topics: mlops-maturity-levels.\n", send("learn chemistry"));
@@ -298,12 +299,12 @@ class ConsoleSessionTest {
      * quoting a statement on its second line, and a one-blank code task.
      */
     private static QuizBank smallBank() {
-        ChoiceQuestion code = new ChoiceQuestion(new QuestionRef("t", "stage"), Difficulty.EASY,
-                "Which command stages `notes.txt`?", Fixtures.options("A", "B", "C", "D"), "B",
+        Question code = new Question(new QuestionRef("t", "stage"), Difficulty.EASY,
+                "Which command stages `notes.txt`?", new QuestionType.Choice(Fixtures.options("A", "B", "C", "D"), "B"),
                 List.of("Think of `git add`."), 3, Fixtures.SOLUTION, List.of());
-        ChoiceQuestion quote = new ChoiceQuestion(new QuestionRef("t", "quote"), Difficulty.MEDIUM,
-                "Is this statement right?\n\n\"A commit is pushed when it is made.\"", Fixtures.options("A", "B", "C", "D"),
-                "B", List.of(), 3, Fixtures.SOLUTION, List.of());
+        Question quote = new Question(new QuestionRef("t", "quote"), Difficulty.MEDIUM,
+                "Is this statement right?\n\n\"A commit is pushed when it is made.\"",
+                new QuestionType.Choice(Fixtures.options("A", "B", "C", "D"), "B"), List.of(), 3, Fixtures.SOLUTION, List.of());
         return new QuizBank(List.of(Fixtures.topic("t", List.of(code, quote,
                 Fixtures.blanks("one", Difficulty.MEDIUM, "A")))));
     }

@@ -42,11 +42,11 @@ final class BotHarness implements AutoCloseable {
     private DiscordBot bot;
 
     BotHarness(Path dir) throws Exception {
-        this(dir, Fixtures.shippedBank(), Duration.ZERO, Duration.ofMillis(1500), Clock.systemUTC());
+        this(dir, Fixtures.seedBank(), Duration.ZERO, Duration.ofMillis(1500), Clock.systemUTC());
     }
 
     BotHarness(Path dir, Clock clock) throws Exception {
-        this(dir, Fixtures.shippedBank(), Duration.ZERO, Duration.ofMillis(1500), clock);
+        this(dir, Fixtures.seedBank(), Duration.ZERO, Duration.ofMillis(1500), clock);
     }
 
     /** {@code journalDelay}: every stored event takes this long, as on a slow disk or a distant database. */
@@ -154,6 +154,9 @@ final class BotHarness implements AutoCloseable {
         }
         if (id instanceof CustomId.Blank b) {
             return b.question();
+        }
+        if (id instanceof CustomId.Type t) {
+            return t.question();
         }
         return null;
     }

@@ -150,7 +150,7 @@ class CrashTest {
     private static Process startBot(FakeDiscord discord, Path database, Path log, int sessions) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.quiztutor.Main", "run", "--quizzes", "quizzes");
+                "dev.quiztutor.Main", "run", "--quizzes", "quizzes/mlops-maturity-levels.json");
         builder.environment().put("DISCORD_TOKEN", FakeDiscord.TOKEN);
         builder.environment().put("QUIZTUTOR_DISCORD_API_BASE_URL", discord.restBaseUrl());
         builder.environment().put("QUIZTUTOR_DISCORD_GATEWAY_URL", discord.gatewayUrl());

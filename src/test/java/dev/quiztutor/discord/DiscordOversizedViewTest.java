@@ -4,11 +4,12 @@ import static dev.quiztutor.discord.BotHarness.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quiztutor.bank.ChoiceQuestion;
 import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.Lesson;
 import dev.quiztutor.bank.Option;
+import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionRef;
+import dev.quiztutor.bank.QuestionType;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Solution;
 import dev.quiztutor.bank.Step;
@@ -37,8 +38,8 @@ class DiscordOversizedViewTest {
     private static Topic wideLessonQuiz() {
         List<Option> options = IntStream.range(0, 16).mapToObj(i -> new Option(String.valueOf((char) ('A' + i)),
                 "option " + i)).toList();
-        ChoiceQuestion q = new ChoiceQuestion(new QuestionRef("wide", "q1"), Difficulty.EASY, "Which one?", options,
-                "A", List.of("Not P."), 3, new Solution(List.of(new Step("Look", "It is A.")), "A", ""), List.of());
+        Question q = new Question(new QuestionRef("wide", "q1"), Difficulty.EASY, "Which one?",
+                new QuestionType.Choice(options, "A"), List.of("Not P."), 3, new Solution(List.of(new Step("Look", "It is A.")), "A", ""), List.of());
         Lesson lesson = new Lesson(new Lesson.Flow("Flow", List.of(new Step("First", "Start here.")), ""),
                 Optional.empty(), List.of(), List.of(), List.of(q), List.of(), "");
         return new Topic("wide", "Wide", "", "", 0, Optional.of(lesson), List.of(q), Path.of("wide.json"));

@@ -80,7 +80,7 @@ class DiscordPermissionsTest {
     void aPrivateAnswerToAPublicCommandThatWasDeferredIsPrivateAndTheThinkingMessageGoes(@TempDir Path dir)
             throws Exception {
         // Every stored answer takes 1.5 s and the watchdog defers after 0.2 s; the harness has 4 workers.
-        try (BotHarness bot = new BotHarness(dir, Fixtures.shippedBank(), Duration.ofMillis(1500), Duration.ofMillis(200),
+        try (BotHarness bot = new BotHarness(dir, Fixtures.seedBank(), Duration.ofMillis(1500), Duration.ofMillis(200),
                 Clock.systemUTC())) {
             FakeDiscord discord = bot.discord;
             FakeChannel practice = discord.channel("practice");

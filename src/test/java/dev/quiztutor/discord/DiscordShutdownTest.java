@@ -42,7 +42,7 @@ class DiscordShutdownTest {
      */
     @Test
     void answersInFlightReachDiscordBeforeTheShutdownHookReturns(@TempDir Path dir) throws Exception {
-        try (BotHarness bot = new BotHarness(dir, Fixtures.shippedBank(), Duration.ofMillis(1500), Duration.ofSeconds(10),
+        try (BotHarness bot = new BotHarness(dir, Fixtures.seedBank(), Duration.ofMillis(1500), Duration.ofSeconds(10),
                 Clock.systemUTC())) {
             FakeUser ann = bot.discord.user("ann");
             FakeUser ben = bot.discord.user("ben");

@@ -24,7 +24,7 @@ class DiscordSlowHandlerTest {
 
     @Test
     void aSlowAnswerIsDeferredThenDelivered(@TempDir Path dir) throws Exception {
-        try (BotHarness bot = new BotHarness(dir, Fixtures.shippedBank(), Duration.ofMillis(1200), Duration.ofMillis(200),
+        try (BotHarness bot = new BotHarness(dir, Fixtures.seedBank(), Duration.ofMillis(1200), Duration.ofMillis(200),
                 java.time.Clock.systemUTC())) {
             FakeUser ann = bot.discord.user("ann");
             InteractionHandle posted = bot.discord.slashCommand(ann, bot.discord.channel("practice"), "practice");

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiztutor.Fixtures;
-import dev.quiztutor.bank.ChoiceQuestion;
 import dev.quiztutor.bank.Difficulty;
+import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionRef;
+import dev.quiztutor.bank.QuestionType;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Solution;
 import dev.quiztutor.bank.Step;
@@ -70,8 +71,8 @@ class MarkdownTest {
 
     @Test
     void aRevealAndTheTopicsListShowQuizTextAsWritten() {
-        ChoiceQuestion q = new ChoiceQuestion(new QuestionRef("t", "q1"), Difficulty.EASY, "Which level?",
-                Fixtures.options("A", "B"), "A", List.of(), 3,
+        Question q = new Question(new QuestionRef("t", "q1"), Difficulty.EASY, "Which level?",
+                new QuestionType.Choice(Fixtures.options("A", "B"), "A"), List.of(), 3,
                 new Solution(List.of(new Step("Read *maturity_level*", "")), "maturity_level = \"ad_hoc\"", "x_y = [1](2)"),
                 List.of());
         Topic topic = new Topic("t", "C# **basics**", "lang_x", "See [docs](https://evil.example)", 0, Optional.empty(),

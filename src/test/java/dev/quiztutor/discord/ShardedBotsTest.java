@@ -50,7 +50,7 @@ class ShardedBotsTest {
                         Optional.of(discord.gatewayUrl()), Optional.empty(), 2, List.of(shard), 2, Duration.ofMillis(1500),
                         Duration.ofSeconds(1), dev.quiztutor.schedule.Scheduler.Settings.DEFAULT, Duration.ofHours(1));
                 DiscordBot bot = DiscordBot.start(settings, FakeDiscord.TOKEN,
-                        App.tutor(Config.DEFAULT, Fixtures.shippedBank(), storage, clock), storage, clock);
+                        App.tutor(Config.DEFAULT, Fixtures.seedBank(), storage, clock), storage, clock);
                 bots.add(bot);
                 assertTrue(bot.awaitReady(WAIT, Optional.empty()), "shard " + shard + " connects");
             }

@@ -126,7 +126,7 @@ class ViewLimitsTest {
             View page = Views.testQuestion(Long.MAX_VALUE, test, q.parts() > 1 ? q.answerLetters() : List.of());
             check("test question " + test.position(), page);
             assertEquals(DisplayLimits.rows(DisplayLimits.Screen.TEST_PAGE, q), page.rows().size(), q.id() + " test rows");
-            test = test.answer(new Response(q.answerLetters().stream().map(l -> l.equals("A") ? "B" : "A").toList()));
+            test = test.answer(new Response.Letters(q.answerLetters().stream().map(l -> l.equals("A") ? "B" : "A").toList()));
         }
         check("test report", Views.testReport(test.report()));
         check("topics", Views.topics(Fixtures.shippedBank()));
@@ -139,7 +139,12 @@ class ViewLimitsTest {
         Feedback.Progress gaveUp = new Feedback.Progress(Attempt.Status.GAVE_UP, 0, 0, 0, q.hints().size(), 0, Optional.empty());
         String longestHint = q.hints().stream().max((a, b) -> a.length() - b.length()).orElse("hint");
         Grade grade = new Grade(q.parts() - 1, q.parts());
-        return List.of(new Feedback.Correct(solved), new Feedback.Incorrect(open, grade), new Feedback.OutOfTries(out, grade),
+        // The longest thing the author wrote about one answer goes with the longest verdict line.
+        String said = "x".repeat(QuestionText.longestFeedback(q));
+        Response response = q.answerLetters().isEmpty() ? new Response.Typed("a wrong answer")
+                : new Response.Letters(q.answerLetters());
+        return List.of(new Feedback.Correct(solved, said), new Feedback.Incorrect(open, grade, response, said),
+                new Feedback.OutOfTries(out, grade, response, said),
                 new Feedback.GaveUp(gaveUp), new Feedback.Hint(open, longestHint, 1), new Feedback.NoMoreHints(open),
                 new Feedback.AlreadyEnded(solved));
     }

@@ -1,5 +1,6 @@
 package dev.quiztutor.tutor;
 
+import dev.quiztutor.bank.Question;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.quiztutor.Fixtures;
-import dev.quiztutor.bank.ChoiceQuestion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The cache of live attempts: atomic per attempt, bounded, and rebuilt from the journal on a miss. */
 class LiveAttemptsTest {
     private static final Place POST = Place.local(7);
-    private final ChoiceQuestion question = Fixtures.choice("B");
+    private final Question question = Fixtures.choice("B");
     private final InMemoryAttemptJournal journal = new InMemoryAttemptJournal();
 
     private Tutor tutor(LiveAttempts attempts) {

@@ -1,13 +1,13 @@
 package dev.quiztutor.tutor;
 
+import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.QuestionType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiztutor.Fixtures;
-import dev.quiztutor.bank.BlanksQuestion;
-import dev.quiztutor.bank.ChoiceQuestion;
 import dev.quiztutor.bank.Difficulty;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PracticeTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private final Practice practice = new Practice(ScoringPolicy.DEFAULT);
-    private final ChoiceQuestion question = Fixtures.choice("B");
+    private final Question question = Fixtures.choice("B");
 
     @Test
     void rightOnTheFirstTryScoresFullMarksAndRevealsTheSolution() {
@@ -125,7 +125,7 @@ class PracticeTest {
 
     @Test
     void aBlanksTaskSaysHowManyBlanksAreRightButNotWhich() {
-        BlanksQuestion task = Fixtures.blanks("b", Difficulty.HARD, "A", "B", "C");
+        Question task = Fixtures.blanks("b", Difficulty.HARD, "A", "B", "C");
         Practice.Outcome outcome = practice.answer(task, Attempt.start(task), Response.of("A", "C", "C"), NOW);
         Feedback.Incorrect wrong = assertInstanceOf(Feedback.Incorrect.class, outcome.feedback());
         assertEquals(new Grade(2, 3), wrong.grade());
@@ -136,7 +136,7 @@ class PracticeTest {
 
     @Test
     void anOptionMayFillSeveralBlanks() {
-        BlanksQuestion task = Fixtures.blanks("b", Difficulty.EASY, "A", "A");
+        Question task = Fixtures.blanks("b", Difficulty.EASY, "A", "A");
         assertTrue(Grade.of(task, Response.of("A", "A")).correct());
     }
 
@@ -156,8 +156,8 @@ class PracticeTest {
 
     @Test
     void aQuestionWithoutHintsSaysSo() {
-        ChoiceQuestion bare = new ChoiceQuestion(question.ref(), Difficulty.EASY, "?", question.options(), "A",
-                List.of(), 1, Fixtures.SOLUTION, List.of());
+        Question bare = new Question(question.ref(), Difficulty.EASY, "?",
+                new QuestionType.Choice(question.options(), "A"), List.of(), 1, Fixtures.SOLUTION, List.of());
         Practice.Outcome outcome = practice.hint(bare, Attempt.start(bare), NOW);
         assertEquals(0, assertInstanceOf(Feedback.NoMoreHints.class, outcome.feedback()).progress().hintsTotal());
         assertInstanceOf(Feedback.OutOfTries.class,

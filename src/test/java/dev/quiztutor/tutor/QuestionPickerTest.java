@@ -41,13 +41,13 @@ class QuestionPickerTest {
     void aTutorCyclesThroughATopicBeforeRepeating() {
         Tutor tutor = new Tutor(Fixtures.shippedBank(), new LiveAttempts(new InMemoryAttemptJournal(),
                 LiveAttempts.Settings.DEFAULT), new InMemoryHistory(), ScoringPolicy.DEFAULT, Clock.systemUTC(), new Random(4));
-        Tutor.Selection choice = Tutor.Selection.of(QuestionKind.CHOICE);
+        Tutor.Selection choice = Tutor.Selection.of(QuestionKind.PRACTICE);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 8; i++) {
             seen.add(tutor.pick(99, choice).orElseThrow().id());
         }
         assertEquals(8, seen.size(), "all eight choice questions before any repeat");
-        Tutor.Selection hardBlanks = new Tutor.Selection(Optional.empty(), Optional.of(Difficulty.HARD), QuestionKind.BLANKS);
+        Tutor.Selection hardBlanks = new Tutor.Selection(Optional.empty(), Optional.of(Difficulty.HARD), QuestionKind.CODE);
         assertTrue(tutor.candidates(hardBlanks).stream().allMatch(q -> q.difficulty() == Difficulty.HARD
                 && q.kind() == QuestionKind.BLANKS));
         assertEquals(3, tutor.candidates(hardBlanks).size());

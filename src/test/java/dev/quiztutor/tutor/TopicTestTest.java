@@ -86,7 +86,7 @@ class TopicTestTest {
             if (index == 9) {
                 test = test.skip();
             } else {
-                test = test.answer(answerRight ? new Response(q.answerLetters()) : wrong(q));
+                test = test.answer(answerRight ? new Response.Letters(q.answerLetters()) : wrong(q));
             }
             index++;
         }
@@ -105,7 +105,7 @@ class TopicTestTest {
     @Test
     void finishingEarlyCountsTheRestAsMissed() {
         TopicTest test = TopicTest.start(TopicTest.draw(bank(4, 3, 3), 10, new Random(5)));
-        test = test.answer(new Response(test.current().orElseThrow().answerLetters())).finish();
+        test = test.answer(new Response.Letters(test.current().orElseThrow().answerLetters())).finish();
         assertTrue(test.finished());
         assertEquals(new TopicTest.Tally(1, 10), test.report().overall());
         assertEquals(Verdict.NEEDS_PRACTICE, test.report().verdict());
@@ -132,6 +132,6 @@ class TopicTestTest {
 
     private static Response wrong(Question q) {
         List<String> letters = q.answerLetters().stream().map(l -> l.equals("A") ? "B" : "A").toList();
-        return new Response(letters);
+        return new Response.Letters(letters);
     }
 }

@@ -44,7 +44,7 @@ public class PickBench {
                 : BankGen.bank(Path.of(System.getProperty("bench.out", "target/bench")).resolve("banks"), questions);
         tutor = new Tutor(BankLoader.load(dir).bank(), new LiveAttempts(new NoJournal(), LiveAttempts.Settings.DEFAULT),
                 new InMemoryHistory(), ScoringPolicy.DEFAULT, Clock.systemUTC(), new java.util.Random(3));
-        selection = Tutor.Selection.of(QuestionKind.CHOICE);
+        selection = Tutor.Selection.of(QuestionKind.PRACTICE);
         for (long a = 0; a < 1000; a++) {
             for (int i = 0; i < 20; i++) {
                 tutor.pick(a, selection);

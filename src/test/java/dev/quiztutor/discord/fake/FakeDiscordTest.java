@@ -488,7 +488,9 @@ class FakeDiscordTest {
         until(() -> jda.isUnavailable(club.id()), "the outage");
         assertEquals(null, jda.getTextChannelById(club.textChannel("general").id()), "its channels are unknown meanwhile");
         club.endOutage();
-        until(() -> jda.getGuildById(club.id()) != null && !jda.isUnavailable(club.id()), "the guild come back");
+        // JDA fills its channel cache from the GUILD_CREATE after it marks the guild available again.
+        until(() -> jda.getGuildById(club.id()) != null && !jda.isUnavailable(club.id())
+                && jda.getTextChannelById(club.textChannel("general").id()) != null, "the guild and its channels come back");
         assertNotNull(jda.getTextChannelById(club.textChannel("general").id()));
     }
 
