@@ -1,6 +1,8 @@
 package dev.quiztutor.bank;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A fill-in-the-blank code task: {@code code} holds numbered blanks {@code [1]}, {@code [2]}... and
@@ -17,13 +19,29 @@ public record BlanksQuestion(
         List<String> hints,
         int attempts,
         Solution solution,
-        List<String> mistakes) implements Question {
+        List<String> mistakes,
+        Optional<Material> material) implements Question {
 
     public BlanksQuestion {
         options = List.copyOf(options);
         answer = List.copyOf(answer);
         hints = List.copyOf(hints);
         mistakes = List.copyOf(mistakes);
+        Objects.requireNonNull(material, "material");
+    }
+
+    /** A task that needs no lesson material in sight. */
+    public BlanksQuestion(QuestionRef ref, Difficulty difficulty, String prompt, String language, String code,
+                          List<Option> options, List<String> answer, List<String> hints, int attempts,
+                          Solution solution, List<String> mistakes) {
+        this(ref, difficulty, prompt, language, code, options, answer, hints, attempts, solution, mistakes,
+                Optional.empty());
+    }
+
+    @Override
+    public BlanksQuestion withMaterial(Material material) {
+        return new BlanksQuestion(ref, difficulty, prompt, language, code, options, answer, hints, attempts, solution,
+                mistakes, Optional.of(material));
     }
 
     @Override

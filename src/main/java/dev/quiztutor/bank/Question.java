@@ -25,6 +25,12 @@ public sealed interface Question permits ChoiceQuestion, BlanksQuestion {
 
     List<String> mistakes();
 
+    /** The lesson material shown with the question, when the question cannot be answered without it. */
+    Optional<Material> material();
+
+    /** The same question shown with {@code material}. */
+    Question withMaterial(Material material);
+
     QuestionKind kind();
 
     /** The right letters in order: one for a choice question, one per blank for a blanks task. */
@@ -38,12 +44,12 @@ public sealed interface Question permits ChoiceQuestion, BlanksQuestion {
         return options().stream().filter(o -> o.letter().equals(letter)).findFirst();
     }
 
-    /** The right letters as a solution names them: "option B", or "[1] = A, [2] = C" for blanks. */
+    /** The right letters as a solution names them: "option B", "blank [1] = A" or "blanks [1] = A, [2] = C". */
     default String answerKey() {
         if (kind() == QuestionKind.CHOICE) {
             return "option " + answerLetters().get(0);
         }
-        StringBuilder key = new StringBuilder();
+        StringBuilder key = new StringBuilder(parts() == 1 ? "blank " : "blanks ");
         for (int i = 0; i < parts(); i++) {
             key.append(i == 0 ? "" : ", ").append('[').append(i + 1).append("] = ").append(answerLetters().get(i));
         }

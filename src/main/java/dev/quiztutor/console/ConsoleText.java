@@ -54,6 +54,8 @@ final class ConsoleText {
         text.append(style.accent("── " + (counter.isEmpty() ? "" : counter + " ") + topic.title() + " · "
                 + q.difficulty().label() + " · " + q.kind().description() + " ──")).append('\n');
         text.append(q.prompt()).append("\n\n");
+        q.material().ifPresent(material -> text.append(style.bold(material.title())).append('\n')
+                .append(indent(material.text(), material.monospace() ? "    " : "  ")).append("\n\n"));
         if (q instanceof BlanksQuestion b) {
             text.append(indent(b.code().replace("\\[", "["), "    ")).append("\n\n");
             text.append(style.bold("Options")).append('\n');
