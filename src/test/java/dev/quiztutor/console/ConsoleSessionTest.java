@@ -142,10 +142,10 @@ class ConsoleSessionTest {
     void aLessonWalkedForwardAndBack() {
         String first = send("learn");
         assertTrue(first.contains("Lesson: MLOps maturity levels · page 1 of"), first);
-        assertTrue(first.contains("Start: Manual Model Building"), first);
+        assertTrue(first.contains("Step 1 · Level 1: Manual Model Building"), first);
         assertEquals("This is the first page.\n", send("back"));
-        assertTrue(send("next").contains("Level 1: Manual Deployment"));
-        assertTrue(send("back").contains("Start: Manual Model Building"));
+        assertTrue(send("next").contains("Step 2 · Level 1: Manual Deployment"));
+        assertTrue(send("back").contains("Step 1 · Level 1: Manual Model Building"));
         String page = "";
         for (int i = 0; i < 8 && !page.contains("Process table"); i++) {
             page = send("next");
@@ -156,6 +156,7 @@ class ConsoleSessionTest {
             quiz = send("next");
         }
         assertTrue(quiz.contains("Look at the process table"), quiz);
+        assertTrue(quiz.contains("Step | Maturity Level"), "the quiz page shows the table it asks about: " + quiz);
         assertTrue(send("B").startsWith("✓ Right!"), "the visual quiz is answered in the lesson");
         String last = "";
         for (int i = 0; i < 10 && !last.contains("End of the lesson"); i++) {
@@ -189,6 +190,28 @@ class ConsoleSessionTest {
             total += Integer.parseInt(tally.group(3));
         }
         assertEquals(10, total, "per difficulty: " + out);
+    }
+
+    @Test
+    void aQuestionThatNamesATableIsPostedWithTheTable() {
+        Question visual = topic.question("visual-step-3").orElseThrow();
+        Topic only = new Topic(topic.id(), topic.title(), topic.category(), topic.summary(), topic.minutes(),
+                topic.lesson(), List.of(visual), topic.source());
+        StringWriter out = new StringWriter();
+        ConsoleSession session = new ConsoleSession(
+                new Tutor(new QuizBank(List.of(only)), new LiveAttempts(new InMemoryAttemptJournal(),
+                        LiveAttempts.Settings.DEFAULT), new InMemoryHistory(), ScoringPolicy.DEFAULT, Clock.systemUTC(),
+                        new Random(1)),
+                new BufferedReader(new StringReader("")), new PrintWriter(out, true), Style.PLAIN);
+        session.handle("practice");
+        String posted = out.toString();
+        int prompt = posted.indexOf("Look at the process table, what is the automation level at Step 3?");
+        int table = posted.indexOf("Process table\n");
+        int row = posted.indexOf("3    | Automated Deployment");
+        int options = posted.indexOf("A. Low");
+        assertTrue(prompt >= 0 && prompt < table && table < row && row < options,
+                "prompt, the process table with its rows, then the options: " + posted);
+        assertTrue(posted.contains("| Medium "), "the automation level column is there to read: " + posted);
     }
 
     @Test
