@@ -389,7 +389,11 @@ final class TopicReader {
             return null;
         }
         int before = problems.size();
-        Obj m = object(node, pointer, "lesson material", List.of(MaterialName.TABLE), List.of(MaterialName.TABLE));
+        // "table" is required, but a misspelt one is reported once, as the unknown field it is.
+        Obj m = object(node, pointer, "lesson material", List.of(MaterialName.TABLE), List.of());
+        if (!m.has(MaterialName.TABLE) && clean(before)) {
+            problem(pointer, "missing required field \"table\" in lesson material; " + MATERIAL_FORMS);
+        }
         String title = m.text(MaterialName.TABLE, DisplayLimits.EMBED_TITLE, true);
         return clean(before) && title != null ? new MaterialName(pointer, MaterialName.TABLE, title) : null;
     }
