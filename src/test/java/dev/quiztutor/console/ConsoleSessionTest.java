@@ -192,19 +192,43 @@ class ConsoleSessionTest {
         assertEquals(10, total, "per difficulty: " + out);
     }
 
-    @Test
-    void aQuestionThatNamesATableIsPostedWithTheTable() {
-        Question visual = topic.question("visual-step-3").orElseThrow();
+    /** A session on a bank holding only the shipped question {@code questionId}, and its output so far. */
+    private record OneQuestion(ConsoleSession session, StringWriter out) {
+        String send(String line) {
+            out.getBuffer().setLength(0);
+            session.handle(line);
+            return out.toString();
+        }
+    }
+
+    private OneQuestion onlyQuestion(String questionId) {
         Topic only = new Topic(topic.id(), topic.title(), topic.category(), topic.summary(), topic.minutes(),
-                topic.lesson(), List.of(visual), topic.source());
+                topic.lesson(), List.of(topic.question(questionId).orElseThrow()), topic.source());
         StringWriter out = new StringWriter();
-        ConsoleSession session = new ConsoleSession(
+        return new OneQuestion(new ConsoleSession(
                 new Tutor(new QuizBank(List.of(only)), new LiveAttempts(new InMemoryAttemptJournal(),
                         LiveAttempts.Settings.DEFAULT), new InMemoryHistory(), ScoringPolicy.DEFAULT, Clock.systemUTC(),
                         new Random(1)),
-                new BufferedReader(new StringReader("")), new PrintWriter(out, true), Style.PLAIN);
-        session.handle("practice");
-        String posted = out.toString();
+                new BufferedReader(new StringReader("")), new PrintWriter(out, true), Style.PLAIN), out);
+    }
+
+    @Test
+    void finalAnswersReadAsWordsWithTheBlankKeyOnce() {
+        OneQuestion one = onlyQuestion("blank-first-level");
+        one.send("code");
+        String solution = one.send("giveup");
+        assertTrue(solution.contains("Final answer: Ad hoc, the first of the four stages (blank [1] = A)\n"), solution);
+        OneQuestion three = onlyQuestion("blank-levels-dictionary");
+        three.send("code");
+        String dictionary = three.send("giveup");
+        assertTrue(dictionary.contains("Final answer: Ad hoc is manual and unstructured, Managed is repeatable and "
+                + "documented, and Automated is where automation is introduced (blanks [1] = A, [2] = B, [3] = C)\n"),
+                dictionary);
+    }
+
+    @Test
+    void aQuestionThatNamesATableIsPostedWithTheTable() {
+        String posted = onlyQuestion("visual-step-3").send("practice");
         int prompt = posted.indexOf("Look at the process table, what is the automation level at Step 3?");
         int table = posted.indexOf("Process table\n");
         int row = posted.indexOf("3    | Automated Deployment");
