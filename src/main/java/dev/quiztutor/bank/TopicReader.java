@@ -366,10 +366,8 @@ final class TopicReader {
     // ---------------------------------------------------------------- lesson material of a question
 
     /** What a question's "material" names: the lesson's sample, its flow, or one of its tables by title. */
-    private record MaterialName(String pointer, String part, String tableTitle) {
-        static final String SAMPLE = "sample";
-        static final String FLOW = "flow";
-        static final String TABLE = "table";
+    private record MaterialName(String pointer, Part part, String tableTitle) {
+        enum Part { SAMPLE, FLOW, TABLE }
     }
 
     private static final String MATERIAL_FORMS = "use \"sample\", \"flow\" or {\"table\": \"the title of a lesson table\"}";
@@ -381,8 +379,11 @@ final class TopicReader {
         }
         JsonNode node = o.node.get("material");
         String pointer = o.pointer + "/material";
-        if (node.isTextual() && (node.asText().equals(MaterialName.SAMPLE) || node.asText().equals(MaterialName.FLOW))) {
-            return new MaterialName(pointer, node.asText(), "");
+        if (node.isTextual() && node.asText().equals("sample")) {
+            return new MaterialName(pointer, MaterialName.Part.SAMPLE, "");
+        }
+        if (node.isTextual() && node.asText().equals("flow")) {
+            return new MaterialName(pointer, MaterialName.Part.FLOW, "");
         }
         if (!node.isObject()) {
             problem(pointer, describe(node) + " is not lesson material; " + MATERIAL_FORMS);
@@ -390,12 +391,12 @@ final class TopicReader {
         }
         int before = problems.size();
         // "table" is required, but a misspelt one is reported once, as the unknown field it is.
-        Obj m = object(node, pointer, "lesson material", List.of(MaterialName.TABLE), List.of());
-        if (!m.has(MaterialName.TABLE) && clean(before)) {
+        Obj m = object(node, pointer, "lesson material", List.of("table"), List.of());
+        if (!m.has("table") && clean(before)) {
             problem(pointer, "missing required field \"table\" in lesson material; " + MATERIAL_FORMS);
         }
-        String title = m.text(MaterialName.TABLE, DisplayLimits.EMBED_TITLE, true);
-        return clean(before) && title != null ? new MaterialName(pointer, MaterialName.TABLE, title) : null;
+        String title = m.text("table", DisplayLimits.EMBED_TITLE, true);
+        return clean(before) && title != null ? new MaterialName(pointer, MaterialName.Part.TABLE, title) : null;
     }
 
     /**
@@ -430,33 +431,37 @@ final class TopicReader {
                     + " \"material\"");
             return null;
         }
-        switch (name.part()) {
-            case MaterialName.SAMPLE:
-                if (lesson.sample().isEmpty()) {
-                    problem(name.pointer(), "names the lesson's sample but the lesson has none; add \"sample\" to"
-                            + " the lesson or name a table or the flow");
-                    return null;
-                }
-                return new Material.Sample(lesson.sample().get());
-            case MaterialName.FLOW:
-                return new Material.Flow(lesson.flow());
-            default:
-                List<String> titles = lesson.tables().stream().map(Lesson.Table::title).toList();
-                List<Lesson.Table> named = lesson.tables().stream()
-                        .filter(t -> t.title().equals(name.tableTitle())).toList();
-                if (named.isEmpty()) {
-                    problem(name.pointer() + "/table", "the lesson has no table titled \"" + name.tableTitle() + "\""
-                            + suggestion(name.tableTitle(), titles) + "; its tables are "
-                            + (titles.isEmpty() ? "none" : "\"" + String.join("\", \"", titles) + "\""));
-                    return null;
-                }
-                if (named.size() > 1) {
-                    problem(name.pointer() + "/table", "the lesson has " + named.size() + " tables titled \""
-                            + name.tableTitle() + "\"; give them different titles so a question can name one");
-                    return null;
-                }
-                return new Material.Table(named.get(0));
+        return switch (name.part()) {
+            case SAMPLE -> sample(name, lesson);
+            case FLOW -> new Material.Flow(lesson.flow());
+            case TABLE -> table(name, lesson);
+        };
+    }
+
+    private Material sample(MaterialName name, Lesson lesson) {
+        if (lesson.sample().isEmpty()) {
+            problem(name.pointer(), "names the lesson's sample but the lesson has none; add \"sample\" to"
+                    + " the lesson or name a table or the flow");
+            return null;
         }
+        return new Material.Sample(lesson.sample().get());
+    }
+
+    private Material table(MaterialName name, Lesson lesson) {
+        List<String> titles = lesson.tables().stream().map(Lesson.Table::title).toList();
+        List<Lesson.Table> named = lesson.tables().stream().filter(t -> t.title().equals(name.tableTitle())).toList();
+        if (named.isEmpty()) {
+            problem(name.pointer() + "/table", "the lesson has no table titled \"" + name.tableTitle() + "\""
+                    + suggestion(name.tableTitle(), titles) + "; its tables are "
+                    + (titles.isEmpty() ? "none" : "\"" + String.join("\", \"", titles) + "\""));
+            return null;
+        }
+        if (named.size() > 1) {
+            problem(name.pointer() + "/table", "the lesson has " + named.size() + " tables titled \""
+                    + name.tableTitle() + "\"; give them different titles so a question can name one");
+            return null;
+        }
+        return new Material.Table(named.get(0));
     }
 
     /** The lesson with its quiz holding the questions as they are shown, material included. */
