@@ -1,6 +1,8 @@
 package dev.quiztutor.bank;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A practice question as the bank holds it. What every type shares is here; what makes it a type (the
@@ -14,11 +16,24 @@ public record Question(
         List<String> hints,
         int attempts,
         Solution solution,
-        List<String> mistakes) {
+        List<String> mistakes,
+        Optional<Material> material) {
 
     public Question {
         hints = List.copyOf(hints);
         mistakes = List.copyOf(mistakes);
+        Objects.requireNonNull(material, "material");
+    }
+
+    /** A question that needs no lesson material in sight. */
+    public Question(QuestionRef ref, Difficulty difficulty, String prompt, QuestionType type, List<String> hints,
+                    int attempts, Solution solution, List<String> mistakes) {
+        this(ref, difficulty, prompt, type, hints, attempts, solution, mistakes, Optional.empty());
+    }
+
+    /** The same question shown with {@code material}. */
+    public Question withMaterial(Material material) {
+        return new Question(ref, difficulty, prompt, type, hints, attempts, solution, mistakes, Optional.of(material));
     }
 
     public String id() {
@@ -56,11 +71,11 @@ public record Question(
         };
     }
 
-    /** The right answer as a solution names it: "option B", "[1] = A, [2] = C", "true", "42 ± 0.5". */
+    /** The right answer as a solution names it: "option B", "blanks [1] = A, [2] = C", "true", "42 ± 0.5". */
     public String answerKey() {
         return switch (kind()) {
             case CHOICE -> "option " + ((QuestionType.Choice) type).answer();
-            case BLANKS -> numbered(((QuestionType.Blanks) type).answer());
+            case BLANKS -> numbered(((QuestionType.Blanks) type).answer(), "blank ", "blanks ");
             case TRUEFALSE -> ((QuestionType.TrueFalse) type).answer() ? "true" : "false";
             case MULTI -> "options " + and(((QuestionType.MultipleResponse) type).answer());
             case SHORT -> "\"" + ((QuestionType.ShortAnswer) type).accepted().get(0) + "\"";
@@ -68,12 +83,13 @@ public record Question(
                 QuestionType.Numeric n = (QuestionType.Numeric) type;
                 yield n.accepted().get(0).written() + (n.unit().isEmpty() ? "" : " " + n.unit());
             }
-            case MATCHING -> numbered(((QuestionType.Matching) type).answer());
+            case MATCHING -> numbered(((QuestionType.Matching) type).answer(), "item ", "items ");
         };
     }
 
-    private static String numbered(List<String> letters) {
-        StringBuilder key = new StringBuilder();
+    /** "blank [1] = A", "blanks [1] = A, [2] = C". */
+    private static String numbered(List<String> letters, String one, String many) {
+        StringBuilder key = new StringBuilder(letters.size() == 1 ? one : many);
         for (int i = 0; i < letters.size(); i++) {
             key.append(i == 0 ? "" : ", ").append('[').append(i + 1).append("] = ").append(letters.get(i));
         }

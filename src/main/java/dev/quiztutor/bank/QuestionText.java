@@ -19,7 +19,7 @@ public final class QuestionText {
     }
 
     public static int postLength(Question q) {
-        int length = q.prompt().length() + 2;
+        int length = q.prompt().length() + 2 + q.material().map(QuestionText::materialLength).orElse(0);
         switch (q.kind()) {
             case BLANKS -> {
                 QuestionType.Blanks b = (QuestionType.Blanks) q.type();
@@ -38,6 +38,11 @@ public final class QuestionText {
             length += option.label().length() + PER_OPTION;
         }
         return length;
+    }
+
+    /** Lesson material shown in a post: its heading, its text, and a code block around a table or a sample. */
+    static int materialLength(Material material) {
+        return material.title().length() + material.text().length() + material.language().length() + CODE_FENCE + PER_LINE;
     }
 
     /**

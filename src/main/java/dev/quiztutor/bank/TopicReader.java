@@ -40,15 +40,17 @@ final class TopicReader {
     private static final List<String> INSIGHT_FIELDS = List.of("question", "answer");
     private static final List<String> SOLUTION_FIELDS = List.of("steps", "answer", "quickCheck");
     private static final List<String> COMMON_QUESTION_FIELDS = List.of(
-            "id", "type", "difficulty", "prompt", "hints", "attempts", "solution", "mistakes", "feedback");
+            "id", "type", "difficulty", "prompt", "hints", "attempts", "solution", "mistakes", "feedback", "material");
     /** Fields a question of an unknown type may have: any type's, so only true typos are reported. */
     private static final List<String> ALL_QUESTION_FIELDS = List.of(
             "id", "type", "difficulty", "prompt", "language", "code", "items", "options", "answer", "accept",
-            "typos", "unit", "hints", "attempts", "solution", "mistakes", "feedback");
+            "typos", "unit", "hints", "attempts", "solution", "mistakes", "feedback", "material");
 
     private final Path file;
     private final LocatedJson json;
     private final List<Problem> problems = new ArrayList<>();
+    /** Each question's "material" as written, by question id, resolved once the lesson is read. */
+    private final Map<String, MaterialName> materialNames = new HashMap<>();
 
     private TopicReader(Path file, LocatedJson json) {
         this.file = file;
@@ -128,6 +130,10 @@ final class TopicReader {
         Lesson lesson = null;
         if (o.has("lesson")) {
             lesson = lesson(o.node.get("lesson"), o.pointer + "/lesson", questions, firstPointerOfId.keySet());
+        }
+        if (!materialNames.isEmpty() && (lesson != null || !o.has("lesson"))) {
+            questions = withMaterial(questions, lesson);
+            lesson = lesson == null ? null : withQuiz(lesson, questions);
         }
         if (!problems.isEmpty() || items.isEmpty()) {
             return null;
@@ -322,6 +328,7 @@ final class TopicReader {
         Solution solution = solution(o);
         List<String> mistakes = o.array("mistakes", 0, 10, false).stream()
                 .map(m -> textValue(m.node, m.pointer, 300)).toList();
+        MaterialName material = materialName(o);
         // The type is read even when a common field is wrong, so one run shows every problem.
         QuestionType type = kind.map(k -> type(o, k)).orElse(null);
         if (type == null || id == null || difficulty == null || prompt == null || solution == null
@@ -336,7 +343,120 @@ final class TopicReader {
                 problem(o.pointer + "/options", screen.problem(question));
             }
         }
+        if (material != null) {
+            materialNames.put(question.id(), material);
+        }
         return question;
+    }
+
+    // ---------------------------------------------------------------- lesson material of a question
+
+    /** What a question's "material" names: the lesson's sample, its flow, or one of its tables by title. */
+    private record MaterialName(String pointer, Part part, String tableTitle) {
+        enum Part { SAMPLE, FLOW, TABLE }
+    }
+
+    private static final String MATERIAL_FORMS = "use \"sample\", \"flow\" or {\"table\": \"the title of a lesson table\"}";
+
+    /** Reads "material": "sample", "flow" or {"table": "title"}; null when absent or wrong (reported). */
+    private MaterialName materialName(Obj o) {
+        if (!o.has("material")) {
+            return null;
+        }
+        JsonNode node = o.node.get("material");
+        String pointer = o.pointer + "/material";
+        if (node.isTextual() && node.asText().equals("sample")) {
+            return new MaterialName(pointer, MaterialName.Part.SAMPLE, "");
+        }
+        if (node.isTextual() && node.asText().equals("flow")) {
+            return new MaterialName(pointer, MaterialName.Part.FLOW, "");
+        }
+        if (!node.isObject()) {
+            problem(pointer, describe(node) + " is not lesson material; " + MATERIAL_FORMS);
+            return null;
+        }
+        int before = problems.size();
+        // "table" is required, but a misspelt one is reported once, as the unknown field it is.
+        Obj m = object(node, pointer, "lesson material", List.of("table"), List.of());
+        if (!m.has("table") && clean(before)) {
+            problem(pointer, "missing required field \"table\" in lesson material; " + MATERIAL_FORMS);
+        }
+        String title = m.text("table", DisplayLimits.EMBED_TITLE, true);
+        return clean(before) && title != null ? new MaterialName(pointer, MaterialName.Part.TABLE, title) : null;
+    }
+
+    /**
+     * The questions with the lesson material they name; a name the lesson does not have, or a post
+     * that no longer fits once the material is shown, is reported at the question's "material".
+     */
+    private List<Question> withMaterial(List<Question> questions, Lesson lesson) {
+        List<Question> result = new ArrayList<>();
+        for (Question q : questions) {
+            MaterialName name = materialNames.get(q.id());
+            Material material = name == null ? null : material(name, lesson);
+            if (material == null) {
+                result.add(q);
+                continue;
+            }
+            Question shown = q.withMaterial(material);
+            int post = QuestionText.postLength(shown);
+            if (post > DisplayLimits.QUESTION_POST) {
+                problem(name.pointer(), "the question's post with the " + material.title() + " is " + post
+                        + " characters; a Discord embed holds " + DisplayLimits.EMBED_DESCRIPTION + " and the post keeps"
+                        + " 200 for its live count: shorten the question or the material to "
+                        + DisplayLimits.QUESTION_POST + " together");
+            }
+            result.add(shown);
+        }
+        return result;
+    }
+
+    private Material material(MaterialName name, Lesson lesson) {
+        if (lesson == null) {
+            problem(name.pointer(), "names lesson material but this topic has no lesson; add a \"lesson\" or remove"
+                    + " \"material\"");
+            return null;
+        }
+        return switch (name.part()) {
+            case SAMPLE -> sample(name, lesson);
+            case FLOW -> new Material.Flow(lesson.flow());
+            case TABLE -> table(name, lesson);
+        };
+    }
+
+    private Material sample(MaterialName name, Lesson lesson) {
+        if (lesson.sample().isEmpty()) {
+            problem(name.pointer(), "names the lesson's sample but the lesson has none; add \"sample\" to"
+                    + " the lesson or name a table or the flow");
+            return null;
+        }
+        return new Material.Sample(lesson.sample().get());
+    }
+
+    private Material table(MaterialName name, Lesson lesson) {
+        List<String> titles = lesson.tables().stream().map(Lesson.Table::title).toList();
+        List<Lesson.Table> named = lesson.tables().stream().filter(t -> t.title().equals(name.tableTitle())).toList();
+        if (named.isEmpty()) {
+            problem(name.pointer() + "/table", "the lesson has no table titled \"" + name.tableTitle() + "\""
+                    + suggestion(name.tableTitle(), titles) + "; its tables are "
+                    + (titles.isEmpty() ? "none" : "\"" + String.join("\", \"", titles) + "\""));
+            return null;
+        }
+        if (named.size() > 1) {
+            problem(name.pointer() + "/table", "the lesson has " + named.size() + " tables titled \""
+                    + name.tableTitle() + "\"; give them different titles so a question can name one");
+            return null;
+        }
+        return new Material.Table(named.get(0));
+    }
+
+    /** The lesson with its quiz holding the questions as they are shown, material included. */
+    private static Lesson withQuiz(Lesson lesson, List<Question> questions) {
+        Map<String, Question> byId = new HashMap<>();
+        questions.forEach(q -> byId.put(q.id(), q));
+        List<Question> quiz = lesson.quiz().stream().map(q -> byId.getOrDefault(q.id(), q)).toList();
+        return new Lesson(lesson.flow(), lesson.sample(), lesson.tables(), lesson.insights(), quiz, lesson.snapshot(),
+                lesson.transcript());
     }
 
     private static List<String> fields(QuestionKind kind) {

@@ -165,6 +165,13 @@ public final class TopicWriter {
         if (!q.mistakes().isEmpty()) {
             node.set("mistakes", strings(q.mistakes()));
         }
+        q.material().ifPresent(m -> {
+            if (m instanceof Material.Table t) {
+                node.putObject("material").put("table", t.table().title());
+            } else {
+                node.put("material", m instanceof Material.Sample ? "sample" : "flow");
+            }
+        });
         return node;
     }
 

@@ -62,6 +62,8 @@ final class ConsoleText {
         text.append(style.accent("── " + (counter.isEmpty() ? "" : counter + " ") + topic.title() + " · "
                 + q.difficulty().label() + " · " + q.kind().description() + " ──")).append('\n');
         text.append(prose(q.prompt())).append("\n\n");
+        q.material().ifPresent(material -> text.append(style.bold(material.title())).append('\n')
+                .append(indent(material.text(), material.monospace() ? "    " : "  ")).append("\n\n"));
         switch (q.kind()) {
             case BLANKS -> {
                 QuestionType.Blanks b = (QuestionType.Blanks) q.type();

@@ -3,6 +3,7 @@ package dev.quiztutor.discord;
 import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.DisplayLimits;
 import dev.quiztutor.bank.Lesson;
+import dev.quiztutor.bank.Material;
 import dev.quiztutor.bank.Option;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionKind;
@@ -87,6 +88,7 @@ public final class Views {
         StringBuilder text = new StringBuilder();
         text.append("**").append(q.difficulty().label()).append(" · ").append(q.kind().description()).append("**\n");
         text.append(q.prompt()).append("\n\n");
+        q.material().ifPresent(material -> text.append(material(material)).append("\n\n"));
         switch (q.kind()) {
             case BLANKS -> {
                 QuestionType.Blanks b = (QuestionType.Blanks) q.type();
@@ -115,6 +117,12 @@ public final class Views {
             text.append("**").append(option.letter()).append(".** ").append(option.text()).append('\n');
         }
         return text.toString().stripTrailing();
+    }
+
+    /** Lesson material a question needs, under its title: a table or a sample as a code block, a flow as lines. */
+    static String material(Material material) {
+        return "**" + material.title() + "**\n"
+                + (material.monospace() ? codeBlock(material.language(), material.text()) : material.text());
     }
 
     /** Whether a question is answered by picking in menus and pressing Check (blanks, matching, multi). */

@@ -27,6 +27,8 @@ class BrokenQuizFilesTest {
 
     static Stream<Arguments> brokenFiles() {
         return Stream.of(
+                file("material-not-in-lesson.json", new Expected(14, 20, "questions[0].material.table",
+                        "the lesson has no table titled \"Level\" (did you mean \"Levels\"?); its tables are \"Levels\"")),
                 file("syntax-error.json", new Expected(4, 3, "", "was expecting comma")),
                 file("unknown-field.json", new Expected(12, 7, "questions[0].hnits", "did you mean \"hints\"")),
                 file("missing-required.json", new Expected(5, 5, "questions[0]", "missing required field \"solution\"")),

@@ -65,6 +65,9 @@ class QuizSchemaTest {
                     "a schema sees an object's members unordered; a missing letter it does catch (dependentRequired)"),
             new ValidatorOnly("appears twice in the same object",
                     "a parsed document keeps one of the two members: the schema never sees the other"),
+            new ValidatorOnly("names lesson material but this topic has no lesson|the lesson has no table titled"
+                    + "|names the lesson's sample but the lesson has none|tables titled",
+                    "a question's material names a part of the lesson, elsewhere in the file"),
             new ValidatorOnly("rows of components on its lesson quiz page",
                     "a lesson quiz page's rows depend on the named question's options and hints, in another part of the file"),
             new ValidatorOnly("a Discord embed holds|one Discord message holds|must fit one Discord embed",

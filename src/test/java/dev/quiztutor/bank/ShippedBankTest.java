@@ -27,14 +27,15 @@ class ShippedBankTest {
     void carriesTheWholeLessonOfTheStepByStepPage() {
         Lesson lesson = topic.lesson().orElseThrow();
         assertEquals(6, lesson.flow().steps().size(), "six flow steps from manual building to governance");
-        assertEquals("Start: Manual Model Building", lesson.flow().steps().get(0).title());
+        assertEquals("Step 1 · Level 1: Manual Model Building", lesson.flow().steps().get(0).title());
         assertTrue(lesson.sample().isPresent(), "execution sample");
-        assertEquals(List.of("Process table", "Status tracker"), lesson.tables().stream().map(Lesson.Table::title).toList());
+        assertEquals(List.of("Process table", "Status tracker", "Two scales"),
+                lesson.tables().stream().map(Lesson.Table::title).toList(), "the page's two tables and the scales' mapping");
         assertEquals(6, lesson.tables().get(0).rows().size());
         assertEquals(5, lesson.tables().get(0).columns().size());
-        assertEquals(3, lesson.insights().size(), "three key moments");
+        assertEquals(4, lesson.insights().size(), "the page's three key moments and one on the two scales");
         assertEquals(3, lesson.quiz().size(), "the visual quiz's three questions");
-        assertEquals(4, lesson.snapshot().size());
+        assertEquals(5, lesson.snapshot().size());
         assertFalse(lesson.transcript().isBlank());
     }
 

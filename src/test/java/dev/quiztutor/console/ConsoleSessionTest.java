@@ -147,10 +147,10 @@ class ConsoleSessionTest {
     void aLessonWalkedForwardAndBack() {
         String first = send("learn");
         assertTrue(first.contains("Lesson: MLOps maturity levels · page 1 of"), first);
-        assertTrue(first.contains("Start: Manual Model Building"), first);
+        assertTrue(first.contains("Step 1 · Level 1: Manual Model Building"), first);
         assertEquals("This is the first page.\n", send("back"));
-        assertTrue(send("next").contains("Level 1: Manual Deployment"));
-        assertTrue(send("back").contains("Start: Manual Model Building"));
+        assertTrue(send("next").contains("Step 2 · Level 1: Manual Deployment"));
+        assertTrue(send("back").contains("Step 1 · Level 1: Manual Model Building"));
         String page = "";
         for (int i = 0; i < 8 && !page.contains("Process table"); i++) {
             page = send("next");
@@ -161,6 +161,7 @@ class ConsoleSessionTest {
             quiz = send("next");
         }
         assertTrue(quiz.contains("Look at the process table"), quiz);
+        assertTrue(quiz.contains("Step | Maturity Level"), "the quiz page shows the table it asks about: " + quiz);
         assertTrue(send("B").startsWith("✓ Right!"), "the visual quiz is answered in the lesson");
         String last = "";
         for (int i = 0; i < 10 && !last.contains("End of the lesson"); i++) {
@@ -194,6 +195,52 @@ class ConsoleSessionTest {
             total += Integer.parseInt(tally.group(3));
         }
         assertEquals(10, total, "per difficulty: " + out);
+    }
+
+    /** A session on a bank holding only the shipped question {@code questionId}, and its output so far. */
+    private record OneQuestion(ConsoleSession session, StringWriter out) {
+        String send(String line) {
+            out.getBuffer().setLength(0);
+            session.handle(line);
+            return out.toString();
+        }
+    }
+
+    private OneQuestion onlyQuestion(String questionId) {
+        Topic only = new Topic(topic.id(), topic.title(), topic.category(), topic.summary(), topic.minutes(),
+                topic.lesson(), List.of(topic.question(questionId).orElseThrow()), topic.source());
+        StringWriter out = new StringWriter();
+        return new OneQuestion(new ConsoleSession(
+                new Tutor(new QuizBank(List.of(only)), new LiveAttempts(new InMemoryAttemptJournal(),
+                        LiveAttempts.Settings.DEFAULT), new InMemoryHistory(), ScoringPolicy.DEFAULT, Clock.systemUTC(),
+                        new Random(1)),
+                new BufferedReader(new StringReader("")), new PrintWriter(out, true), Style.PLAIN), out);
+    }
+
+    @Test
+    void finalAnswersReadAsWordsWithTheBlankKeyOnce() {
+        OneQuestion one = onlyQuestion("blank-first-level");
+        one.send("code");
+        String solution = one.send("giveup");
+        assertTrue(solution.contains("Final answer: Ad hoc, the first of the four stages (blank [1] = A)\n"), solution);
+        OneQuestion three = onlyQuestion("blank-levels-dictionary");
+        three.send("code");
+        String dictionary = three.send("giveup");
+        assertTrue(dictionary.contains("Final answer: Ad hoc is manual and unstructured, Managed is repeatable and "
+                + "documented, and Automated is where automation is introduced (blanks [1] = A, [2] = B, [3] = C)\n"),
+                dictionary);
+    }
+
+    @Test
+    void aQuestionThatNamesATableIsPostedWithTheTable() {
+        String posted = onlyQuestion("visual-step-3").send("practice");
+        int prompt = posted.indexOf("Look at the process table, what is the automation level at Step 3?");
+        int table = posted.indexOf("Process table\n");
+        int row = posted.indexOf("3    | Automated Deployment");
+        int options = posted.indexOf("A. Low");
+        assertTrue(prompt >= 0 && prompt < table && table < row && row < options,
+                "prompt, the process table with its rows, then the options: " + posted);
+        assertTrue(posted.contains("| Medium "), "the automation level column is there to read: " + posted);
     }
 
     @Test

@@ -337,12 +337,12 @@ class DiscordEndToEndTest {
         privately(start.awaitCallback(WAIT));
         FakeMessage page = start.awaitResponseMessage(WAIT);
         assertTrue(page.embeds().get(0).path("title").asText().endsWith("step 1 of 6"), page.embeds().toString());
-        assertTrue(page.embeds().get(0).path("description").asText().contains("Start: Manual Model Building"));
+        assertTrue(page.embeds().get(0).path("description").asText().contains("Step 1 · Level 1: Manual Model Building"));
         Callback next = click(ned, page, "qt1:l:mlops-maturity-levels:1");
         assertEquals(7, next.type());
-        assertTrue(next.message().embeds().get(0).path("description").asText().contains("Level 1: Manual Deployment"));
+        assertTrue(next.message().embeds().get(0).path("description").asText().contains("Step 2 · Level 1: Manual Deployment"));
         Callback back = click(ned, next.message(), "qt1:l:mlops-maturity-levels:0");
-        assertTrue(back.message().embeds().get(0).path("description").asText().contains("Start: Manual Model Building"));
+        assertTrue(back.message().embeds().get(0).path("description").asText().contains("Step 1 · Level 1: Manual Model Building"));
         assertTrue(back.message().component("qt1:l:mlops-maturity-levels:0").path("disabled").asBoolean(),
                 "no Previous on the first page");
         FakeMessage current = back.message();
@@ -353,6 +353,12 @@ class DiscordEndToEndTest {
         assertTrue(table.path("title").asText().endsWith("Status tracker"), table.toString());
         assertTrue(table.path("description").asText().contains("Maturity Level"), "the table as text");
         assertTrue(table.path("footer").path("text").asText().startsWith("Lesson · page 9 of"));
+        for (int i = 9; i <= 11; i++) {
+            current = click(ned, current, "qt1:l:mlops-maturity-levels:" + i).message();
+        }
+        String quiz = current.embeds().get(0).path("description").asText();
+        assertTrue(quiz.contains("Look at the process table") && quiz.contains("**Process table**\n```"),
+                "the lesson's quiz page shows the table it asks about: " + quiz);
     }
 
     @Test

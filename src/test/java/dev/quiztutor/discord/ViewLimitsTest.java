@@ -79,6 +79,58 @@ class ViewLimitsTest {
         checkTopic(topic);
     }
 
+    /**
+     * A question that names the largest table its post can hold, with 15 long options: the post,
+     * the lesson's quiz page and the test question still fit, and one more character of table is
+     * refused when the file is loaded.
+     */
+    @Test
+    void aQuestionWithTheLargestTableItMayNameFitsToo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("table.json");
+        int width = 100;
+        BankLoader.Report report;
+        do {
+            Files.writeString(file, new ObjectMapper().writeValueAsString(topicWithTable(width--)));
+            report = BankLoader.load(file);
+        } while (!report.problems().isEmpty() && width > 0);
+        assertEquals(List.of(), report.problems(), "some table fits");
+        assertTrue(width < 99, "the widest table did not fit: the check at load time refused it");
+        Topic topic = report.bank().topics().get(0);
+        Question q = topic.questions().get(0);
+        assertTrue(q.material().isPresent());
+        assertTrue(QuestionText.postLength(q) > DisplayLimits.QUESTION_POST - 200, "near the limit: " + QuestionText.postLength(q));
+        assertTrue(Views.practicePost(topic, q, Views.Tally.NONE).embeds().get(0).getDescription()
+                .contains("r".repeat(width)), "the table is in the post");
+        checkTopic(topic);
+    }
+
+    private static ObjectNode topicWithTable(int cell) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode topic = json.createObjectNode();
+        topic.put("id", "t".repeat(32)).put("title", "T".repeat(100));
+        ObjectNode lesson = topic.putObject("lesson");
+        lesson.putObject("flow").putArray("steps").addObject().put("title", "Only step");
+        ObjectNode table = lesson.putArray("tables").addObject().put("title", "W".repeat(256));
+        table.putArray("columns").add("Step").add("Value");
+        ArrayNode rows = table.putArray("rows");
+        for (int i = 0; i < 25; i++) {
+            rows.addArray().add(String.valueOf(i + 1)).add("r".repeat(cell));
+        }
+        lesson.putArray("quiz").add("c".repeat(32));
+        ObjectNode choice = topic.putArray("questions").addObject();
+        choice.put("id", "c".repeat(32)).put("type", "choice").put("difficulty", "hard");
+        choice.put("prompt", "Look at the table: which row is the longest?");
+        ObjectNode options = choice.putObject("options");
+        // 15 options, not 20: a lesson quiz page also needs a row for Hint and one for Previous / Next.
+        for (int i = 0; i < 15; i++) {
+            options.put(String.valueOf((char) ('A' + i)), "o".repeat(77));
+        }
+        choice.put("answer", "O");
+        choice.putObject("material").put("table", "W".repeat(256));
+        hintsAndSolution(choice, 0, 5);
+        return topic;
+    }
+
     /** 40 topics with the longest titles and summaries the validator allows: /topics is still one valid embed. */
     @Test
     void aBankOfManyLongTopicsFitsTheTopicsList() {
