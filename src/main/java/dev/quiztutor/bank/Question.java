@@ -87,6 +87,16 @@ public record Question(
         };
     }
 
+    /**
+     * " (option B)" to follow the final answer in words, or "" when the words already say it, as they
+     * do for a typed answer ("Concept drift" needs no "(\"concept drift\")" after it).
+     */
+    public String answerKeyNote() {
+        String key = answerKey();
+        String bare = key.startsWith("\"") && key.endsWith("\"") ? key.substring(1, key.length() - 1) : key;
+        return TypedText.normalise(solution.answer()).contains(TypedText.normalise(bare)) ? "" : " (" + key + ")";
+    }
+
     /** "blank [1] = A", "blanks [1] = A, [2] = C". */
     private static String numbered(List<String> letters, String one, String many) {
         StringBuilder key = new StringBuilder(letters.size() == 1 ? one : many);

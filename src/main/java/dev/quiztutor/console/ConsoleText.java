@@ -273,7 +273,7 @@ final class ConsoleText {
             }
         }
         text.append("  ").append(style.bold("Final answer: ")).append(prose(q.solution().answer()))
-                .append(style.dim(" (" + q.answerKey() + ")")).append('\n');
+                .append(style.dim(q.answerKeyNote())).append('\n');
         if (q.type() instanceof QuestionType.Blanks b) {
             text.append(indent(b.filledCode(b.answer()).replace("\\[", "["), "    ")).append('\n');
         }

@@ -257,8 +257,8 @@ public final class Views {
         String figures = reveal.answered() == 0 ? "Nobody answered this one."
                 : Views.plural(reveal.answered(), "member", "members") + " answered, " + reveal.percentRight() + "% right.";
         // Quiz text shown as written, in the channel for everyone: its markdown characters are escaped.
-        StringBuilder text = new StringBuilder("**Answer:** ").append(Markdown.escape(q.solution().answer())).append(" (")
-                .append(Markdown.escape(q.answerKey())).append(")\n");
+        StringBuilder text = new StringBuilder("**Answer:** ").append(Markdown.escape(q.solution().answer()))
+                .append(Markdown.escape(q.answerKeyNote())).append("\n");
         if (q.solution().hasQuickCheck()) {
             text.append("**Quick check:** ").append(Markdown.escape(q.solution().quickCheck())).append('\n');
         }
@@ -346,7 +346,7 @@ public final class Views {
                 text.append(steps.get(i).text()).append('\n');
             }
         }
-        text.append("\n**Final answer:** ").append(q.solution().answer()).append(" (").append(q.answerKey()).append(")\n");
+        text.append("\n**Final answer:** ").append(q.solution().answer()).append(q.answerKeyNote()).append("\n");
         if (q.type() instanceof QuestionType.Blanks b) {
             text.append(codeBlock(b.language(), b.filledCode(b.answer()).replace("\\[", "["))).append('\n');
         }
@@ -560,7 +560,7 @@ public final class Views {
                 String grade = m.grade().filter(g -> g.of() > 1 && m.given().isPresent())
                         .map(g -> ", " + wrongLine(q, g, m.given().get()).toLowerCase(Locale.ROOT)).orElse("");
                 String entry = "**" + m.number() + ".** " + truncate(firstLine(q.prompt()), 120) + "\n-# " + given + grade
-                        + " · answer: " + truncate(q.solution().answer(), 150) + " (" + q.answerKey() + ")\n";
+                        + " · answer: " + truncate(q.solution().answer(), 150) + q.answerKeyNote() + "\n";
                 if (missed.length() + entry.length() <= DisplayLimits.EMBED_FIELD_VALUE * 3) {
                     missed.append(entry);
                 }

@@ -63,6 +63,7 @@ class ConsoleQuestionTypesTest {
         assertTrue(hint.startsWith("Hint 1 of 2:"), "hint stays a command: " + hint);
         String right = send("answer Concept drift.");
         assertTrue(right.startsWith("✓ Right!"), right);
+        assertTrue(right.contains("Final answer: Concept drift\n"), "the words say it all, no key after them: " + right);
     }
 
     @Test
