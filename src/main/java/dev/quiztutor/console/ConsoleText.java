@@ -167,20 +167,6 @@ final class ConsoleText {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    /** "Not right", or how many parts are right (never which). */
-    static String wrongLine(Question q, dev.quiztutor.tutor.Grade grade, Response response) {
-        return switch (q.kind()) {
-            // One blank or item is simply right or not: "0 of 1 blanks right" says nothing more.
-            case BLANKS -> grade.of() == 1 ? "Not right" : grade.right() + " of " + grade.of() + " blanks right";
-            case MATCHING -> grade.of() == 1 ? "Not right" : grade.right() + " of " + grade.of() + " items right";
-            case MULTI -> {
-                int picks = response instanceof Response.Letters l ? l.letters().size() : 0;
-                yield grade.right() + " of your " + plural(picks, "pick", "picks") + (grade.right() == 1 ? " is" : " are")
-                        + " right";
-            }
-            case CHOICE, TRUEFALSE, SHORT, NUMERIC -> "Not right";
-        };
-    }
 
     private String said(String said) {
         return said.isEmpty() ? "" : "\n  " + style.note(indent(said, "  ").strip());
@@ -200,10 +186,10 @@ final class ConsoleText {
         if (feedback instanceof Feedback.Correct right) {
             line = style.good("✓ Right!") + " " + scoreLine(p) + said(right.said());
         } else if (feedback instanceof Feedback.Incorrect wrong) {
-            line = style.bad("✗ " + wrongLine(q, wrong.grade(), wrong.response()) + ".") + " " + tries(p.triesLeft()) + " left."
+            line = style.bad("✗ " + Feedback.wrongSummary(q, wrong.grade(), wrong.response()) + ".") + " " + tries(p.triesLeft()) + " left."
                     + (p.moreHints() ? style.dim(" Type hint for a hint.") : "") + said(wrong.said());
         } else if (feedback instanceof Feedback.OutOfTries out) {
-            line = style.bad("✗ " + wrongLine(q, out.grade(), out.response()) + ", and that was your last try.")
+            line = style.bad("✗ " + Feedback.wrongSummary(q, out.grade(), out.response()) + ", and that was your last try.")
                     + " Here is the solution." + said(out.said());
         } else if (feedback instanceof Feedback.GaveUp) {
             line = style.note("Here is the solution.") + " No points this time.";
@@ -377,7 +363,7 @@ final class ConsoleText {
             String given = missed.given().map(Response::toString).map(r -> "you answered " + r)
                     .orElse("not answered");
             String grade = missed.grade().filter(g -> g.of() > 1 && missed.given().isPresent())
-                    .map(g -> ", " + wrongLine(q, g, missed.given().get()).toLowerCase(Locale.ROOT)).orElse("");
+                    .map(g -> ", " + Feedback.wrongSummary(q, g, missed.given().get()).toLowerCase(Locale.ROOT)).orElse("");
             // The whole prompt: a question that quotes a statement needs the statement to make sense.
             String number = missed.number() + ". ";
             text.append(style.bold(number)).append(indent(prose(q.prompt()), " ".repeat(number.length())).substring(number.length()))

@@ -281,11 +281,11 @@ public final class Views {
             line = "✅ **Right!** " + points(p.score()) + " (" + plural(p.triesUsed() - 1, "wrong try", "wrong tries")
                     + ", " + plural(p.hintsShown(), "hint", "hints") + ")." + said(right.said());
         } else if (feedback instanceof Feedback.Incorrect wrong) {
-            line = "❌ **" + wrongLine(q, wrong.grade(), wrong.response()) + ".** "
+            line = "❌ **" + Feedback.wrongSummary(q, wrong.grade(), wrong.response()) + ".** "
                     + plural(p.triesLeft(), "try", "tries") + " left."
                     + (p.moreHints() ? " Press **💡 Hint** for a hint." : "") + said(wrong.said());
         } else if (feedback instanceof Feedback.OutOfTries out) {
-            line = "❌ **" + wrongLine(q, out.grade(), out.response()) + ", and that was your last try.** Here is the solution."
+            line = "❌ **" + Feedback.wrongSummary(q, out.grade(), out.response()) + ", and that was your last try.** Here is the solution."
                     + said(out.said());
         } else if (feedback instanceof Feedback.GaveUp) {
             line = "📖 Here is the solution. No points this time.";
@@ -305,23 +305,6 @@ public final class Views {
         return new View(safe(line), embeds, List.of());
     }
 
-    /**
-     * "Not right", or how many parts are right (never which): "1 of 2 blanks right", "2 of 3 items
-     * right", "1 of your 2 picks is right".
-     */
-    static String wrongLine(Question q, dev.quiztutor.tutor.Grade grade, Response response) {
-        return switch (q.kind()) {
-            // One blank or item is simply right or not: "0 of 1 blanks right" says nothing more.
-            case BLANKS -> grade.of() == 1 ? "Not right" : grade.right() + " of " + grade.of() + " blanks right";
-            case MATCHING -> grade.of() == 1 ? "Not right" : grade.right() + " of " + grade.of() + " items right";
-            case MULTI -> {
-                int picks = response instanceof Response.Letters l ? l.letters().size() : 0;
-                yield grade.right() + " of your " + plural(picks, "pick", "picks") + (grade.right() == 1 ? " is" : " are")
-                        + " right";
-            }
-            case CHOICE, TRUEFALSE, SHORT, NUMERIC -> "Not right";
-        };
-    }
 
     private static String said(String said) {
         return said.isEmpty() ? "" : "\n> " + said.replace("\n", "\n> ");
@@ -558,7 +541,7 @@ public final class Views {
                 Question q = m.question();
                 String given = m.given().map(Response::toString).map(r -> "you answered " + r).orElse("not answered");
                 String grade = m.grade().filter(g -> g.of() > 1 && m.given().isPresent())
-                        .map(g -> ", " + wrongLine(q, g, m.given().get()).toLowerCase(Locale.ROOT)).orElse("");
+                        .map(g -> ", " + Feedback.wrongSummary(q, g, m.given().get()).toLowerCase(Locale.ROOT)).orElse("");
                 String entry = "**" + m.number() + ".** " + truncate(firstLine(q.prompt()), 120) + "\n-# " + given + grade
                         + " · answer: " + truncate(q.solution().answer(), 150) + q.answerKeyNote() + "\n";
                 if (missed.length() + entry.length() <= DisplayLimits.EMBED_FIELD_VALUE * 3) {

@@ -7,6 +7,23 @@ import java.util.Optional;
  * carries no text of its own beyond the hint, so every front end words it its own way.
  */
 public sealed interface Feedback {
+    /**
+     * "Not right", or how many parts of a wrong answer are right, never which: "2 of 4 items right",
+     * "1 of your 2 picks is right". One blank or item is simply right or not. Both front ends say it so.
+     */
+    static String wrongSummary(dev.quiztutor.bank.Question q, Grade grade, Response response) {
+        return switch (q.kind()) {
+            case BLANKS -> grade.of() == 1 ? "Not right" : grade.right() + " of " + grade.of() + " blanks right";
+            case MATCHING -> grade.of() == 1 ? "Not right" : grade.right() + " of " + grade.of() + " items right";
+            case MULTI -> {
+                int picks = response instanceof Response.Letters l ? l.letters().size() : 0;
+                yield grade.right() + " of your " + picks + (picks == 1 ? " pick" : " picks")
+                        + (grade.right() == 1 ? " is" : " are") + " right";
+            }
+            case CHOICE, TRUEFALSE, SHORT, NUMERIC -> "Not right";
+        };
+    }
+
     /** The attempt after the action. */
     Progress progress();
 
