@@ -236,4 +236,24 @@ class DiscordQuestionTypesTest {
         }
         assertTrue(answered < 10, "a 10-question test of this topic holds a typed question");
     }
+
+    @Test
+    void aLessonQuizPageTakesATypedAnswerInItsForm() {
+        FakeUser hal = member("hal");
+        InteractionHandle start = discord.slashCommand(hal, channel, "learn", InteractionOption.string("topic", DRIFT));
+        start.awaitCallback(WAIT);
+        FakeMessage page = start.awaitResponseMessage(WAIT);
+        String answer = null;
+        for (int i = 1; i < 30 && answer == null; i++) {
+            page = discord.clickButton(hal, page, "qt1:l:" + DRIFT + ":" + i).awaitCallback(WAIT).message();
+            answer = page.customIds().stream().filter(id -> id.startsWith("qt1:ly:")).findFirst().orElse(null);
+        }
+        assertTrue(answer != null, "the lesson's quiz has a typed question with an Answer button");
+        assertTrue(page.buttonLabels().contains("✏️ Answer"), page.buttonLabels().toString());
+        InteractionHandle open = discord.clickButton(hal, page, answer);
+        assertEquals(9, open.awaitCallback(WAIT).type(), "a form");
+        Callback wrong = privately(discord.submitModal(hal, open, Map.of("answer", "label drift")));
+        assertTrue(wrong.content().startsWith("Your answer: “label drift”\n❌ **Not right.** 2 tries left."), wrong.content());
+        assertTrue(wrong.content().contains("> Label drift is a change in how often each target occurs"), wrong.content());
+    }
 }
