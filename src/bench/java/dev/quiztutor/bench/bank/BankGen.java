@@ -44,6 +44,8 @@ public final class BankGen {
                 for (int q = 0; q < PER_TOPIC && made < questions; q++, made++) {
                     ObjectNode copy = source.get(q % source.size()).deepCopy();
                     copy.put("id", copy.get("id").asText() + "-" + q);
+                    // Generated topics have no lesson, so nothing for a question to show from it.
+                    copy.remove("material");
                     list.add(copy);
                 }
                 mapper.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("generated-" + t + ".json").toFile(), topic);
