@@ -72,7 +72,7 @@ public final class BotUnderTest {
      */
     private static AutoCloseable floor(String rest, String gateway) throws Exception {
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
-        QuizBank bank = BankLoader.load(Path.of("quizzes")).bank();
+        QuizBank bank = BankLoader.load(Path.of("quizzes/mlops-maturity-levels.json")).bank();
         Topic topic = bank.topics().get(0);
         List<Question> choices = topic.questions().stream().filter(q -> q.kind() == QuestionKind.CHOICE).toList();
         AtomicInteger next = new AtomicInteger();

@@ -355,7 +355,9 @@ public final class E2eBench {
                 Files.writeString(config, "discord:\n  apiBaseUrl: " + discord.restBaseUrl() + "\n  gatewayUrl: "
                         + discord.gatewayUrl() + "\n" + (workers.isEmpty() ? "" : "  workers: " + workers + "\n")
                         + "storage:\n  url: jdbc:sqlite:" + work.resolve("quiztutor.db") + "\n");
-                cmd.addAll(List.of("dev.quiztutor.Main", "run", "--config", config.toString()));
+                // The seed topic: its practice posts are all option buttons, which is what the clicks press.
+                cmd.addAll(List.of("dev.quiztutor.Main", "run", "--config", config.toString(),
+                        "--quizzes", "quizzes/mlops-maturity-levels.json"));
             } else {
                 cmd.add(BotUnderTest.class.getName());
                 cmd.add(bot);
