@@ -89,6 +89,11 @@ public final class Deck {
                 .toList();
     }
 
+    /** The questions due today, at {@code now}, for a member in {@code zone}, most overdue first. */
+    public List<QuestionRef> dueToday(Instant now, ZoneId zone) {
+        return dueBy(LocalDate.ofInstant(now, zone), zone);
+    }
+
     /** The questions due on {@code first} through {@code last} in {@code zone} (not before): "due this week". */
     public List<QuestionRef> dueBetween(LocalDate first, LocalDate last, ZoneId zone) {
         return dueBy(last, zone).stream()
