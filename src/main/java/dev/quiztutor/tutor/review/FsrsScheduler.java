@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The FSRS-6 scheduler (Free Spaced Repetition Scheduler, version 6, as Anki runs it): from a card and
@@ -66,15 +67,11 @@ public final class FsrsScheduler {
             if (maximumInterval < 1) {
                 throw new IllegalArgumentException("the maximum interval is at least 1 day, not " + maximumInterval);
             }
-            for (Duration step : concat(learningSteps, relearningSteps)) {
+            for (Duration step : Stream.concat(learningSteps.stream(), relearningSteps.stream()).toList()) {
                 if (step.isNegative() || step.isZero()) {
                     throw new IllegalArgumentException("a learning step is a positive duration, not " + step);
                 }
             }
-        }
-
-        private static List<Duration> concat(List<Duration> a, List<Duration> b) {
-            return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
         }
     }
 

@@ -21,5 +21,7 @@
  * <p>Time: a card is due at an instant; whole days since the last review are counted in 24-hour periods,
  * as in the reference, so a card does not depend on anyone's time zone. Only "due today" does: a card is
  * due on the day its due instant falls on in the member's zone ({@link dev.quiztutor.tutor.review.Card#dueBy}).
+ * One quirk follows, once a year: on the night clocks go back, 24 hours after 00:30 is 23:30 the same
+ * day, so a question missed then is due again that evening.
  */
 package dev.quiztutor.tutor.review;
