@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.tutor.LiveAttempts;
 import dev.quiztutor.tutor.ScoringPolicy;
+import dev.quiztutor.tutor.review.FsrsScheduler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,9 +21,10 @@ public record Config(
         @JsonProperty("discord") Discord discord,
         @JsonProperty("storage") Storage storage,
         @JsonProperty("schedule") Schedule schedule,
-        @JsonProperty("tests") Tests tests) {
+        @JsonProperty("tests") Tests tests,
+        @JsonProperty("review") Review review) {
 
-    public static final Config DEFAULT = new Config(null, null, null, null, null, null);
+    public static final Config DEFAULT = new Config(null, null, null, null, null, null, null);
 
     public Config {
         quizzes = quizzes == null || quizzes.isEmpty() ? List.of(Path.of("quizzes")) : List.copyOf(quizzes);
@@ -31,11 +33,13 @@ public record Config(
         storage = storage == null ? Storage.DEFAULT : storage;
         schedule = schedule == null ? Schedule.DEFAULT : schedule;
         tests = tests == null ? Tests.DEFAULT : tests;
+        review = review == null ? Review.DEFAULT : review;
     }
 
     /** The same config with the environment's overrides applied: URLs, and secrets that never live in the file. */
     public Config withEnvironment(java.util.Map<String, String> env) {
-        return new Config(quizzes, tutor, discord.withEnvironment(env), storage.withEnvironment(env), schedule, tests);
+        return new Config(quizzes, tutor, discord.withEnvironment(env), storage.withEnvironment(env), schedule, tests,
+                review);
     }
 
     /**
@@ -226,6 +230,26 @@ public record Config(
 
         public Duration abandonAfterDuration() {
             return DurationText.parse(abandonAfter);
+        }
+    }
+
+    /**
+     * Spaced review (FSRS): {@code retention} is the recall probability a question is brought back at,
+     * from 0.7 to 0.99 as Anki allows: higher asks more often, and near 1 the reviews pile up.
+     */
+    public record Review(@JsonProperty("retention") @JsonDeserialize(using = ShareText.class) Double retention) {
+        public static final Review DEFAULT = new Review(null);
+
+        public Review {
+            retention = retention == null ? FsrsScheduler.DEFAULT_RETENTION : retention;
+            if (!(retention >= 0.7 && retention <= 0.99)) {
+                throw new ConfigValueException("review.retention", "must be from 0.7 to 0.99, not " + retention);
+            }
+        }
+
+        /** The scheduler the tutor reviews with: default FSRS-6 weights, this retention, no learning steps. */
+        public FsrsScheduler scheduler() {
+            return FsrsScheduler.tutor(retention);
         }
     }
 

@@ -66,6 +66,18 @@ class ConfigLoaderTest {
         assertEquals(8, App.discordSettings(example).schedules().postsAtOnce());
         assertEquals(3, App.discordSettings(read("schedule:\n  postsAtOnce: 3\n")).schedules().postsAtOnce());
         assertEquals(Duration.ofDays(7), example.tests().abandonAfterDuration(), "the example says the default");
+        assertEquals(0.9, example.review().retention(), "the example says the default");
+    }
+
+    @Test
+    void reviewRetentionIsAProbabilityWithinBounds() throws Exception {
+        assertEquals(0.9, read("").review().retention());
+        assertEquals(0.85, read("review:\n  retention: 0.85\n").review().retention());
+        assertEquals(0.95, read("review:\n  retention: 19/20\n").review().retention());
+        assertEquals(0.85, read("review:\n  retention: 0.85\n").review().scheduler().settings().retention());
+        assertTrue(error("review:\n  retention: 1\n").contains("review.retention must be from 0.7 to 0.99, not 1.0"));
+        assertTrue(error("review:\n  retention: 0.5\n").contains("review.retention must be from 0.7 to 0.99"));
+        assertTrue(error("review:\n  retention: high\n").contains("not a number"));
     }
 
     @Test
