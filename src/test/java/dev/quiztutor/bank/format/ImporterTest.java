@@ -160,8 +160,8 @@ class ImporterTest {
                     try {
                         Batch batch = Importer.read(fixture.getFileName().toString(), input, format);
                         Importer.Options options = Imported.options(dir);
-                        for (TopicWriter.Topic topic : Importer.topics(List.of(batch), options)) {
-                            TopicWriter.write(topic, "./quiz.schema.json");
+                        for (DraftWriter.Topic topic : Importer.topics(List.of(batch), options)) {
+                            DraftWriter.write(topic, "./quiz.schema.json");
                         }
                     } catch (FormatException expected) {
                         // unreadable as a whole: reported with a line, never thrown further
