@@ -1,5 +1,7 @@
 package dev.quiztutor.bank.format;
 
+import dev.quiztutor.bank.BankLoader;
+import dev.quiztutor.bank.DisplayLimits;
 import dev.quiztutor.bank.format.aiken.AikenFormat;
 import dev.quiztutor.bank.format.csv.CsvFormat;
 import dev.quiztutor.bank.format.gift.GiftFormat;
@@ -98,12 +100,23 @@ public final class Importer {
         if (!errors.isEmpty()) {
             return new Outcome(NOTHING, List.of(), notices, errors, 0, 0, skipped);
         }
+        String schema = schema(options.out());
+        Map<Path, String> texts = new LinkedHashMap<>();
+        for (Map.Entry<Path, DraftWriter.Topic> t : targets.entrySet()) {
+            String text = DraftWriter.write(t.getValue(), schema);
+            // Each question was checked alone when it was read; this is the whole file, as play will load it.
+            BankLoader.check(t.getKey(), text).forEach(p -> errors.add(p + " (an import that does not load; nothing"
+                    + " written)"));
+            texts.put(t.getKey(), text);
+        }
+        if (!errors.isEmpty()) {
+            return new Outcome(NOTHING, List.of(), notices, errors, 0, 0, skipped);
+        }
         List<String> written = new ArrayList<>();
         try {
             Files.createDirectories(options.out());
-            String schema = schema(options.out());
             for (Map.Entry<Path, DraftWriter.Topic> t : targets.entrySet()) {
-                Files.writeString(t.getKey(), DraftWriter.write(t.getValue(), schema), StandardCharsets.UTF_8);
+                Files.writeString(t.getKey(), texts.get(t.getKey()), StandardCharsets.UTF_8);
                 written.add(t.getKey() + ": " + t.getValue().questions().size() + " question"
                         + (t.getValue().questions().size() == 1 ? "" : "s"));
             }
@@ -197,8 +210,8 @@ public final class Importer {
                 String slug = Slug.of(name).isEmpty() ? Slug.of(firstFile.get(group.getKey())) : Slug.of(name);
                 return Slug.unique(slug.isEmpty() ? "imported" : slug, topicIds);
             });
-            String title = options.title().map(t -> groups.size() > 1 ? t + ": " + name : t)
-                    .orElse(name.isBlank() ? id : name);
+            String title = title(options.title().map(t -> groups.size() > 1 ? t + ": " + name : t)
+                    .orElse(name.isBlank() ? id : name));
             Set<String> questionIds = new HashSet<>();
             List<DraftWriter.Question> questions = new ArrayList<>();
             for (Draft d : group.getValue()) {
@@ -208,6 +221,12 @@ public final class Importer {
             topics.add(new DraftWriter.Topic(id, title, questions));
         }
         return topics;
+    }
+
+    /** A title fits an autocomplete choice (quizzes/README.md): a longer category name is cut with "…". */
+    static String title(String title) {
+        String one = title.strip();
+        return one.length() <= DisplayLimits.CHOICE_NAME ? one : one.substring(0, DisplayLimits.CHOICE_NAME - 1).strip() + "…";
     }
 
     /** From the question's name, or from its text when it has none (or none with a letter or digit). */
