@@ -52,7 +52,9 @@ public final class Batch {
             return;
         }
         if (common.hints().size() > HINTS) {
-            note(common.line(), name, (common.hints().size() - HINTS) + " hints after the first " + HINTS + " dropped");
+            int extra = common.hints().size() - HINTS;
+            note(common.line(), name, extra + (extra == 1 ? " hint" : " hints") + " after the first " + HINTS
+                    + " dropped (a question has at most " + HINTS + ")");
             question = withCommon(question, common.withHints(common.hints().subList(0, HINTS)));
         }
         String json = DraftWriter.write(new DraftWriter.Topic("check", "check",

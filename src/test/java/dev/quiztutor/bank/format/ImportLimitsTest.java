@@ -86,6 +86,23 @@ class ImportLimitsTest {
     }
 
     @Test
+    void hintsAfterTheTenthAreDroppedAndReported() throws IOException {
+        StringBuilder header = new StringBuilder("id,question,answer");
+        StringBuilder row = new StringBuilder("eleven,Is it?,true");
+        for (int i = 1; i <= 11; i++) {
+            header.append(",hint").append(i == 1 ? "" : i);
+            row.append(",Hint ").append(i);
+        }
+        Path sheet = dir.resolve("hints.csv");
+        Files.writeString(sheet, header + "\n" + row + "\n");
+        Imported run = Imported.run(dir.resolve("out"), sheet);
+        assertEquals(List.of(sheet + ":2: eleven: 1 hint after the first 10 dropped (a question has at most 10)"), run.notices());
+        assertEquals(Importer.ALL, run.outcome().exit());
+        assertEquals("Hint 10", run.question("eleven").get("hints").get(9).asText());
+        assertEquals(10, run.question("eleven").get("hints").size());
+    }
+
+    @Test
     void aLongCategoryNameIsCutToATitle() throws IOException {
         String category = "Category " + "c".repeat(120);
         Imported run = gift("$CATEGORY: " + category + "\n\n::Q::Pick.{=a ~b}\n");
