@@ -12,6 +12,12 @@ import java.util.stream.Collectors;
 
 /** What a format read from one file: its questions, in order, and the notices about them. */
 public final class Batch {
+    /** Hints a question may have (quizzes/README.md); more are left out, with a note. */
+    static final int HINTS = 10;
+    private static final Pattern FIELD = Pattern.compile("questions\\[0]\\.?(.*)");
+    private static final Pattern LISTED = Pattern.compile("(hints|items|accept)\\[(\\d+)].*");
+    private static final Path CHECKED = Path.of("imported.json");
+
     private final String file;
     private final List<Draft> questions = new ArrayList<>();
     private final List<Notice> notices = new ArrayList<>();
@@ -23,12 +29,6 @@ public final class Batch {
     public String file() {
         return file;
     }
-
-    /** Hints a question may have (quizzes/README.md); more are left out, with a note. */
-    static final int HINTS = 10;
-    private static final Pattern FIELD = Pattern.compile("questions\\[0]\\.?(.*)");
-    private static final Pattern LISTED = Pattern.compile("(hints|items|accept)\\[(\\d+)].*");
-    private static final Path CHECKED = Path.of("imported.json");
 
     /**
      * Adds a question, or skips it when it cannot be shown in Discord: the question is written as our
