@@ -33,6 +33,45 @@ class ImportCommandTest {
     }
 
     @Test
+    void anImportedTypedAnswerAndNumberPlayInTheConsoleWithTheirFeedback() throws Exception {
+        Path gift = dir.resolve("drift.gift");
+        Files.writeString(gift, """
+                $CATEGORY: Drift
+
+                ::Input drift::Which drift is a change in the inputs' distribution?{
+                  =data drift#Right: the inputs moved.
+                  =covariate shift
+                  =%0%concept drift#Concept drift is a change in what the label means.
+                }
+
+                ::Retrain threshold::At what accuracy (in %) should retraining start?{#
+                  =80:5#Anywhere between 75 and 85.
+                  ~50#Far too late.
+                }
+                """);
+        String out = dir.resolve("bank").toString();
+        CliTest.Run run = CliTest.run("", "import", gift.toString(), "--out", out);
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().endsWith("imported 2 questions into 1 topic; skipped 0\n"), run.out());
+        CliTest.Run play = CliTest.run("""
+                practice drift input-drift
+                concept drift
+                answer Data  Drift.
+                practice drift retrain-threshold
+                50
+                77,5
+                quit
+                """, "play", "--quizzes", out);
+        assertEquals(0, play.exit(), play.err());
+        String said = play.out();
+        int concept = said.indexOf("Concept drift is a change in what the label means.");
+        int right = said.indexOf("✓ Right!", concept);
+        int late = said.indexOf("Far too late.", right);
+        assertTrue(concept > 0 && right > concept && late > right, said);
+        assertTrue(said.indexOf("✓ Right!", late) > late, "77,5 is within 80 ± 5: " + said);
+    }
+
+    @Test
     void everythingImportedExitsZero() {
         CliTest.Run run = CliTest.run("", "import", FORMATS.resolve("csv/choices-only.csv").toString(),
                 "--out", dir.toString(), "--topic", "git", "--title", "Git basics");

@@ -60,6 +60,14 @@ public final class BankLoader {
         return load(List.of(paths));
     }
 
+    /**
+     * The problems of a quiz file's text, as {@link #load} would report them for {@code file}: how an
+     * importer checks what it is about to write.
+     */
+    public static List<Problem> check(Path file, String text) {
+        return TopicReader.read(file, text).problems();
+    }
+
     private static List<Path> topicFiles(Path folder, List<FileResult> results) {
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> topics = files

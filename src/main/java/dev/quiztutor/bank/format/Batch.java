@@ -1,10 +1,23 @@
 package dev.quiztutor.bank.format;
 
+import dev.quiztutor.bank.BankLoader;
+import dev.quiztutor.bank.DisplayLimits;
+import dev.quiztutor.bank.Problem;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** What a format read from one file: its questions, in order, and the notices about them. */
 public final class Batch {
+    /** Hints a question may have (quizzes/README.md); more are left out, with a note. */
+    static final int HINTS = 10;
+    private static final Pattern FIELD = Pattern.compile("questions\\[0]\\.?(.*)");
+    private static final Pattern LISTED = Pattern.compile("(hints|items|accept)\\[(\\d+)].*");
+    private static final Path CHECKED = Path.of("imported.json");
+
     private final String file;
     private final List<Draft> questions = new ArrayList<>();
     private final List<Notice> notices = new ArrayList<>();
@@ -17,18 +30,96 @@ public final class Batch {
         return file;
     }
 
-    /** Adds a question, or skips it when it has more options than letters A to Z can name. */
+    /**
+     * Adds a question, or skips it when it cannot be shown in Discord: the question is written as our
+     * format and checked by the bank's own validator, so what an import writes always loads, and a
+     * skipped question is named with the limit it breaks.
+     */
     public void add(Draft question) {
+        Draft.Common common = question.common();
+        String name = common.name().isEmpty() ? shorten(common.prompt()) : common.name();
         int options = question instanceof Draft.Choice c ? c.options().size()
                 : question instanceof Draft.Multi m ? m.options().size()
                 : question instanceof Draft.Matching m ? m.pool().size() : 0;
         if (options > 26) {
-            Draft.Common common = question.common();
-            skip(common.line(), common.name().isEmpty() ? shorten(common.prompt()) : common.name(),
-                    options + " options; options are lettered A to Z");
+            skip(common.line(), name, options + " options; options are lettered A to Z");
+            return;
+        }
+        if (question instanceof Draft.Matching m && m.items().size() > DisplayLimits.MATCHING_ITEMS) {
+            skip(common.line(), name, m.items().size() + " items to match; a matching question has at most "
+                    + DisplayLimits.MATCHING_ITEMS + " (one select menu per item and a row of buttons fill a Discord"
+                    + " message): split it into questions of " + DisplayLimits.MATCHING_ITEMS + " items");
+            return;
+        }
+        if (common.hints().size() > HINTS) {
+            int extra = common.hints().size() - HINTS;
+            note(common.line(), name, extra + (extra == 1 ? " hint" : " hints") + " after the first " + HINTS
+                    + " dropped (a question has at most " + HINTS + ")");
+            question = withCommon(question, common.withHints(common.hints().subList(0, HINTS)));
+        }
+        String json = DraftWriter.write(new DraftWriter.Topic("check", "check",
+                List.of(new DraftWriter.Question("check", "medium", question))), "./quiz.schema.json");
+        List<Problem> problems = BankLoader.check(CHECKED, json);
+        if (!problems.isEmpty()) {
+            skip(common.line(), name, problems.stream().map(Batch::why).distinct().collect(Collectors.joining("; ")));
             return;
         }
         questions.add(question);
+    }
+
+    /** A problem of the written question, said in the words of the file it came from. */
+    private static String why(Problem problem) {
+        Matcher field = FIELD.matcher(problem.field());
+        String where = field.matches() ? part(field.group(1)) : problem.field();
+        return where.isEmpty() ? problem.message() : where + ": " + problem.message();
+    }
+
+    private static String part(String field) {
+        Matcher indexed = LISTED.matcher(field);
+        if (indexed.matches()) {
+            String what = switch (indexed.group(1)) {
+                case "hints" -> "hint ";
+                case "items" -> "item ";
+                default -> "accepted answer ";
+            };
+            return what + (Integer.parseInt(indexed.group(2)) + 1);
+        }
+        if (field.startsWith("options.")) {
+            return "option " + field.substring("options.".length());
+        }
+        if (field.startsWith("feedback.")) {
+            return "the feedback on \"" + field.substring("feedback.".length()) + "\"";
+        }
+        if (field.startsWith("solution.answer")) {
+            return "the answer in words";
+        }
+        if (field.startsWith("solution")) {
+            return "the solution (the answer and the general feedback)";
+        }
+        return switch (field) {
+            case "prompt" -> "the question text";
+            case "accept" -> "the accepted answers";
+            case "items" -> "the items";
+            case "options" -> "the options";
+            case "unit" -> "the unit";
+            default -> field;
+        };
+    }
+
+    private static Draft withCommon(Draft d, Draft.Common common) {
+        if (d instanceof Draft.Choice c) {
+            return new Draft.Choice(common, c.options(), c.right());
+        } else if (d instanceof Draft.Multi m) {
+            return new Draft.Multi(common, m.options(), m.right());
+        } else if (d instanceof Draft.TrueFalse t) {
+            return new Draft.TrueFalse(common, t.answer(), t.feedbackTrue(), t.feedbackFalse());
+        } else if (d instanceof Draft.Short s) {
+            return new Draft.Short(common, s.accept(), s.typos(), s.feedback());
+        } else if (d instanceof Draft.Numeric n) {
+            return new Draft.Numeric(common, n.accept(), n.unit(), n.feedback());
+        }
+        Draft.Matching m = (Draft.Matching) d;
+        return new Draft.Matching(common, m.items(), m.pool(), m.answer());
     }
 
     private static String shorten(String text) {

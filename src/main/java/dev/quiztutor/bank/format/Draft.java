@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 /**
  * A question read from a foreign file, before it gets its id and becomes a question of our JSON
  * format. Deliberately independent of the bank's domain model: importers only need to say what a
- * question is, and {@link TopicWriter} turns that into the file format the validator checks.
+ * question is, and {@link DraftWriter} turns that into the file format the validator checks.
  */
 public sealed interface Draft {
     Common common();

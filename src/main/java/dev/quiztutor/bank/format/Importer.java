@@ -1,5 +1,7 @@
 package dev.quiztutor.bank.format;
 
+import dev.quiztutor.bank.BankLoader;
+import dev.quiztutor.bank.DisplayLimits;
 import dev.quiztutor.bank.format.aiken.AikenFormat;
 import dev.quiztutor.bank.format.csv.CsvFormat;
 import dev.quiztutor.bank.format.gift.GiftFormat;
@@ -80,14 +82,14 @@ public final class Importer {
         if (!errors.isEmpty()) {
             return new Outcome(NOTHING, List.of(), notices, errors, 0, 0, skipped);
         }
-        List<TopicWriter.Topic> topics = topics(batches, options);
+        List<DraftWriter.Topic> topics = topics(batches, options);
         int imported = topics.stream().mapToInt(t -> t.questions().size()).sum();
         if (imported == 0) {
             errors.add("no question could be imported; nothing written");
             return new Outcome(NOTHING, List.of(), notices, errors, 0, 0, skipped);
         }
-        Map<Path, TopicWriter.Topic> targets = new LinkedHashMap<>();
-        for (TopicWriter.Topic topic : topics) {
+        Map<Path, DraftWriter.Topic> targets = new LinkedHashMap<>();
+        for (DraftWriter.Topic topic : topics) {
             Path target = options.out().resolve(topic.id() + ".json");
             if (Files.exists(target)) {
                 errors.add(target + " already exists; not overwritten (move it away, or import with --out DIR"
@@ -98,12 +100,23 @@ public final class Importer {
         if (!errors.isEmpty()) {
             return new Outcome(NOTHING, List.of(), notices, errors, 0, 0, skipped);
         }
+        String schema = schema(options.out());
+        Map<Path, String> texts = new LinkedHashMap<>();
+        for (Map.Entry<Path, DraftWriter.Topic> t : targets.entrySet()) {
+            String text = DraftWriter.write(t.getValue(), schema);
+            // Each question was checked alone when it was read; this is the whole file, as play will load it.
+            BankLoader.check(t.getKey(), text).forEach(p -> errors.add(p + " (an import that does not load; nothing"
+                    + " written)"));
+            texts.put(t.getKey(), text);
+        }
+        if (!errors.isEmpty()) {
+            return new Outcome(NOTHING, List.of(), notices, errors, 0, 0, skipped);
+        }
         List<String> written = new ArrayList<>();
         try {
             Files.createDirectories(options.out());
-            String schema = schema(options.out());
-            for (Map.Entry<Path, TopicWriter.Topic> t : targets.entrySet()) {
-                Files.writeString(t.getKey(), TopicWriter.write(t.getValue(), schema), StandardCharsets.UTF_8);
+            for (Map.Entry<Path, DraftWriter.Topic> t : targets.entrySet()) {
+                Files.writeString(t.getKey(), texts.get(t.getKey()), StandardCharsets.UTF_8);
                 written.add(t.getKey() + ": " + t.getValue().questions().size() + " question"
                         + (t.getValue().questions().size() == 1 ? "" : "s"));
             }
@@ -177,7 +190,7 @@ public final class Importer {
     }
 
     /** One topic per category (or per file when the file has none), or a single one with --topic. */
-    static List<TopicWriter.Topic> topics(List<Batch> batches, Options options) {
+    static List<DraftWriter.Topic> topics(List<Batch> batches, Options options) {
         Map<String, List<Draft>> groups = new LinkedHashMap<>();
         Map<String, String> firstFile = new LinkedHashMap<>();
         for (Batch batch : batches) {
@@ -189,7 +202,7 @@ public final class Importer {
             }
         }
         Set<String> topicIds = new HashSet<>();
-        List<TopicWriter.Topic> topics = new ArrayList<>();
+        List<DraftWriter.Topic> topics = new ArrayList<>();
         for (Map.Entry<String, List<Draft>> group : groups.entrySet()) {
             String name = group.getKey().isEmpty() ? "" : lastSegment(group.getKey().substring(group.getKey().indexOf(':') + 1));
             String id = options.topic().orElseGet(() -> {
@@ -197,17 +210,23 @@ public final class Importer {
                 String slug = Slug.of(name).isEmpty() ? Slug.of(firstFile.get(group.getKey())) : Slug.of(name);
                 return Slug.unique(slug.isEmpty() ? "imported" : slug, topicIds);
             });
-            String title = options.title().map(t -> groups.size() > 1 ? t + ": " + name : t)
-                    .orElse(name.isBlank() ? id : name);
+            String title = title(options.title().map(t -> groups.size() > 1 ? t + ": " + name : t)
+                    .orElse(name.isBlank() ? id : name));
             Set<String> questionIds = new HashSet<>();
-            List<TopicWriter.Question> questions = new ArrayList<>();
+            List<DraftWriter.Question> questions = new ArrayList<>();
             for (Draft d : group.getValue()) {
                 String difficulty = d.common().difficulty().filter(DIFFICULTIES::contains).orElse(options.difficulty());
-                questions.add(new TopicWriter.Question(Slug.unique(baseId(d), questionIds), difficulty, d));
+                questions.add(new DraftWriter.Question(Slug.unique(baseId(d), questionIds), difficulty, d));
             }
-            topics.add(new TopicWriter.Topic(id, title, questions));
+            topics.add(new DraftWriter.Topic(id, title, questions));
         }
         return topics;
+    }
+
+    /** A title fits an autocomplete choice (quizzes/README.md): a longer category name is cut with "…". */
+    static String title(String title) {
+        String one = title.strip();
+        return one.length() <= DisplayLimits.CHOICE_NAME ? one : one.substring(0, DisplayLimits.CHOICE_NAME - 1).strip() + "…";
     }
 
     /** From the question's name, or from its text when it has none (or none with a letter or digit). */

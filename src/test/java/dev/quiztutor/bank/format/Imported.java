@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quiztutor.bank.BankLoader;
+import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.Topic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +20,24 @@ import java.util.stream.Stream;
 
 /**
  * An import run on fixture files, with the topics it wrote read back as JSON: the importer tests
- * assert on the files an author would get, not on the importers' insides.
+ * assert on the files an author would get, not on the importers' insides. Whatever was written is
+ * loaded as it is by the real validator ({@link BankLoader}), which must report no problem and load
+ * every question imported: a file that imports but would not load is a failed import.
  */
-public record Imported(Importer.Outcome outcome, Map<String, JsonNode> topics, Path out) {
+public record Imported(Importer.Outcome outcome, Map<String, JsonNode> topics, Path out, BankLoader.Report report) {
     public static final Path FIXTURES = Path.of("src/test/resources/formats");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Imported run(Path out, Importer.Options options, Path... files) {
         Importer.Outcome outcome = Importer.run(List.of(files), options);
         Map<String, JsonNode> topics = new LinkedHashMap<>();
+        BankLoader.Report report = BankLoader.load(List.<Path>of());
         if (Files.isDirectory(out)) {
+            report = BankLoader.load(out);
+            assertEquals(List.of(), report.problems().stream().map(Object::toString).toList(),
+                    "the written files load as they are");
+            assertEquals(outcome.imported(), report.bank().topics().stream().mapToInt(t -> t.questions().size()).sum(),
+                    "every imported question is loaded");
             try (Stream<Path> written = Files.list(out)) {
                 for (Path file : written.sorted().toList()) {
                     JsonNode topic = JSON.readTree(file.toFile());
@@ -40,7 +47,7 @@ public record Imported(Importer.Outcome outcome, Map<String, JsonNode> topics, P
                 throw new UncheckedIOException(e);
             }
         }
-        return new Imported(outcome, topics, out);
+        return new Imported(outcome, topics, out, report);
     }
 
     public static Imported run(Path out, Path... files) {
@@ -82,45 +89,12 @@ public record Imported(Importer.Outcome outcome, Map<String, JsonNode> topics, P
         return node.toString();
     }
 
-    /**
-     * Runs the real validator of today's bank on the written files, keeping the question types it
-     * knows (choice, blanks) and leaving out what it does not know yet ({@code feedback}, the new
-     * types), which the lead's validator will check. Returns how many questions were validated.
-     */
-    public int validatesToday(Path scratch) {
-        int validated = 0;
-        try {
-            Files.createDirectories(scratch);
-            for (Map.Entry<String, JsonNode> topic : topics.entrySet()) {
-                ObjectNode copy = topic.getValue().deepCopy();
-                ArrayNode kept = JSON.createArrayNode();
-                for (JsonNode q : copy.get("questions")) {
-                    String type = q.get("type").asText();
-                    if (type.equals("choice") || type.equals("blanks")) {
-                        ((ObjectNode) q).remove("feedback");
-                        kept.add(q);
-                    }
-                }
-                if (kept.isEmpty()) {
-                    continue;
-                }
-                copy.set("questions", kept);
-                copy.put("$schema", "./quiz.schema.json");
-                Files.writeString(scratch.resolve(topic.getKey() + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(copy));
-                validated += kept.size();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The questions the bank loaded from the written files, by id, in the order written. */
+    public Map<String, Question> loaded() {
+        Map<String, Question> questions = new LinkedHashMap<>();
+        for (Topic topic : report.bank().topics()) {
+            topic.questions().forEach(q -> questions.put(q.id(), q));
         }
-        assertTrue(validated > 0, "nothing of today's types to validate");
-        BankLoader.Report report = BankLoader.load(scratch);
-        assertEquals(List.of(), report.problems().stream().map(Object::toString).toList());
-        return validated;
-    }
-
-    /** The written files themselves, through today's validator, for files holding only choice questions. */
-    public void writtenFilesValidate() {
-        BankLoader.Report report = BankLoader.load(new ArrayList<>(List.of(out)));
-        assertEquals(List.of(), report.problems().stream().map(Object::toString).toList());
+        return questions;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quiztutor.bank.BankLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,10 @@ class ImporterTest {
         }
     }
 
-    /** Every fixture of every format, mutated: random bytes, cuts, and structure characters in odd places. */
+    /**
+     * Every fixture of every format, mutated: random bytes, cuts, and structure characters in odd
+     * places. Nothing throws, and whatever still imports loads in the bank.
+     */
     @Test
     void noInputHoweverBrokenThrows() throws IOException {
         List<Path> fixtures;
@@ -137,6 +141,7 @@ class ImporterTest {
         Random random = new Random(11);
         byte[] special = "{}=~#:\\<>\"&;%->\n\r,.)ABCDT[]/$!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int runs = 0;
+        int topics = 0;
         for (Path fixture : fixtures) {
             byte[] original = Files.readAllBytes(fixture);
             List<byte[]> inputs = new ArrayList<>();
@@ -160,18 +165,22 @@ class ImporterTest {
                     try {
                         Batch batch = Importer.read(fixture.getFileName().toString(), input, format);
                         Importer.Options options = Imported.options(dir);
-                        for (TopicWriter.Topic topic : Importer.topics(List.of(batch), options)) {
-                            TopicWriter.write(topic, "./quiz.schema.json");
+                        for (DraftWriter.Topic topic : Importer.topics(List.of(batch), options)) {
+                            Path file = Path.of(topic.id() + ".json");
+                            assertEquals(List.of(), BankLoader.check(file, DraftWriter.write(topic, "./quiz.schema.json")),
+                                    "what is imported loads");
+                            topics++;
                         }
                     } catch (FormatException expected) {
                         // unreadable as a whole: reported with a line, never thrown further
-                    } catch (RuntimeException e) {
-                        throw new AssertionError(fixture + " as " + format + " threw on: "
+                    } catch (RuntimeException | AssertionError e) {
+                        throw new AssertionError(fixture + " as " + format + " failed on: "
                                 + new String(input, java.nio.charset.StandardCharsets.UTF_8), e);
                     }
                 }
             }
         }
         assertTrue(runs > 2000, "ran " + runs);
+        assertTrue(topics > 300, "checked " + topics + " imported topics");
     }
 }

@@ -66,13 +66,14 @@ public final class CsvFormat implements QuizFormat {
     private static Columns columns(CsvReader.Record header, Batch batch) throws FormatException {
         Map<String, Integer> named = new LinkedHashMap<>();
         TreeMap<Character, Integer> options = new TreeMap<>();
-        TreeMap<String, Integer> hints = new TreeMap<>();
+        // By number, so that hint10 comes after hint9, not after hint1.
+        TreeMap<Integer, Integer> hints = new TreeMap<>();
         for (int i = 0; i < header.fields().size(); i++) {
             String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
             if (name.matches("[a-z]")) {
                 options.put(Character.toUpperCase(name.charAt(0)), i);
-            } else if (name.matches("hint\\d*")) {
-                hints.put(name.equals("hint") ? "hint1" : name, i);
+            } else if (name.matches("hint\\d{0,3}")) {
+                hints.put(name.equals("hint") ? 1 : Integer.parseInt(name.substring("hint".length())), i);
             } else if (List.of("id", "type", "difficulty", "question", "answer", "explanation").contains(name)) {
                 named.put(name, i);
             } else if (!name.isEmpty()) {

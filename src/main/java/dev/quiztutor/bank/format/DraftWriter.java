@@ -15,11 +15,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Writes imported topics in our JSON quiz format (quizzes/README.md): {@code $schema} first, then
- * the fields in the order the README lists them, pretty-printed like the shipped topics, so an
- * imported file reads like a hand-written one and diffs stay small when it is imported again.
+ * Writes imported drafts as topics in our JSON quiz format (quizzes/README.md); a topic loaded from
+ * our format is written back by {@link dev.quiztutor.bank.TopicWriter} instead. {@code $schema} comes
+ * first, then the fields in the order the README lists them, pretty-printed like the shipped topics,
+ * so an imported file reads like a hand-written one and diffs stay small when it is imported again.
  */
-public final class TopicWriter {
+public final class DraftWriter {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
@@ -34,7 +35,7 @@ public final class TopicWriter {
     public record Question(String id, String difficulty, Draft draft) {
     }
 
-    private TopicWriter() {
+    private DraftWriter() {
     }
 
     public static String write(Topic topic, String schema) {
