@@ -60,7 +60,7 @@ public final class BankLoader {
         return load(List.of(paths));
     }
 
-    private static List<Path> topicFiles(Path folder, List<FileResult> results) {
+    static List<Path> topicFiles(Path folder, List<FileResult> results) {
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> topics = files
                     .filter(Files::isRegularFile)
