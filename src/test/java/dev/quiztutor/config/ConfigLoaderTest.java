@@ -66,6 +66,16 @@ class ConfigLoaderTest {
         assertEquals(8, App.discordSettings(example).schedules().postsAtOnce());
         assertEquals(3, App.discordSettings(read("schedule:\n  postsAtOnce: 3\n")).schedules().postsAtOnce());
         assertEquals(Duration.ofDays(7), example.tests().abandonAfterDuration(), "the example says the default");
+        assertTrue(example.bank().reload(), "the example says the default");
+        assertEquals(Duration.ofSeconds(5), example.bank().scanEveryDuration(), "the example says the default");
+    }
+
+    @Test
+    void theQuizFolderReloadsUnlessTurnedOffAndIsRescannedWithinBounds() throws Exception {
+        assertFalse(read("bank:\n  reload: false\n").bank().reload());
+        assertEquals(Duration.ofSeconds(30), read("bank:\n  scanEvery: 30s\n").bank().scanEveryDuration());
+        assertTrue(error("bank:\n  scanEvery: 100ms\n").contains("bank.scanEvery must be from 1s to 1h, not 100ms"));
+        assertTrue(error("bank:\n  reloads: true\n").contains("unknown key \"bank.reloads\""));
     }
 
     @Test
