@@ -299,6 +299,10 @@ public final class FolderBank implements AutoCloseable {
         for (Path path : paths) {
             List<BankLoader.FileResult> unlisted = new ArrayList<>();
             Optional<List<Path>> found = listed(path, unlisted);
+            if (found.isEmpty() && files.containsKey(path)) {
+                // A file named on its own, now gone: removed, like a file of a folder.
+                found = Optional.of(List.of());
+            }
             if (found.isEmpty()) {
                 // A folder gone or unreadable (unmounted, being replaced): keep what it gave, say so once.
                 unlisted.forEach(r -> r.problems().forEach(p -> once("path " + p, () -> log.warn(

@@ -271,6 +271,30 @@ class FolderBankTest {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("quiztutor-bank-reload"));
     }
 
+    @Test
+    void aFolderThatIsGoneKeepsItsTopicsButAFileNamedOnItsOwnIsRemoved() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("quizzes"));
+        Files.copy(Fixtures.SHIPPED.resolve(SEED + ".json"), folder.resolve("seed.json"));
+        Path single = copy(DRIFT, "drift.json");
+        FolderBank folders = FolderBank.start(List.of(folder, single), new FolderBank.Settings(Duration.ofMinutes(10),
+                Duration.ZERO, false), banks::add);
+        started.add(folders);
+        assertEquals(List.of(SEED, DRIFT), ids(folders.bank()));
+
+        Path away = Files.move(folder, dir.resolve("moved-away"));
+        folders.scanNow();
+        folders.scanNow();
+        assertEquals(List.of(SEED, DRIFT), ids(folders.bank()), "an unmounted share does not empty the bank");
+        assertEquals(List.of(folder + ":1:1: no such file or folder; keeping the topics last loaded from it"), warnings(),
+                "said once");
+        Files.move(away, folder);
+
+        Files.delete(single);
+        folders.scanNow();
+        assertEquals(List.of(SEED), ids(folders.bank()));
+        assertEquals(List.of(SEED), ids(banks.poll(0, TimeUnit.SECONDS)));
+    }
+
     private static List<String> ids(QuizBank bank) {
         return bank.topics().stream().map(Topic::id).toList();
     }
