@@ -1,5 +1,6 @@
 package dev.quiztutor;
 
+import dev.quiztutor.bank.FolderBank;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.config.Config;
 import dev.quiztutor.tutor.InMemoryAttemptJournal;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Clock;
@@ -32,15 +34,21 @@ public final class App {
 
     /** A tutor that keeps everything in memory, for the console. */
     public static Tutor tutor(Config config, QuizBank bank) {
+        return tutor(config, () -> bank);
+    }
+
+    /** A tutor that keeps everything in memory, over a bank that may be reloaded. */
+    public static Tutor tutor(Config config, Supplier<QuizBank> bank) {
         return tutor(config, bank, new InMemoryAttemptJournal(), new InMemoryHistory(), Clock.systemUTC());
     }
 
     /** A tutor whose attempts and history live in storage: nothing is lost on restart. */
     public static Tutor tutor(Config config, QuizBank bank, Storage storage, Clock clock) {
-        return tutor(config, bank, storage.journal(), storage.history(), clock);
+        return tutor(config, () -> bank, storage.journal(), storage.history(), clock);
     }
 
-    private static Tutor tutor(Config config, QuizBank bank, AttemptJournal journal, History history, Clock clock) {
+    private static Tutor tutor(Config config, Supplier<QuizBank> bank, AttemptJournal journal, History history,
+                               Clock clock) {
         LiveAttempts attempts = new LiveAttempts(journal, config.tutor().attemptCache().settings());
         return new Tutor(bank, attempts, history, config.tutor().scoring(), clock, RandomGenerator.of("L64X128MixRandom"));
     }
@@ -63,23 +71,29 @@ public final class App {
         return new StorageSettings(s.url(), Optional.ofNullable(s.user()), password, s.poolSize());
     }
 
-    /** Runs the bot until the process is asked to stop (Ctrl-C, SIGTERM); returns the exit code. */
-    static int runBot(Config config, QuizBank bank, String token, PrintWriter err) throws InterruptedException {
+    /**
+     * Runs the bot until the process is asked to stop (Ctrl-C, SIGTERM); returns the exit code.
+     * {@code folders}, when the operator's folder reloads itself, is closed on the way out.
+     */
+    static int runBot(Config config, Supplier<QuizBank> bank, Optional<FolderBank> folders, String token,
+                      PrintWriter err) throws InterruptedException {
         Logger log = LoggerFactory.getLogger(App.class);
         Clock clock = Clock.systemUTC();
         Storage storage;
         try {
             storage = Storage.open(storageSettings(config, System.getenv()), clock);
         } catch (StorageException e) {
+            folders.ifPresent(FolderBank::close);
             err.println("quiztutor: " + e.getMessage());
             return Cli.CANNOT_START;
         }
-        Tutor tutor = tutor(config, bank, storage, clock);
+        Tutor tutor = tutor(config, bank, storage.journal(), storage.history(), clock);
         DiscordBot.Settings settings = discordSettings(config);
         DiscordBot bot;
         try {
             bot = DiscordBot.start(settings, token, tutor, storage, clock);
         } catch (DiscordBot.StartFailure e) {
+            folders.ifPresent(FolderBank::close);
             storage.close();
             err.println("quiztutor: " + e.getMessage());
             return Cli.CANNOT_START;
@@ -95,6 +109,7 @@ public final class App {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");
+            folders.ifPresent(FolderBank::close);
             sweeper.shutdown();
             bot.close();
             storage.close();
@@ -103,7 +118,8 @@ public final class App {
         if (!bot.awaitReady(Duration.ofSeconds(90), settings.devGuildId())) {
             log.warn("not every shard is connected after 90 s; still trying (check the gateway URL and the network)");
         } else {
-            log.info("quiztutor is running with {} topics; press Ctrl-C to stop", bank.topics().size());
+            log.info("quiztutor is running with {} topics{}; press Ctrl-C to stop", bank.get().topics().size(),
+                    folders.isPresent() ? " (quiz files reload when they change)" : "");
         }
         stopped.await();
         return 0;

@@ -1,6 +1,7 @@
 package dev.quiztutor;
 
 import dev.quiztutor.bank.BankLoader;
+import dev.quiztutor.bank.FolderBank;
 import dev.quiztutor.bank.Problem;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.config.Config;
@@ -20,6 +21,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -104,13 +108,55 @@ public final class Cli implements Callable<Integer> {
                 return null;
             }
             BankLoader.Report report = BankLoader.load(paths);
+            return usable(report, paths, err) ? report.bank() : null;
+        }
+
+        /**
+         * As {@link #bank}, then kept live (bank.reload in the config): each later change of the files
+         * goes to {@code listener}. Null, after saying why, when no topic is left.
+         */
+        FolderBank liveBank(Config config, Consumer<QuizBank> listener, PrintWriter err) {
+            List<Path> paths = quizzes.isEmpty() ? config.quizzes() : quizzes;
+            if (defaultFolderMissing(paths, "--quizzes DIR (or quizzes: in the config file).", err)) {
+                return null;
+            }
+            FolderBank folders = FolderBank.start(paths,
+                    FolderBank.Settings.DEFAULT.withScanEvery(config.bank().scanEveryDuration()), listener);
+            if (!usable(folders.initial(), paths, err)) {
+                folders.close();
+                return null;
+            }
+            return folders;
+        }
+
+        private static boolean usable(BankLoader.Report report, List<Path> paths, PrintWriter err) {
             reportSkipped(report, err);
             if (report.bank().isEmpty()) {
                 err.println("quiztutor: no valid topic in " + paths
                         + "; fix the files above (quiztutor validate lists every problem)");
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * The bank, live when the config says so: {@code live} gets the reloading folders, to close
+         * when done. Null, after saying why, when no topic is left.
+         */
+        Supplier<QuizBank> banks(Config config, PrintWriter err, Consumer<FolderBank> live) {
+            if (!config.bank().reload()) {
+                QuizBank bank = bank(config, err);
+                return bank == null ? null : () -> bank;
+            }
+            AtomicReference<QuizBank> current = new AtomicReference<>();
+            FolderBank folders = liveBank(config, current::set, err);
+            if (folders == null) {
                 return null;
             }
-            return report.bank();
+            // A reload may already have come: only an empty reference takes the first load.
+            current.compareAndSet(null, folders.bank());
+            live.accept(folders);
+            return current::get;
         }
     }
 
@@ -134,15 +180,23 @@ public final class Cli implements Callable<Integer> {
             if (config == null) {
                 return CANNOT_START;
             }
-            QuizBank bank = options.bank(config, err);
+            // Authors try the file they are writing: an edit is there at the next question, no restart.
+            AtomicReference<FolderBank> live = new AtomicReference<>();
+            Supplier<QuizBank> bank = options.banks(config, err, live::set);
             if (bank == null) {
                 return PROBLEMS;
             }
-            var tutor = App.tutor(config, bank);
-            var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            var out = spec.commandLine().getOut();
-            new ConsoleSession(tutor, in, out, Style.detect()).run();
-            return 0;
+            try {
+                var tutor = App.tutor(config, bank);
+                var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                var out = spec.commandLine().getOut();
+                new ConsoleSession(tutor, in, out, Style.detect()).run();
+                return 0;
+            } finally {
+                if (live.get() != null) {
+                    live.get().close();
+                }
+            }
         }
     }
 
@@ -191,11 +245,12 @@ public final class Cli implements Callable<Integer> {
                 err.println("quiztutor: environment: " + e.getMessage());
                 return CANNOT_START;
             }
-            QuizBank bank = options.bank(config, err);
+            AtomicReference<FolderBank> live = new AtomicReference<>();
+            Supplier<QuizBank> bank = options.banks(config, err, live::set);
             if (bank == null) {
                 return PROBLEMS;
             }
-            return App.runBot(config, bank, token.value(), err);
+            return App.runBot(config, bank, Optional.ofNullable(live.get()), token.value(), err);
         }
     }
 

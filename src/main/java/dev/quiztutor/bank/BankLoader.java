@@ -68,7 +68,7 @@ public final class BankLoader {
         return TopicReader.read(file, text).problems();
     }
 
-    private static List<Path> topicFiles(Path folder, List<FileResult> results) {
+    static List<Path> topicFiles(Path folder, List<FileResult> results) {
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> topics = files
                     .filter(Files::isRegularFile)

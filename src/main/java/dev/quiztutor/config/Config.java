@@ -22,9 +22,10 @@ public record Config(
         @JsonProperty("storage") Storage storage,
         @JsonProperty("schedule") Schedule schedule,
         @JsonProperty("tests") Tests tests,
-        @JsonProperty("review") Review review) {
+        @JsonProperty("review") Review review,
+        @JsonProperty("bank") Bank bank) {
 
-    public static final Config DEFAULT = new Config(null, null, null, null, null, null, null);
+    public static final Config DEFAULT = new Config(null, null, null, null, null, null, null, null);
 
     public Config {
         quizzes = quizzes == null || quizzes.isEmpty() ? List.of(Path.of("quizzes")) : List.copyOf(quizzes);
@@ -34,12 +35,13 @@ public record Config(
         schedule = schedule == null ? Schedule.DEFAULT : schedule;
         tests = tests == null ? Tests.DEFAULT : tests;
         review = review == null ? Review.DEFAULT : review;
+        bank = bank == null ? Bank.DEFAULT : bank;
     }
 
     /** The same config with the environment's overrides applied: URLs, and secrets that never live in the file. */
     public Config withEnvironment(java.util.Map<String, String> env) {
         return new Config(quizzes, tutor, discord.withEnvironment(env), storage.withEnvironment(env), schedule, tests,
-                review);
+                review, bank);
     }
 
     /**
@@ -213,6 +215,28 @@ public record Config(
 
         public Duration tickDuration() {
             return DurationText.parse(tick);
+        }
+    }
+
+    /**
+     * The operator's quiz files: with {@code reload}, a file changed, added or removed is picked up
+     * while the bot runs (change events, and a re-scan every {@code scanEvery} where the file system
+     * sends none).
+     */
+    public record Bank(@JsonProperty("reload") Boolean reload, @JsonProperty("scanEvery") String scanEvery) {
+        public static final Bank DEFAULT = new Bank(null, null);
+
+        public Bank {
+            reload = reload == null || reload;
+            scanEvery = scanEvery == null ? "5s" : scanEvery;
+            Duration every = DurationText.parse("bank.scanEvery", scanEvery);
+            if (every.toMillis() < 1000 || every.compareTo(Duration.ofHours(1)) > 0) {
+                throw new ConfigValueException("bank.scanEvery", "must be from 1s to 1h, not " + scanEvery);
+            }
+        }
+
+        public Duration scanEveryDuration() {
+            return DurationText.parse(scanEvery);
         }
     }
 

@@ -204,7 +204,10 @@ public final class ConsoleSession {
         });
     }
 
-    private void ask(Tutor.Selection selection) {
+    private void ask(Tutor.Selection chosen) {
+        // The topic as the files are now: `next` after an author's edit draws from the edited version.
+        Tutor.Selection selection = chosen.topic().flatMap(t -> tutor.bank().topic(t.id()))
+                .map(t -> new Tutor.Selection(Optional.of(t), chosen.difficulty(), chosen.kinds())).orElse(chosen);
         Optional<Question> picked = tutor.pick(USER, selection);
         if (picked.isEmpty()) {
             String what = selection.kinds().equals(QuestionKind.CODE) ? "fill-in-the-blank code tasks" : "practice questions";

@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class InteractionRouter extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionRouter.class);
 
-    private final QuizBank bank;
+    private final Supplier<QuizBank> bank;
     private final PracticeFeature practice;
     private final LessonFeature lessons;
     private final TestFeature tests;
@@ -37,7 +38,7 @@ final class InteractionRouter extends ListenerAdapter {
     private final ScheduledExecutorService watchdog;
     private final Duration deferAfter;
 
-    InteractionRouter(QuizBank bank, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
+    InteractionRouter(Supplier<QuizBank> bank, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
                       ProgressFeature progress, ScheduleFeature schedules, Names names, ExecutorService workers,
                       ScheduledExecutorService watchdog, Duration deferAfter) {
         this.bank = bank;
@@ -61,7 +62,7 @@ final class InteractionRouter extends ListenerAdapter {
         dispatch(reply, () -> {
             names.seen(event);
             switch (name) {
-                case SlashCommands.TOPICS -> reply.send(Views.topics(bank));
+                case SlashCommands.TOPICS -> reply.send(Views.topics(bank.get()));
                 case SlashCommands.LEARN -> lessons.start(event, reply);
                 case SlashCommands.PRACTICE -> practice.post(event, reply, QuestionKind.PRACTICE);
                 case SlashCommands.CODE -> practice.post(event, reply, QuestionKind.CODE);
@@ -128,7 +129,7 @@ final class InteractionRouter extends ListenerAdapter {
     private void openForm(ButtonInteractionEvent event, CustomId id) {
         net.dv8tion.jda.api.modals.Modal form = null;
         if (id instanceof CustomId.Type t) {
-            form = bank.question(t.question()).filter(q -> q.kind().typed()).map(PracticeFeature::form).orElse(null);
+            form = bank.get().question(t.question()).filter(q -> q.kind().typed()).map(PracticeFeature::form).orElse(null);
         } else if (id instanceof CustomId.LessonType l) {
             form = lessons.form(l);
         } else if (id instanceof CustomId.TestType t) {
@@ -187,7 +188,7 @@ final class InteractionRouter extends ListenerAdapter {
         }
         String typed = event.getFocusedOption().getValue();
         try {
-            workers.execute(() -> event.replyChoices(option.equals("topic") ? Topics.suggest(bank, typed)
+            workers.execute(() -> event.replyChoices(option.equals("topic") ? Topics.suggest(bank.get(), typed)
                             : ScheduleFeature.zones(typed))
                     .queue(null, e -> LOG.debug("autocomplete {} not answered: {}", event.getId(), e.toString())));
         } catch (RejectedExecutionException busy) {

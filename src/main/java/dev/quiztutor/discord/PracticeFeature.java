@@ -74,7 +74,13 @@ final class PracticeFeature {
             return;
         }
         Question q = picked.get();
-        reply.send(Views.practicePost(tutor.bank().topic(q.ref().topicId()).orElseThrow(), q, Views.Tally.NONE));
+        // The folder may have reloaded since the pick, without this topic.
+        Optional<Topic> of = tutor.bank().topic(q.ref().topicId());
+        if (of.isEmpty()) {
+            reply.sendPrivately(View.text(Polite.GONE));
+            return;
+        }
+        reply.send(Views.practicePost(of.get(), q, Views.Tally.NONE));
     }
 
     void answer(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Answer id) {
@@ -187,8 +193,9 @@ final class PracticeFeature {
         View feedback = Views.feedback(q, outcome.feedback());
         reply.send(new View(before + feedback.content(), feedback.embeds(), feedback.rows()));
         if (publicPost) {
-            Topic topic = tutor.bank().topic(q.ref().topicId()).orElseThrow();
-            tallies.record(new Place(Who.of(event).guild(), post), channel, topic, q, event.getUser().getIdLong(), outcome);
+            // A reload may have removed the topic since the question was read: the answer stands, uncounted.
+            tutor.bank().topic(q.ref().topicId()).ifPresent(topic -> tallies.record(new Place(Who.of(event).guild(), post),
+                    channel, topic, q, event.getUser().getIdLong(), outcome));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 
@@ -20,12 +21,12 @@ final class ProgressFeature {
     static final int TOP = 10;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    private final QuizBank bank;
+    private final Supplier<QuizBank> bank;
     private final Figures figures;
     private final GuildSettingsStore guilds;
     private final MemberNames names;
 
-    ProgressFeature(QuizBank bank, Figures figures, GuildSettingsStore guilds, MemberNames names) {
+    ProgressFeature(Supplier<QuizBank> bank, Figures figures, GuildSettingsStore guilds, MemberNames names) {
         this.bank = bank;
         this.figures = figures;
         this.guilds = guilds;
@@ -102,7 +103,7 @@ final class ProgressFeature {
     }
 
     private String title(String topicId) {
-        return bank.topic(topicId).map(Topic::title).orElse(topicId);
+        return bank.get().topic(topicId).map(Topic::title).orElse(topicId);
     }
 
     /**

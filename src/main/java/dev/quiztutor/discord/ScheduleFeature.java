@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
@@ -60,13 +61,13 @@ final class ScheduleFeature {
     static final int MAX_PER_GUILD = DisplayLimits.EMBED_FIELDS;
     private static final Set<Permission> NEEDED = ChannelPoster.NEEDED;
 
-    private final QuizBank bank;
+    private final Supplier<QuizBank> bank;
     private final ScheduleStore store;
     private final Scheduler scheduler;
     private final GuildSettingsStore guilds;
     private final Clock clock;
 
-    ScheduleFeature(QuizBank bank, ScheduleStore store, Scheduler scheduler, GuildSettingsStore guilds, Clock clock) {
+    ScheduleFeature(Supplier<QuizBank> bank, ScheduleStore store, Scheduler scheduler, GuildSettingsStore guilds, Clock clock) {
         this.bank = bank;
         this.store = store;
         this.scheduler = scheduler;
@@ -184,7 +185,7 @@ final class ScheduleFeature {
         Optional<String> topic = Optional.empty();
         String topicText = text(event, "topic");
         if (!topicText.isEmpty()) {
-            Topics.Found found = Topics.find(bank, topicText, false);
+            Topics.Found found = Topics.find(bank.get(), topicText, false);
             if (found instanceof Topics.Problem problem) {
                 reply.send(View.text(problem.message()));
                 return;

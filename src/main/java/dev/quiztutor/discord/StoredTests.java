@@ -5,13 +5,14 @@ import dev.quiztutor.store.TopicTestStore;
 import dev.quiztutor.tutor.TopicTest;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Tests in progress and their results in storage: a restart resumes a test where it was. */
 final class StoredTests implements TestFeature.Keeper {
     private final TopicTestStore store;
-    private final QuizBank bank;
+    private final Supplier<QuizBank> bank;
 
-    StoredTests(TopicTestStore store, QuizBank bank) {
+    StoredTests(TopicTestStore store, Supplier<QuizBank> bank) {
         this.store = store;
         this.bank = bank;
     }
@@ -29,7 +30,7 @@ final class StoredTests implements TestFeature.Keeper {
     @Override
     public Optional<TestFeature.Session> restore(long testId, long guild, long user) {
         return store.find(new TopicTestStore.TestId(guild, user, testId))
-                .flatMap(saved -> saved.resume(bank))
+                .flatMap(saved -> saved.resume(bank.get()))
                 .map(test -> new TestFeature.Session(guild, user, test, List.of()));
     }
 }

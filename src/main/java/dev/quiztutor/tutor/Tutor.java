@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -25,15 +26,25 @@ public final class Tutor {
     /** How many recently met questions picking tries to avoid. */
     static final int RECENT = 20;
 
-    private final QuizBank bank;
+    private final Supplier<QuizBank> bank;
     private final LiveAttempts attempts;
     private final History history;
     private final Practice practice;
     private final Clock clock;
     private final RandomGenerator random;
-    private final Map<SelectionKey, QuestionPicker.Candidates> candidates = new ConcurrentHashMap<>();
+    private volatile Index index = new Index(null, Map.of());
+
+    /** The candidates worked out for one bank: a reloaded bank starts afresh. */
+    private record Index(QuizBank bank, Map<SelectionKey, QuestionPicker.Candidates> candidates) {
+    }
 
     public Tutor(QuizBank bank, LiveAttempts attempts, History history, ScoringPolicy scoring, Clock clock,
+                 RandomGenerator random) {
+        this(constant(Objects.requireNonNull(bank)), attempts, history, scoring, clock, random);
+    }
+
+    /** A tutor whose bank may be replaced while it runs (the operator's folder reloading itself). */
+    public Tutor(Supplier<QuizBank> bank, LiveAttempts attempts, History history, ScoringPolicy scoring, Clock clock,
                  RandomGenerator random) {
         this.bank = Objects.requireNonNull(bank);
         this.attempts = Objects.requireNonNull(attempts);
@@ -81,8 +92,13 @@ public final class Tutor {
         }
     }
 
+    private static Supplier<QuizBank> constant(QuizBank bank) {
+        return () -> bank;
+    }
+
+    /** The bank as it is now: read it once per action, a reload may replace it at any time. */
     public QuizBank bank() {
-        return bank;
+        return bank.get();
     }
 
     public Clock clock() {
@@ -113,11 +129,18 @@ public final class Tutor {
     }
 
     /**
-     * The candidates of a selection, worked out once: the bank never changes, and filtering a bank
-     * of 100,000 questions for every /practice would cost milliseconds. A topic that is not the
+     * The candidates of a selection, worked out once per bank (a reload starts afresh): filtering a
+     * bank of 100,000 questions for every /practice would cost milliseconds. A topic that is not the
      * bank's own (same id, another object) is filtered afresh.
      */
     private QuestionPicker.Candidates indexed(Selection selection) {
+        QuizBank bank = this.bank.get();
+        Index current = index;
+        if (current.bank() != bank) {
+            current = new Index(bank, new ConcurrentHashMap<>());
+            index = current;
+        }
+        Map<SelectionKey, QuestionPicker.Candidates> candidates = current.candidates();
         SelectionKey key = new SelectionKey(selection.topic().map(Topic::id).orElse(null),
                 selection.difficulty().orElse(null), selection.kinds());
         boolean cacheable = selection.topic().isEmpty()

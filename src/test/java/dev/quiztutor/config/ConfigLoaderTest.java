@@ -67,6 +67,8 @@ class ConfigLoaderTest {
         assertEquals(3, App.discordSettings(read("schedule:\n  postsAtOnce: 3\n")).schedules().postsAtOnce());
         assertEquals(Duration.ofDays(7), example.tests().abandonAfterDuration(), "the example says the default");
         assertEquals(0.9, example.review().retention(), "the example says the default");
+        assertTrue(example.bank().reload(), "the example says the default");
+        assertEquals(Duration.ofSeconds(5), example.bank().scanEveryDuration(), "the example says the default");
     }
 
     @Test
@@ -78,6 +80,14 @@ class ConfigLoaderTest {
         assertTrue(error("review:\n  retention: 1\n").contains("review.retention must be from 0.7 to 0.99, not 1.0"));
         assertTrue(error("review:\n  retention: 0.5\n").contains("review.retention must be from 0.7 to 0.99"));
         assertTrue(error("review:\n  retention: high\n").contains("not a number"));
+    }
+
+    @Test
+    void theQuizFolderReloadsUnlessTurnedOffAndIsRescannedWithinBounds() throws Exception {
+        assertFalse(read("bank:\n  reload: false\n").bank().reload());
+        assertEquals(Duration.ofSeconds(30), read("bank:\n  scanEvery: 30s\n").bank().scanEveryDuration());
+        assertTrue(error("bank:\n  scanEvery: 100ms\n").contains("bank.scanEvery must be from 1s to 1h, not 100ms"));
+        assertTrue(error("bank:\n  reloads: true\n").contains("unknown key \"bank.reloads\""));
     }
 
     @Test

@@ -34,7 +34,7 @@ final class BotHarness implements AutoCloseable {
 
     final FakeDiscord discord;
     private final Path database;
-    private QuizBank bank;
+    private java.util.function.Supplier<QuizBank> bank;
     private final Duration journalDelay;
     private final Duration deferAfter;
     private final Clock clock;
@@ -51,6 +51,16 @@ final class BotHarness implements AutoCloseable {
 
     /** {@code journalDelay}: every stored event takes this long, as on a slow disk or a distant database. */
     BotHarness(Path dir, QuizBank bank, Duration journalDelay, Duration deferAfter, Clock clock) throws Exception {
+        this(dir, () -> bank, journalDelay, deferAfter, clock);
+    }
+
+    /** A bot whose bank may change while it runs, as the operator's folder reloading itself makes it. */
+    BotHarness(Path dir, java.util.function.Supplier<QuizBank> bank) throws Exception {
+        this(dir, bank, Duration.ZERO, Duration.ofMillis(1500), Clock.systemUTC());
+    }
+
+    private BotHarness(Path dir, java.util.function.Supplier<QuizBank> bank, Duration journalDelay, Duration deferAfter,
+                       Clock clock) throws Exception {
         this.clock = clock;
         this.discord = FakeDiscord.start();
         this.database = dir.resolve("quiztutor.db");
@@ -100,7 +110,7 @@ final class BotHarness implements AutoCloseable {
     /** Stops the bot and starts a new one on the same database, optionally with another bank. */
     void restart(QuizBank newBank) throws Exception {
         stopBot();
-        bank = newBank;
+        bank = () -> newBank;
         start();
     }
 
@@ -116,7 +126,7 @@ final class BotHarness implements AutoCloseable {
     }
 
     QuizBank bank() {
-        return bank;
+        return bank.get();
     }
 
     /** The bot's shards, to wait until JDA has seen what the fake announced. */
@@ -135,7 +145,7 @@ final class BotHarness implements AutoCloseable {
             if (parsed.isPresent()) {
                 QuestionRef ref = refOf(parsed.get());
                 if (ref != null) {
-                    return bank.question(ref).orElseThrow();
+                    return bank.get().question(ref).orElseThrow();
                 }
             }
         }
