@@ -5,8 +5,6 @@ import dev.quiztutor.bank.Option;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.bank.QuestionType;
-import dev.quiztutor.bank.Solution;
-import dev.quiztutor.bank.Step;
 import dev.quiztutor.bank.Topic;
 import dev.quiztutor.bank.format.gift.GiftExporter;
 import dev.quiztutor.bank.format.moodlexml.MoodleXmlExporter;
@@ -53,31 +51,9 @@ public interface QuizExporter {
         return "difficulty:" + difficulty.label();
     }
 
-    /**
-     * The worked solution as the general feedback Moodle shows after the question: the numbered steps,
-     * the answer, the quick check and the common mistakes, in markdown. Neither format has fields for
-     * these, so they go as one text (and come back as one step, see quizzes/README.md).
-     */
+    /** The worked solution and the mistakes as the general feedback Moodle shows after the question. */
     static String generalFeedback(Question q) {
-        Solution s = q.solution();
-        StringBuilder text = new StringBuilder();
-        List<Step> steps = s.steps();
-        for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
-            text.append(i == 0 ? "" : "\n").append(i + 1).append(". **").append(step.title()).append("**");
-            if (step.hasText()) {
-                text.append(": ").append(step.text());
-            }
-        }
-        text.append(text.length() == 0 ? "" : "\n\n").append("**Answer:** ").append(s.answer());
-        if (s.hasQuickCheck()) {
-            text.append("\n\n**Quick check:** ").append(s.quickCheck());
-        }
-        if (!q.mistakes().isEmpty()) {
-            text.append("\n\n**Common mistakes:**");
-            q.mistakes().forEach(m -> text.append("\n- ").append(m));
-        }
-        return text.toString();
+        return WorkedSolution.of(q).text();
     }
 
     /** Moodle's penalty per wrong try for {@code attempts} tries: 1/attempts, as the importers read it back. */
@@ -106,8 +82,17 @@ public interface QuizExporter {
     record Pair(String item, String answer) {
     }
 
+    /**
+     * The prompt, followed by the lesson material the question needs (a table, the sample): Moodle has
+     * no lesson to show it from, and the question cannot be answered without it.
+     */
+    static String prompt(Question q) {
+        return q.material().map(m -> q.prompt() + "\n\n**" + m.title() + "**\n"
+                + (m.monospace() ? "```" + m.language() + "\n" + m.text() + "\n```" : m.text())).orElse(q.prompt());
+    }
+
     static Pairs pairs(Question q) {
-        String prompt = q.prompt();
+        String prompt = prompt(q);
         List<String> items;
         List<Option> pool;
         List<String> answer;

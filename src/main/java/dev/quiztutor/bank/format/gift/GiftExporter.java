@@ -41,7 +41,7 @@ public final class GiftExporter implements QuizExporter {
     /** The prompt and the answers in braces, one answer a line. */
     private static String question(Question q) {
         List<String> answers = new ArrayList<>();
-        String prompt = q.prompt();
+        String prompt = QuizExporter.prompt(q);
         String open = "{";
         switch (q.kind()) {
             case CHOICE -> {

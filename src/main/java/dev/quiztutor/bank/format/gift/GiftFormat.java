@@ -242,14 +242,17 @@ public final class GiftFormat implements QuizFormat {
                 batch.skip(line, label, "an option has no text");
                 return Optional.empty();
             }
-            if (full.size() == 1) {
+            // Moodle's rule: one answer to pick only when an answer is marked "="; "~%100%" alone is
+            // multiple response with one right option.
+            boolean single = answers.stream().anyMatch(Answer::equals);
+            if (single && full.size() == 1) {
                 if (positive.size() > 1) {
                     batch.note(line, label, "partial credit is not supported; only \""
                             + options.get(full.get(0)).text() + "\" counts as right");
                 }
                 return Optional.of(new Draft.Choice(common, options, full.get(0)));
             }
-            if (full.isEmpty() && !positive.isEmpty()) {
+            if ((full.isEmpty() || !single) && !positive.isEmpty()) {
                 // Weights that add up to a whole (%50% and %50%) are Moodle's multiple response.
                 return Optional.of(new Draft.Multi(common, options, positive));
             }

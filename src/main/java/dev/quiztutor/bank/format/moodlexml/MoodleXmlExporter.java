@@ -66,7 +66,7 @@ public final class MoodleXmlExporter implements QuizExporter {
         }
 
         Element write() {
-            String prompt = q.prompt();
+            String prompt = QuizExporter.prompt(q);
             String type = switch (q.kind()) {
                 case CHOICE, MULTI -> "multichoice";
                 case TRUEFALSE -> "truefalse";
@@ -230,11 +230,12 @@ public final class MoodleXmlExporter implements QuizExporter {
         try {
             Transformer t = TransformerFactory.newInstance().newTransformer();
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             t.setOutputProperty(OutputKeys.INDENT, "yes");
             t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
             StringWriter out = new StringWriter();
             t.transform(new DOMSource(doc), new StreamResult(out));
-            return out.toString().replaceFirst("^(<\\?xml[^>]*\\?>)", "$1\n") + "\n";
+            return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.toString().strip() + "\n";
         } catch (TransformerException e) {
             throw new IllegalStateException("a DOM of elements and texts always serialises", e);
         }
