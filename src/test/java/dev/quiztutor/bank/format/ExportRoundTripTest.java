@@ -88,6 +88,16 @@ class ExportRoundTripTest {
         assertEquals("\\\\", blanks, "a backslash is written \\\\ and read back as one");
     }
 
+    /** The title is the category's name; Moodle writes a "/" in it as "//", and it comes back as one. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formats")
+    void aTitleWithASlashAndSpecialsComesBack(String format) throws IOException {
+        Topic every = topic(EVERY_TYPE.toString());
+        Topic original = new Topic(every.id(), "CI/CD: {escapes} & <tags> = ~ #", every.category(), every.summary(),
+                every.minutes(), every.lesson(), every.questions(), every.source());
+        assertEquals(original.title(), roundTrip(original, format).title());
+    }
+
     static Stream<String> formats() {
         return Stream.of("gift", "moodle-xml");
     }
