@@ -56,12 +56,16 @@ public record WorkedSolution(List<Step> steps, String answer, String quickCheck,
      * merely looks similar is never taken apart.
      */
     public static Optional<WorkedSolution> parse(String feedback) {
-        int answerAt = feedback.startsWith(ANSWER) ? 0 : feedback.indexOf("\n\n" + ANSWER);
+        int answerAt = feedback.indexOf("\n\n" + ANSWER);
         if (answerAt < 0) {
             return Optional.empty();
         }
         List<Step> steps = steps(feedback.substring(0, answerAt));
-        String rest = feedback.substring(answerAt == 0 ? ANSWER.length() : answerAt + 2 + ANSWER.length());
+        if (steps.isEmpty()) {
+            // A solution has at least one step; a feedback that starts with its answer is a teacher's own.
+            return Optional.empty();
+        }
+        String rest = feedback.substring(answerAt + 2 + ANSWER.length());
         List<String> mistakes = new ArrayList<>();
         int mistakesAt = rest.indexOf(MISTAKES);
         if (mistakesAt >= 0) {
