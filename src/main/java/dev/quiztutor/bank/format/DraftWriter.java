@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -123,6 +124,26 @@ public final class DraftWriter {
         }
         common.attempts().ifPresent(a -> node.put("attempts", a));
         ObjectNode solution = node.putObject("solution");
+        Optional<WorkedSolution> worked = WorkedSolution.parse(common.generalFeedback());
+        if (worked.isPresent()) {
+            // quiztutor's own export: the steps, answer, quick check and mistakes it was written from.
+            ArrayNode steps = solution.putArray("steps");
+            worked.get().steps().forEach(s -> {
+                ObjectNode one = steps.addObject().put("title", s.title());
+                if (s.hasText()) {
+                    one.put("text", s.text());
+                }
+            });
+            solution.put("answer", worked.get().answer());
+            if (!worked.get().quickCheck().isEmpty()) {
+                solution.put("quickCheck", worked.get().quickCheck());
+            }
+            if (!worked.get().mistakes().isEmpty()) {
+                ArrayNode mistakes = node.putArray("mistakes");
+                worked.get().mistakes().forEach(mistakes::add);
+            }
+            return node;
+        }
         ObjectNode step = solution.putArray("steps").addObject();
         String answer = answerInWords(d);
         step.put("title", "The answer");

@@ -241,9 +241,10 @@ public final class Importer {
 
     /** Moodle's category paths: "$course$/Default for X/Sub" is topic "Sub". */
     static String lastSegment(String path) {
-        String[] parts = path.split("/");
+        // Moodle writes a "/" inside a category's name as "//".
+        String[] parts = path.split("(?<!/)/(?!/)");
         for (int i = parts.length - 1; i >= 0; i--) {
-            String part = parts[i].strip();
+            String part = parts[i].strip().replace("//", "/");
             if (!part.isEmpty() && !part.matches("\\$[a-z0-9]+\\$") && !part.equals("top")) {
                 return part;
             }

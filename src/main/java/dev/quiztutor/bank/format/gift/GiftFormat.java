@@ -33,6 +33,8 @@ public final class GiftFormat implements QuizFormat {
     private static final Pattern WEIGHT = Pattern.compile("^\\s*%(-?\\d+(?:\\.\\d+)?)%");
     private static final Pattern NAME_AT_LINE_START = Pattern.compile("^[ \\t]*::", Pattern.MULTILINE);
     private static final Pattern TRUE_FALSE = Pattern.compile("(?i)(T|TRUE|F|FALSE)");
+    /** The comment quiztutor's export writes above a question: GIFT has no difficulty of its own. */
+    private static final Pattern DIFFICULTY = Pattern.compile("(?i)//\\s*difficulty\\s*:\\s*(\\w+)\\s*");
 
     @Override
     public String name() {
@@ -57,12 +59,17 @@ public final class GiftFormat implements QuizFormat {
     public Batch read(String file, String text) {
         Batch batch = new Batch(file);
         String category = "";
+        Optional<String> difficulty = Optional.empty();
         List<String> block = new ArrayList<>();
         int start = 0;
         String[] lines = (text + "\n").split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.strip().startsWith("//")) {
+                Matcher said = DIFFICULTY.matcher(line.strip());
+                if (said.matches()) {
+                    difficulty = Optional.of(said.group(1).toLowerCase(Locale.ROOT));
+                }
                 continue;
             }
             if (!line.isBlank()) {
@@ -82,14 +89,15 @@ public final class GiftFormat implements QuizFormat {
                 start++;
             }
             if (!block.isEmpty()) {
-                question(batch, category, start, String.join("\n", block));
+                question(batch, category, start, String.join("\n", block), difficulty);
             }
+            difficulty = Optional.empty();
             block.clear();
         }
         return batch;
     }
 
-    private void question(Batch batch, String category, int line, String raw) {
+    private void question(Batch batch, String category, int line, String raw, Optional<String> difficulty) {
         String text = escape(raw).strip();
         String name = "";
         if (text.startsWith("::")) {
@@ -140,7 +148,8 @@ public final class GiftFormat implements QuizFormat {
             batch.skip(line, label, "no question text");
             return;
         }
-        Draft.Common common = Draft.Common.of(line, name, category, prompt).withGeneralFeedback(general);
+        Draft.Common common = Draft.Common.of(line, name, category, prompt).withGeneralFeedback(general)
+                .withDifficulty(difficulty);
         Reader reader = new Reader(batch, line, label, format, dropped);
         Optional<Draft> draft;
         if (answers.isEmpty()) {
@@ -233,14 +242,17 @@ public final class GiftFormat implements QuizFormat {
                 batch.skip(line, label, "an option has no text");
                 return Optional.empty();
             }
-            if (full.size() == 1) {
+            // Moodle's rule: one answer to pick only when an answer is marked "="; "~%100%" alone is
+            // multiple response with one right option.
+            boolean single = answers.stream().anyMatch(Answer::equals);
+            if (single && full.size() == 1) {
                 if (positive.size() > 1) {
                     batch.note(line, label, "partial credit is not supported; only \""
                             + options.get(full.get(0)).text() + "\" counts as right");
                 }
                 return Optional.of(new Draft.Choice(common, options, full.get(0)));
             }
-            if (full.isEmpty() && !positive.isEmpty()) {
+            if ((full.isEmpty() || !single) && !positive.isEmpty()) {
                 // Weights that add up to a whole (%50% and %50%) are Moodle's multiple response.
                 return Optional.of(new Draft.Multi(common, options, positive));
             }

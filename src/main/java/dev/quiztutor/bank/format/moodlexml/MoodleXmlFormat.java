@@ -128,7 +128,8 @@ public final class MoodleXmlFormat implements QuizFormat {
             Draft.Common common = Draft.Common.of(line, name, category, prompt)
                     .withGeneralFeedback(child(q, "generalfeedback").map(this::rich).orElse(""))
                     .withHints(hints)
-                    .withAttempts(attempts());
+                    .withAttempts(attempts())
+                    .withDifficulty(difficulty());
             Optional<Draft> draft = switch (type) {
                 case "multichoice" -> choice(common, label);
                 case "truefalse" -> trueFalse(common, label);
@@ -157,6 +158,14 @@ public final class MoodleXmlFormat implements QuizFormat {
             double p = penalty.get();
             int tries = p >= 1 ? 1 : p <= 0.1 ? 10 : (int) Math.round(1 / p);
             return tries == 3 ? OptionalInt.empty() : OptionalInt.of(tries);
+        }
+
+        /** A tag {@code difficulty:hard}, as quiztutor's export writes it (Moodle has no difficulty field). */
+        Optional<String> difficulty() {
+            return child(q, "tags").stream().flatMap(t -> children(t, "tag").stream())
+                    .map(t -> textOf(t).strip().toLowerCase(Locale.ROOT))
+                    .filter(t -> t.startsWith("difficulty:"))
+                    .map(t -> t.substring("difficulty:".length()).strip()).findFirst();
         }
 
         record Answer(double fraction, String text, String feedback) {
