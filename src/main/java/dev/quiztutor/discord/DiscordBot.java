@@ -112,10 +112,10 @@ public final class DiscordBot implements AutoCloseable {
         Scheduler scheduler = new Scheduler(storage.schedules(), tutor, storage.journal(),
                 new ChannelPoster(built::get, Pacer.forShards(ownShards, settings.shardsTotal())),
                 settings::owns, clock, settings.schedules());
-        InteractionRouter router = new InteractionRouter(tutor.bank(), new PracticeFeature(tutor, tallies),
-                new LessonFeature(tutor), new TestFeature(tutor, new StoredTests(storage.tests(), tutor.bank())),
-                new ProgressFeature(tutor.bank(), storage.figures(), storage.guilds(), memberNames),
-                new ScheduleFeature(tutor.bank(), storage.schedules(), scheduler, storage.guilds(), clock),
+        InteractionRouter router = new InteractionRouter(tutor.banks(), new PracticeFeature(tutor, tallies),
+                new LessonFeature(tutor), new TestFeature(tutor, new StoredTests(storage.tests(), tutor.banks())),
+                new ProgressFeature(tutor.banks(), storage.figures(), storage.guilds(), memberNames),
+                new ScheduleFeature(tutor.banks(), storage.schedules(), scheduler, storage.guilds(), clock),
                 new Names(memberNames), workers, timer, settings.deferAfter());
 
         CountDownLatch ready = new CountDownLatch(ownShards);

@@ -1,7 +1,7 @@
 package dev.quiztutor.discord;
 
 import dev.quiztutor.bank.QuestionKind;
-import dev.quiztutor.bank.QuizBank;
+import dev.quiztutor.bank.Banks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 final class InteractionRouter extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionRouter.class);
 
-    private final QuizBank bank;
+    private final Banks banks;
     private final PracticeFeature practice;
     private final LessonFeature lessons;
     private final TestFeature tests;
@@ -37,10 +37,10 @@ final class InteractionRouter extends ListenerAdapter {
     private final ScheduledExecutorService watchdog;
     private final Duration deferAfter;
 
-    InteractionRouter(QuizBank bank, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
+    InteractionRouter(Banks banks, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
                       ProgressFeature progress, ScheduleFeature schedules, Names names, ExecutorService workers,
                       ScheduledExecutorService watchdog, Duration deferAfter) {
-        this.bank = bank;
+        this.banks = banks;
         this.practice = practice;
         this.lessons = lessons;
         this.tests = tests;
@@ -61,7 +61,7 @@ final class InteractionRouter extends ListenerAdapter {
         dispatch(reply, () -> {
             names.seen(event);
             switch (name) {
-                case SlashCommands.TOPICS -> reply.send(Views.topics(bank));
+                case SlashCommands.TOPICS -> reply.send(Views.topics(Topics.of(banks, event)));
                 case SlashCommands.LEARN -> lessons.start(event, reply);
                 case SlashCommands.PRACTICE -> practice.post(event, reply, QuestionKind.PRACTICE);
                 case SlashCommands.CODE -> practice.post(event, reply, QuestionKind.CODE);
@@ -102,9 +102,9 @@ final class InteractionRouter extends ListenerAdapter {
             } else if (id instanceof CustomId.Check c) {
                 practice.check(event, reply, c);
             } else if (id instanceof CustomId.ShowSolution s) {
-                practice.showSolution(reply, s);
+                practice.showSolution(event, reply, s);
             } else if (id instanceof CustomId.LessonPage l) {
-                lessons.turn(reply, l);
+                lessons.turn(event, reply, l);
             } else if (id instanceof CustomId.LessonAnswer a) {
                 lessons.answer(event, reply, a);
             } else if (id instanceof CustomId.TestAnswer t) {
@@ -128,9 +128,9 @@ final class InteractionRouter extends ListenerAdapter {
     private void openForm(ButtonInteractionEvent event, CustomId id) {
         net.dv8tion.jda.api.modals.Modal form = null;
         if (id instanceof CustomId.Type t) {
-            form = bank.question(t.question()).filter(q -> q.kind().typed()).map(PracticeFeature::form).orElse(null);
+            form = Topics.of(banks, event).question(t.question()).filter(q -> q.kind().typed()).map(PracticeFeature::form).orElse(null);
         } else if (id instanceof CustomId.LessonType l) {
-            form = lessons.form(l);
+            form = lessons.form(event, l);
         } else if (id instanceof CustomId.TestType t) {
             form = tests.form(t.test(), t.position(), event.getUser().getIdLong());
         }
@@ -187,7 +187,7 @@ final class InteractionRouter extends ListenerAdapter {
         }
         String typed = event.getFocusedOption().getValue();
         try {
-            workers.execute(() -> event.replyChoices(option.equals("topic") ? Topics.suggest(bank, typed)
+            workers.execute(() -> event.replyChoices(option.equals("topic") ? Topics.suggest(Topics.of(banks, event), typed)
                             : ScheduleFeature.zones(typed))
                     .queue(null, e -> LOG.debug("autocomplete {} not answered: {}", event.getId(), e.toString())));
         } catch (RejectedExecutionException busy) {

@@ -3,7 +3,7 @@ package dev.quiztutor.discord;
 import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.DisplayLimits;
 import dev.quiztutor.bank.QuestionKind;
-import dev.quiztutor.bank.QuizBank;
+import dev.quiztutor.bank.Banks;
 import dev.quiztutor.schedule.Days;
 import dev.quiztutor.schedule.NewSchedule;
 import dev.quiztutor.schedule.Parsed;
@@ -60,14 +60,14 @@ final class ScheduleFeature {
     static final int MAX_PER_GUILD = DisplayLimits.EMBED_FIELDS;
     private static final Set<Permission> NEEDED = ChannelPoster.NEEDED;
 
-    private final QuizBank bank;
+    private final Banks banks;
     private final ScheduleStore store;
     private final Scheduler scheduler;
     private final GuildSettingsStore guilds;
     private final Clock clock;
 
-    ScheduleFeature(QuizBank bank, ScheduleStore store, Scheduler scheduler, GuildSettingsStore guilds, Clock clock) {
-        this.bank = bank;
+    ScheduleFeature(Banks banks, ScheduleStore store, Scheduler scheduler, GuildSettingsStore guilds, Clock clock) {
+        this.banks = banks;
         this.store = store;
         this.scheduler = scheduler;
         this.guilds = guilds;
@@ -184,7 +184,7 @@ final class ScheduleFeature {
         Optional<String> topic = Optional.empty();
         String topicText = text(event, "topic");
         if (!topicText.isEmpty()) {
-            Topics.Found found = Topics.find(bank, topicText, false);
+            Topics.Found found = Topics.find(banks.forGuild(who.guild()), topicText, false);
             if (found instanceof Topics.Problem problem) {
                 reply.send(View.text(problem.message()));
                 return;
