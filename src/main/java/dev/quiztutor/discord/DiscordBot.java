@@ -5,6 +5,10 @@ import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.store.SqlMemberNames;
 import dev.quiztutor.store.Storage;
 import dev.quiztutor.tutor.Tutor;
+import dev.quiztutor.bank.Banks;
+import dev.quiztutor.bank.LiveBanks;
+import dev.quiztutor.store.ServerTopics;
+import dev.quiztutor.store.StorageException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -81,9 +85,14 @@ public final class DiscordBot implements AutoCloseable {
     private final LiveTallies tallies;
     private final CountDownLatch ready;
     private final Scheduler scheduler;
+    private final ScheduledExecutorService bankThread;
+    private final ServerTopics serverTopics;
 
     private DiscordBot(ShardManager shards, ExecutorService workers, ScheduledExecutorService timer,
-                       LiveTallies tallies, CountDownLatch ready, Scheduler scheduler) {
+                       LiveTallies tallies, CountDownLatch ready, Scheduler scheduler,
+                       ScheduledExecutorService bankThread, ServerTopics serverTopics) {
+        this.bankThread = bankThread;
+        this.serverTopics = serverTopics;
         this.shards = shards;
         this.workers = workers;
         this.timer = timer;
@@ -92,8 +101,22 @@ public final class DiscordBot implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
+    /**
+     * Starts the bot. Server topics (/bank) go into the tutor's banks, which must be {@link LiveBanks}
+     * (as {@link Banks#of} and the wiring build them): they are read from storage now, and re-read
+     * whenever another process changes them.
+     */
     public static DiscordBot start(Settings settings, String token, Tutor tutor, Storage storage, Clock clock)
             throws StartFailure {
+        if (!(tutor.banks() instanceof LiveBanks live)) {
+            throw new IllegalArgumentException("the tutor's banks must be LiveBanks, to take the servers' topics");
+        }
+        ServerTopics serverTopics = new ServerTopics(storage.serverTopics(), live);
+        try {
+            serverTopics.refresh();
+        } catch (StorageException e) {
+            throw new StartFailure("cannot read the servers' own topics: " + e.getMessage(), e);
+        }
         // JDA quotes a token it does not like in its exceptions; no log line or message may show it.
         Secrets.hide(token);
         // JDA's default lets a message ping everyone; quiz text must never ping anybody.
@@ -118,6 +141,8 @@ public final class DiscordBot implements AutoCloseable {
                 new ScheduleFeature(tutor.banks(), storage.schedules(), scheduler, storage.guilds(), clock),
                 new Names(memberNames), workers, timer, settings.deferAfter());
 
+        ScheduledExecutorService bankThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-banks"));
+        serverTopics.start(bankThread);
         CountDownLatch ready = new CountDownLatch(ownShards);
         ScheduledExecutorService scheduleThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-schedule"));
         AtomicBoolean scheduling = new AtomicBoolean();
@@ -149,19 +174,26 @@ public final class DiscordBot implements AutoCloseable {
             built.set(shards);
         } catch (InvalidTokenException e) {
             stop(workers, timer, tallies);
+            bankThread.shutdownNow();
             throw new StartFailure("Discord rejected the token in DISCORD_TOKEN; copy it again from the Bot page of "
                     + "your application (https://discord.com/developers/applications)", e);
         } catch (RuntimeException e) {
             stop(workers, timer, tallies);
+            bankThread.shutdownNow();
             String where = settings.apiBaseUrl().orElse("https://discord.com/api");
             throw new StartFailure("cannot log in to Discord at " + where + ": " + Secrets.mask(rootMessage(e)), e);
         }
-        return new DiscordBot(shards, workers, timer, tallies, ready, scheduler);
+        return new DiscordBot(shards, workers, timer, tallies, ready, scheduler, bankThread, serverTopics);
     }
 
     /** The scheduled posts of this process's guilds; tests drive it with their own clock. */
     Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** The servers' own topics of this process. */
+    ServerTopics serverTopics() {
+        return serverTopics;
     }
 
     /** Waits for every shard of this process to be connected, then registers the slash commands. */
@@ -206,6 +238,7 @@ public final class DiscordBot implements AutoCloseable {
     public void close() {
         // A post in progress, answers in flight and the last figures go out before the connection closes.
         scheduler.close();
+        bankThread.shutdownNow();
         stop(workers, timer, tallies);
         List<JDA> connected = shards.getShards();
         shards.shutdown();
