@@ -78,7 +78,9 @@ public final class App {
         DiscordBot.Settings settings = discordSettings(config);
         DiscordBot bot;
         try {
-            bot = DiscordBot.start(settings, token, tutor, storage, clock);
+            Config.Bank limits = config.bank();
+            bot = DiscordBot.start(settings, new DiscordBot.BankLimits(limits.maxFileBytes(), limits.topicsPerServer(),
+                    limits.questionsPerServer()), token, tutor, storage, clock);
         } catch (DiscordBot.StartFailure e) {
             storage.close();
             err.println("quiztutor: " + e.getMessage());

@@ -20,9 +20,10 @@ public record Config(
         @JsonProperty("discord") Discord discord,
         @JsonProperty("storage") Storage storage,
         @JsonProperty("schedule") Schedule schedule,
-        @JsonProperty("tests") Tests tests) {
+        @JsonProperty("tests") Tests tests,
+        @JsonProperty("bank") Bank bank) {
 
-    public static final Config DEFAULT = new Config(null, null, null, null, null, null);
+    public static final Config DEFAULT = new Config(null, null, null, null, null, null, null);
 
     public Config {
         quizzes = quizzes == null || quizzes.isEmpty() ? List.of(Path.of("quizzes")) : List.copyOf(quizzes);
@@ -31,11 +32,12 @@ public record Config(
         storage = storage == null ? Storage.DEFAULT : storage;
         schedule = schedule == null ? Schedule.DEFAULT : schedule;
         tests = tests == null ? Tests.DEFAULT : tests;
+        bank = bank == null ? Bank.DEFAULT : bank;
     }
 
     /** The same config with the environment's overrides applied: URLs, and secrets that never live in the file. */
     public Config withEnvironment(java.util.Map<String, String> env) {
-        return new Config(quizzes, tutor, discord.withEnvironment(env), storage.withEnvironment(env), schedule, tests);
+        return new Config(quizzes, tutor, discord.withEnvironment(env), storage.withEnvironment(env), schedule, tests, bank);
     }
 
     /**
@@ -226,6 +228,33 @@ public record Config(
 
         public Duration abandonAfterDuration() {
             return DurationText.parse(abandonAfter);
+        }
+    }
+
+    /**
+     * Limits on the topics a server's moderators upload with /bank: the size of one file (checked
+     * while it downloads, whatever size Discord says it has), and how many topics and questions one
+     * server may keep.
+     */
+    public record Bank(
+            @JsonProperty("maxFileBytes") Integer maxFileBytes,
+            @JsonProperty("topicsPerServer") Integer topicsPerServer,
+            @JsonProperty("questionsPerServer") Integer questionsPerServer) {
+        public static final Bank DEFAULT = new Bank(null, null, null);
+
+        public Bank {
+            maxFileBytes = maxFileBytes == null ? 1024 * 1024 : maxFileBytes;
+            topicsPerServer = topicsPerServer == null ? 50 : topicsPerServer;
+            questionsPerServer = questionsPerServer == null ? 5000 : questionsPerServer;
+            if (maxFileBytes < 1024 || maxFileBytes > 25 * 1024 * 1024) {
+                throw new ConfigValueException("bank.maxFileBytes", "must be from 1024 to 26214400 (25 MiB), not " + maxFileBytes);
+            }
+            if (topicsPerServer < 0 || topicsPerServer > 1000) {
+                throw new ConfigValueException("bank.topicsPerServer", "must be from 0 to 1000, not " + topicsPerServer);
+            }
+            if (questionsPerServer < 0 || questionsPerServer > 100_000) {
+                throw new ConfigValueException("bank.questionsPerServer", "must be from 0 to 100000, not " + questionsPerServer);
+            }
         }
     }
 

@@ -69,6 +69,11 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
+    /** What /bank takes and keeps: the largest file, and topics and questions per server. */
+    public record BankLimits(long maxFileBytes, int topicsPerServer, int questionsPerServer) {
+        public static final BankLimits DEFAULT = new BankLimits(1024 * 1024, 50, 5000);
+    }
+
     /** The bot could not start; the message is one line for the operator. */
     public static final class StartFailure extends Exception {
         public StartFailure(String message, Throwable cause) {
@@ -108,6 +113,11 @@ public final class DiscordBot implements AutoCloseable {
      */
     public static DiscordBot start(Settings settings, String token, Tutor tutor, Storage storage, Clock clock)
             throws StartFailure {
+        return start(settings, BankLimits.DEFAULT, token, tutor, storage, clock);
+    }
+
+    public static DiscordBot start(Settings settings, BankLimits bankLimits, String token, Tutor tutor, Storage storage,
+                                   Clock clock) throws StartFailure {
         if (!(tutor.banks() instanceof LiveBanks live)) {
             throw new IllegalArgumentException("the tutor's banks must be LiveBanks, to take the servers' topics");
         }
@@ -139,6 +149,8 @@ public final class DiscordBot implements AutoCloseable {
                 new LessonFeature(tutor), new TestFeature(tutor, new StoredTests(storage.tests(), tutor.banks())),
                 new ProgressFeature(tutor.banks(), storage.figures(), storage.guilds(), memberNames),
                 new ScheduleFeature(tutor.banks(), storage.schedules(), scheduler, storage.guilds(), clock),
+                new BankFeature(serverTopics, storage.guilds(), new BankFeature.Limits(bankLimits.maxFileBytes(),
+                        new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer())), clock),
                 new Names(memberNames), workers, timer, settings.deferAfter());
 
         ScheduledExecutorService bankThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-banks"));

@@ -32,13 +32,14 @@ final class InteractionRouter extends ListenerAdapter {
     private final TestFeature tests;
     private final ProgressFeature progress;
     private final ScheduleFeature schedules;
+    private final BankFeature bank;
     private final Names names;
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
     private final Duration deferAfter;
 
     InteractionRouter(Banks banks, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
-                      ProgressFeature progress, ScheduleFeature schedules, Names names, ExecutorService workers,
+                      ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, Names names, ExecutorService workers,
                       ScheduledExecutorService watchdog, Duration deferAfter) {
         this.banks = banks;
         this.practice = practice;
@@ -46,6 +47,7 @@ final class InteractionRouter extends ListenerAdapter {
         this.tests = tests;
         this.progress = progress;
         this.schedules = schedules;
+        this.bank = bank;
         this.names = names;
         this.workers = workers;
         this.watchdog = watchdog;
@@ -69,6 +71,7 @@ final class InteractionRouter extends ListenerAdapter {
                 case SlashCommands.PROGRESS -> progress.progress(event, reply);
                 case SlashCommands.LEADERBOARD -> progress.leaderboard(event, reply);
                 case ScheduleFeature.NAME -> schedules.handle(event, reply);
+                case BankFeature.NAME -> bank.handle(event, reply);
                 default -> reply.sendPrivately(View.text("I don't know /" + name
                         + " any more. Try /topics, /learn, /practice, /code, /test, /progress or /leaderboard."));
             }
@@ -89,7 +92,7 @@ final class InteractionRouter extends ListenerAdapter {
             openForm(event, id);
             return;
         }
-        boolean updatesItsMessage = id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
+        boolean updatesItsMessage = id instanceof CustomId.BankRemove || id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
                 || id instanceof CustomId.TestSkip || id instanceof CustomId.TestSubmit;
         Reply reply = updatesItsMessage ? Reply.update(event) : Reply.newMessage(event, true);
         dispatch(reply, () -> {
@@ -103,6 +106,8 @@ final class InteractionRouter extends ListenerAdapter {
                 practice.check(event, reply, c);
             } else if (id instanceof CustomId.ShowSolution s) {
                 practice.showSolution(event, reply, s);
+            } else if (id instanceof CustomId.BankRemove b) {
+                bank.remove(event, reply, b);
             } else if (id instanceof CustomId.LessonPage l) {
                 lessons.turn(event, reply, l);
             } else if (id instanceof CustomId.LessonAnswer a) {
@@ -187,8 +192,9 @@ final class InteractionRouter extends ListenerAdapter {
         }
         String typed = event.getFocusedOption().getValue();
         try {
-            workers.execute(() -> event.replyChoices(option.equals("topic") ? Topics.suggest(Topics.of(banks, event), typed)
-                            : ScheduleFeature.zones(typed))
+            workers.execute(() -> event.replyChoices(!option.equals("topic") ? ScheduleFeature.zones(typed)
+                            : event.getName().equals(BankFeature.NAME) ? bank.suggest(Who.of(event).guild(), typed)
+                            : Topics.suggest(Topics.of(banks, event), typed))
                     .queue(null, e -> LOG.debug("autocomplete {} not answered: {}", event.getId(), e.toString())));
         } catch (RejectedExecutionException busy) {
             event.replyChoices(List.of()).queue();

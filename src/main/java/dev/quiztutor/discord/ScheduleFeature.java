@@ -116,6 +116,12 @@ final class ScheduleFeature {
                                         .setMaxLength(60)));
     }
 
+    /** Manage Server, or the server's moderator role (/schedule modrole): who may manage schedules and /bank. */
+    static boolean isModerator(Member member, GuildSettings settings) {
+        return member.hasPermission(Permission.MANAGE_SERVER) || settings.moderatorRole()
+                .map(role -> member.getRoles().stream().anyMatch(r -> r.getIdLong() == role)).orElse(false);
+    }
+
     void handle(SlashCommandInteractionEvent event, Reply reply) {
         Who who = Who.of(event);
         String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
@@ -126,8 +132,7 @@ final class ScheduleFeature {
         }
         boolean admin = member.hasPermission(Permission.MANAGE_SERVER);
         GuildSettings settings = guilds.get(who.guild());
-        boolean moderator = admin || settings.moderatorRole()
-                .map(role -> member.getRoles().stream().anyMatch(r -> r.getIdLong() == role)).orElse(false);
+        boolean moderator = isModerator(member, settings);
         if (!moderator || (sub.equals("modrole") && !admin)) {
             reply.send(View.text(sub.equals("modrole")
                     ? "Only members with the Manage Server permission can choose the moderator role."

@@ -102,6 +102,57 @@ public final class ServerTopics {
                 .toList();
     }
 
+    /** How much one server may keep (config {@code bank.*}). */
+    public record Limits(int topics, int questions) {
+    }
+
+    /** What an upload did: the topic is live (its version, whether it replaced one), or why not. */
+    public sealed interface Change permits Added, Refused {
+    }
+
+    public record Added(Topic topic, int version, boolean replaced) implements Change {
+    }
+
+    public record Refused(String reason) implements Change {
+    }
+
+    /**
+     * Makes a valid topic one of the server's own, if it may be: its id is not a global topic's, it
+     * replaces one only when asked to, and the server stays within its limits. Nothing changes on a
+     * refusal.
+     */
+    public Change upload(long guild, Topic topic, String json, ServerTopicStore.Uploader uploader, Instant at,
+                         boolean replace, Limits limits) {
+        String id = topic.id();
+        if (banks.global().topic(id).isPresent()) {
+            return new Refused("`" + id + "` is the id of a topic every server has (the operator's quizzes); "
+                    + "give your topic another id.");
+        }
+        List<Topic> own = banks.own(guild);
+        Optional<Topic> existing = own.stream().filter(t -> t.id().equals(id)).findFirst();
+        if (existing.isPresent() && !replace) {
+            return new Refused("This server already has a topic `" + id + "`. Upload again with `replace:True` to "
+                    + "replace it (its questions keep their history).");
+        }
+        int topics = own.size() + (existing.isPresent() ? 0 : 1);
+        if (topics > limits.topics()) {
+            return new Refused("A server may keep at most " + limits.topics() + " topics of its own; this one has "
+                    + own.size() + ". Remove one with /bank remove first.");
+        }
+        int questions = own.stream().filter(t -> !t.id().equals(id)).mapToInt(t -> t.questions().size()).sum()
+                + topic.questions().size();
+        if (questions > limits.questions()) {
+            return new Refused("A server may keep at most " + limits.questions() + " questions in its own topics; with "
+                    + "this file it would have " + questions + ".");
+        }
+        ServerTopicStore.Put put = put(guild, topic, json, uploader, at, replace);
+        if (put instanceof ServerTopicStore.AlreadyThere there) {
+            return new Refused("This server already has a topic `" + id + "` (version " + there.version()
+                    + "). Upload again with `replace:True` to replace it.");
+        }
+        return new Added(topic, ((ServerTopicStore.Stored) put).version(), existing.isPresent());
+    }
+
     /** Stores a topic's JSON for a server; live in this process when this returns. */
     public ServerTopicStore.Put put(long guild, Topic topic, String json, ServerTopicStore.Uploader uploader,
                                     Instant at, boolean replace) {

@@ -66,6 +66,8 @@ class ConfigLoaderTest {
         assertEquals(8, App.discordSettings(example).schedules().postsAtOnce());
         assertEquals(3, App.discordSettings(read("schedule:\n  postsAtOnce: 3\n")).schedules().postsAtOnce());
         assertEquals(Duration.ofDays(7), example.tests().abandonAfterDuration(), "the example says the default");
+        assertEquals(Config.Bank.DEFAULT, example.bank(), "the example says the /bank limits' defaults");
+        assertEquals(1024 * 1024, example.bank().maxFileBytes());
     }
 
     @Test
