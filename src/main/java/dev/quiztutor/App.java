@@ -1,5 +1,6 @@
 package dev.quiztutor;
 
+import dev.quiztutor.bank.Banks;
 import dev.quiztutor.bank.FolderBank;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.config.Config;
@@ -34,20 +35,20 @@ public final class App {
 
     /** A tutor that keeps everything in memory, for the console. */
     public static Tutor tutor(Config config, QuizBank bank) {
-        return tutor(config, () -> bank);
+        return tutor(config, Banks.of(bank));
     }
 
     /** A tutor that keeps everything in memory, over a bank that may be reloaded. */
-    public static Tutor tutor(Config config, Supplier<QuizBank> bank) {
+    public static Tutor tutor(Config config, Banks bank) {
         return tutor(config, bank, new InMemoryAttemptJournal(), new InMemoryHistory(), Clock.systemUTC());
     }
 
     /** A tutor whose attempts and history live in storage: nothing is lost on restart. */
     public static Tutor tutor(Config config, QuizBank bank, Storage storage, Clock clock) {
-        return tutor(config, () -> bank, storage.journal(), storage.history(), clock);
+        return tutor(config, Banks.of(bank), storage.journal(), storage.history(), clock);
     }
 
-    private static Tutor tutor(Config config, Supplier<QuizBank> bank, AttemptJournal journal, History history,
+    private static Tutor tutor(Config config, Banks bank, AttemptJournal journal, History history,
                                Clock clock) {
         LiveAttempts attempts = new LiveAttempts(journal, config.tutor().attemptCache().settings());
         return new Tutor(bank, attempts, history, config.tutor().scoring(), clock, RandomGenerator.of("L64X128MixRandom"));
@@ -75,7 +76,7 @@ public final class App {
      * Runs the bot until the process is asked to stop (Ctrl-C, SIGTERM); returns the exit code.
      * {@code folders}, when the operator's folder reloads itself, is closed on the way out.
      */
-    static int runBot(Config config, Supplier<QuizBank> bank, Optional<FolderBank> folders, String token,
+    static int runBot(Config config, Banks bank, Optional<FolderBank> folders, String token,
                       PrintWriter err) throws InterruptedException {
         Logger log = LoggerFactory.getLogger(App.class);
         Clock clock = Clock.systemUTC();
@@ -91,7 +92,9 @@ public final class App {
         DiscordBot.Settings settings = discordSettings(config);
         DiscordBot bot;
         try {
-            bot = DiscordBot.start(settings, token, tutor, storage, clock);
+            Config.Bank limits = config.bank();
+            bot = DiscordBot.start(settings, new DiscordBot.BankLimits(limits.maxFileBytes(), limits.topicsPerServer(),
+                    limits.questionsPerServer()), token, tutor, storage, clock);
         } catch (DiscordBot.StartFailure e) {
             folders.ifPresent(FolderBank::close);
             storage.close();
@@ -118,7 +121,7 @@ public final class App {
         if (!bot.awaitReady(Duration.ofSeconds(90), settings.devGuildId())) {
             log.warn("not every shard is connected after 90 s; still trying (check the gateway URL and the network)");
         } else {
-            log.info("quiztutor is running with {} topics{}; press Ctrl-C to stop", bank.get().topics().size(),
+            log.info("quiztutor is running with {} topics{}; press Ctrl-C to stop", bank.global().topics().size(),
                     folders.isPresent() ? " (quiz files reload when they change)" : "");
         }
         stopped.await();

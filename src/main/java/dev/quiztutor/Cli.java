@@ -2,6 +2,7 @@ package dev.quiztutor;
 
 import dev.quiztutor.bank.BankLoader;
 import dev.quiztutor.bank.FolderBank;
+import dev.quiztutor.bank.LiveBanks;
 import dev.quiztutor.bank.Problem;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.config.Config;
@@ -143,20 +144,22 @@ public final class Cli implements Callable<Integer> {
          * The bank, live when the config says so: {@code live} gets the reloading folders, to close
          * when done. Null, after saying why, when no topic is left.
          */
-        Supplier<QuizBank> banks(Config config, PrintWriter err, Consumer<FolderBank> live) {
+        LiveBanks banks(Config config, PrintWriter err, Consumer<FolderBank> live) {
             if (!config.bank().reload()) {
                 QuizBank bank = bank(config, err);
-                return bank == null ? null : () -> bank;
+                return bank == null ? null : new LiveBanks(bank);
             }
-            AtomicReference<QuizBank> current = new AtomicReference<>();
-            FolderBank folders = liveBank(config, current::set, err);
+            LiveBanks banks = new LiveBanks(new QuizBank(List.of()));
+            FolderBank folders = liveBank(config, banks::replaceGlobal, err);
             if (folders == null) {
                 return null;
             }
-            // A reload may already have come: only an empty reference takes the first load.
-            current.compareAndSet(null, folders.bank());
+            // A reload may already have come: only the empty start takes the first load.
+            if (banks.global().isEmpty()) {
+                banks.replaceGlobal(folders.bank());
+            }
             live.accept(folders);
-            return current::get;
+            return banks;
         }
     }
 
@@ -182,7 +185,7 @@ public final class Cli implements Callable<Integer> {
             }
             // Authors try the file they are writing: an edit is there at the next question, no restart.
             AtomicReference<FolderBank> live = new AtomicReference<>();
-            Supplier<QuizBank> bank = options.banks(config, err, live::set);
+            LiveBanks bank = options.banks(config, err, live::set);
             if (bank == null) {
                 return PROBLEMS;
             }
@@ -246,7 +249,7 @@ public final class Cli implements Callable<Integer> {
                 return CANNOT_START;
             }
             AtomicReference<FolderBank> live = new AtomicReference<>();
-            Supplier<QuizBank> bank = options.banks(config, err, live::set);
+            LiveBanks bank = options.banks(config, err, live::set);
             if (bank == null) {
                 return PROBLEMS;
             }

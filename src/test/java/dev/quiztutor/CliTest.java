@@ -133,7 +133,7 @@ class CliTest {
                     + discord.restBaseUrl() + "\n  gatewayUrl: " + discord.gatewayUrl() + "\n");
             dev.quiztutor.config.Config config = dev.quiztutor.config.ConfigLoader.read(file);
             StringWriter err = new StringWriter();
-            int exit = App.runBot(config, Fixtures::shippedBank, java.util.Optional.empty(), dev.quiztutor.discord.fake.FakeDiscord.REJECTED_TOKEN,
+            int exit = App.runBot(config, dev.quiztutor.bank.Banks.of(Fixtures.shippedBank()), java.util.Optional.empty(), dev.quiztutor.discord.fake.FakeDiscord.REJECTED_TOKEN,
                     new PrintWriter(err, true));
             assertEquals(2, exit);
             assertTrue(err.toString().startsWith("quiztutor: Discord rejected the token in DISCORD_TOKEN"), err.toString());
@@ -147,7 +147,7 @@ class CliTest {
         Files.writeString(file, "storage:\n  url: jdbc:sqlite:" + dir.resolve("q.db")
                 + "\ndiscord:\n  apiBaseUrl: http://127.0.0.1:9/api/v10\n");
         StringWriter err = new StringWriter();
-        int exit = App.runBot(dev.quiztutor.config.ConfigLoader.read(file), Fixtures::shippedBank, java.util.Optional.empty(), "token",
+        int exit = App.runBot(dev.quiztutor.config.ConfigLoader.read(file), dev.quiztutor.bank.Banks.of(Fixtures.shippedBank()), java.util.Optional.empty(), "token",
                 new PrintWriter(err, true));
         assertEquals(2, exit);
         assertTrue(err.toString().startsWith("quiztutor: cannot log in to Discord at http://127.0.0.1:9/api/v10/"),

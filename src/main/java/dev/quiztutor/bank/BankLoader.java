@@ -86,6 +86,15 @@ public final class BankLoader {
         }
     }
 
+    /**
+     * Reads one topic from bytes that are not (or not yet) a file, such as a server's stored topic or
+     * an upload; {@code name} stands for the file in problems. Checks exactly what loading a file does.
+     */
+    public static FileResult read(Path name, byte[] utf8) {
+        TopicReader.Result result = TopicReader.read(name, utf8);
+        return new FileResult(name, result.topic(), result.problems());
+    }
+
     static FileResult loadFile(Path file) {
         byte[] bytes;
         try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -54,15 +55,26 @@ final class LocatedJson {
         }
     }
 
+    /**
+     * Bounds on what a file may make the parser hold: files come from Discord uploads too, and a
+     * topic nests a few levels and holds texts of a few thousand characters at most.
+     */
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxStringLength(1_000_000)
+            .maxNumberLength(100)
+            .build();
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(LIMITS)
             .build();
 
     /**
      * A valid file is read by Jackson's own tree reader, the fastest it has, without positions: a
      * file without problems never needs one. The first problem reads the file again, keeping them.
      */
-    private static final ObjectMapper FAST = JsonMapper.builder()
+    private static final ObjectMapper FAST = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();

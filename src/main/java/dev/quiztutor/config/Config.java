@@ -223,12 +223,29 @@ public record Config(
      * while the bot runs (change events, and a re-scan every {@code scanEvery} where the file system
      * sends none).
      */
-    public record Bank(@JsonProperty("reload") Boolean reload, @JsonProperty("scanEvery") String scanEvery) {
-        public static final Bank DEFAULT = new Bank(null, null);
+    public record Bank(
+            @JsonProperty("reload") Boolean reload,
+            @JsonProperty("scanEvery") String scanEvery,
+            @JsonProperty("maxFileBytes") Integer maxFileBytes,
+            @JsonProperty("topicsPerServer") Integer topicsPerServer,
+            @JsonProperty("questionsPerServer") Integer questionsPerServer) {
+        public static final Bank DEFAULT = new Bank(null, null, null, null, null);
 
         public Bank {
             reload = reload == null || reload;
             scanEvery = scanEvery == null ? "5s" : scanEvery;
+            maxFileBytes = maxFileBytes == null ? 1024 * 1024 : maxFileBytes;
+            topicsPerServer = topicsPerServer == null ? 50 : topicsPerServer;
+            questionsPerServer = questionsPerServer == null ? 5000 : questionsPerServer;
+            if (maxFileBytes < 1024 || maxFileBytes > 25 * 1024 * 1024) {
+                throw new ConfigValueException("bank.maxFileBytes", "must be from 1024 to 26214400 (25 MiB), not " + maxFileBytes);
+            }
+            if (topicsPerServer < 0 || topicsPerServer > 1000) {
+                throw new ConfigValueException("bank.topicsPerServer", "must be from 0 to 1000, not " + topicsPerServer);
+            }
+            if (questionsPerServer < 0 || questionsPerServer > 100_000) {
+                throw new ConfigValueException("bank.questionsPerServer", "must be from 0 to 100000, not " + questionsPerServer);
+            }
             Duration every = DurationText.parse("bank.scanEvery", scanEvery);
             if (every.toMillis() < 1000 || every.compareTo(Duration.ofHours(1)) > 0) {
                 throw new ConfigValueException("bank.scanEvery", "must be from 1s to 1h, not " + scanEvery);

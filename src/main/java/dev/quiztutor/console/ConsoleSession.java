@@ -71,10 +71,10 @@ public final class ConsoleSession {
 
     /** Reads commands until "quit" or the end of input. */
     public void run() throws IOException {
-        out.println(style.bold("quiztutor") + " · " + tutor.bank().topics().size() + " topic"
-                + (tutor.bank().topics().size() == 1 ? "" : "s") + " loaded. Type help for commands.");
+        out.println(style.bold("quiztutor") + " · " + tutor.banks().global().topics().size() + " topic"
+                + (tutor.banks().global().topics().size() == 1 ? "" : "s") + " loaded. Type help for commands.");
         out.println();
-        out.print(text.topics(tutor.bank().topics()));
+        out.print(text.topics(tutor.banks().global().topics()));
         prompt();
         String line;
         while ((line = in.readLine()) != null) {
@@ -108,7 +108,7 @@ public final class ConsoleSession {
                 return quit(warned);
             }
             case "help", "?" -> help();
-            case "topics" -> out.print(text.topics(tutor.bank().topics()));
+            case "topics" -> out.print(text.topics(tutor.banks().global().topics()));
             case "learn", "lesson" -> learn(args);
             case "practice" -> practise(QuestionKind.CHOICE, args);
             case "code" -> practise(QuestionKind.BLANKS, args);
@@ -206,7 +206,7 @@ public final class ConsoleSession {
 
     private void ask(Tutor.Selection chosen) {
         // The topic as the files are now: `next` after an author's edit draws from the edited version.
-        Tutor.Selection selection = chosen.topic().flatMap(t -> tutor.bank().topic(t.id()))
+        Tutor.Selection selection = chosen.topic().flatMap(t -> tutor.banks().global().topic(t.id()))
                 .map(t -> new Tutor.Selection(Optional.of(t), chosen.difficulty(), chosen.kinds())).orElse(chosen);
         Optional<Question> picked = tutor.pick(USER, selection);
         if (picked.isEmpty()) {
@@ -224,7 +224,7 @@ public final class ConsoleSession {
     /** Opens one question; {@code next} then picks from {@code selection}. */
     private void show(Question q, Tutor.Selection selection) {
         keepTest();
-        Topic topic = tutor.bank().topic(q.ref().topicId()).orElseThrow();
+        Topic topic = tutor.banks().global().topic(q.ref().topicId()).orElseThrow();
         mode = new Practising(topic, q, ++places, selection);
         out.print(text.question(topic, q, ""));
         out.println(text.practicePrompt(q, q.attempts()));
@@ -518,7 +518,7 @@ public final class ConsoleSession {
      * {@code topicNeeded}. Empty, after saying why, when the words do not make a choice.
      */
     private Optional<Choice> choose(String command, List<String> args, boolean takesDifficulty, boolean topicNeeded) {
-        List<Topic> all = tutor.bank().topics();
+        List<Topic> all = tutor.banks().global().topics();
         List<Difficulty> difficulties = new ArrayList<>();
         List<String> words = new ArrayList<>();
         for (String arg : args) {
@@ -528,7 +528,7 @@ public final class ConsoleSession {
         int used = 0;
         for (int n = words.size(); n > 0 && topic.isEmpty(); n--) {
             String wanted = String.join(" ", words.subList(0, n));
-            List<Topic> found = tutor.bank().lookup(wanted);
+            List<Topic> found = tutor.banks().global().lookup(wanted);
             if (found.size() > 1) {
                 out.println("\"" + wanted + "\" could be " + ids(found) + "; type more of it.");
                 return Optional.empty();
@@ -594,7 +594,7 @@ public final class ConsoleSession {
     }
 
     private String resumeCommand(Topic topic) {
-        return tutor.bank().topics().size() == 1 ? "test" : "test " + topic.id();
+        return tutor.banks().global().topics().size() == 1 ? "test" : "test " + topic.id();
     }
 
     private static String ids(List<Topic> topics) {

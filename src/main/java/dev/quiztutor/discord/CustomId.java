@@ -27,6 +27,13 @@ public sealed interface CustomId {
         }
     }
 
+    /** The confirm button of /bank remove: the server's topic to remove (the server is the click's). */
+    record BankRemove(String topicId) implements CustomId {
+        public String encode() {
+            return join("br", topicId);
+        }
+    }
+
     /** The Hint button of a practice post. */
     record Hint(QuestionRef question) implements CustomId {
         public String encode() {
@@ -171,6 +178,7 @@ public sealed interface CustomId {
         try {
             return Optional.ofNullable(switch (p[1]) {
                 case "a" -> p.length == 5 && ref(p) != null && LETTER.matcher(p[4]).matches() ? new Answer(ref(p), p[4]) : null;
+                case "br" -> p.length == 3 && id(p[2]) ? new BankRemove(p[2]) : null;
                 case "h" -> p.length == 4 && ref(p) != null ? new Hint(ref(p)) : null;
                 case "g" -> p.length == 4 && ref(p) != null ? new Reveal(ref(p)) : null;
                 case "s" -> p.length == 4 && ref(p) != null ? new ShowSolution(ref(p)) : null;

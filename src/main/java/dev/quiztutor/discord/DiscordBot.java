@@ -5,6 +5,10 @@ import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.store.SqlMemberNames;
 import dev.quiztutor.store.Storage;
 import dev.quiztutor.tutor.Tutor;
+import dev.quiztutor.bank.Banks;
+import dev.quiztutor.bank.LiveBanks;
+import dev.quiztutor.store.ServerTopics;
+import dev.quiztutor.store.StorageException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -65,6 +69,11 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
+    /** What /bank takes and keeps: the largest file, and topics and questions per server. */
+    public record BankLimits(long maxFileBytes, int topicsPerServer, int questionsPerServer) {
+        public static final BankLimits DEFAULT = new BankLimits(1024 * 1024, 50, 5000);
+    }
+
     /** The bot could not start; the message is one line for the operator. */
     public static final class StartFailure extends Exception {
         public StartFailure(String message, Throwable cause) {
@@ -81,9 +90,14 @@ public final class DiscordBot implements AutoCloseable {
     private final LiveTallies tallies;
     private final CountDownLatch ready;
     private final Scheduler scheduler;
+    private final ScheduledExecutorService bankThread;
+    private final ServerTopics serverTopics;
 
     private DiscordBot(ShardManager shards, ExecutorService workers, ScheduledExecutorService timer,
-                       LiveTallies tallies, CountDownLatch ready, Scheduler scheduler) {
+                       LiveTallies tallies, CountDownLatch ready, Scheduler scheduler,
+                       ScheduledExecutorService bankThread, ServerTopics serverTopics) {
+        this.bankThread = bankThread;
+        this.serverTopics = serverTopics;
         this.shards = shards;
         this.workers = workers;
         this.timer = timer;
@@ -92,8 +106,27 @@ public final class DiscordBot implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
+    /**
+     * Starts the bot. Server topics (/bank) go into the tutor's banks, which must be {@link LiveBanks}
+     * (as {@link Banks#of} and the wiring build them): they are read from storage now, and re-read
+     * whenever another process changes them.
+     */
     public static DiscordBot start(Settings settings, String token, Tutor tutor, Storage storage, Clock clock)
             throws StartFailure {
+        return start(settings, BankLimits.DEFAULT, token, tutor, storage, clock);
+    }
+
+    public static DiscordBot start(Settings settings, BankLimits bankLimits, String token, Tutor tutor, Storage storage,
+                                   Clock clock) throws StartFailure {
+        if (!(tutor.banks() instanceof LiveBanks live)) {
+            throw new IllegalArgumentException("the tutor's banks must be LiveBanks, to take the servers' topics");
+        }
+        ServerTopics serverTopics = new ServerTopics(storage.serverTopics(), live);
+        try {
+            serverTopics.refresh();
+        } catch (StorageException e) {
+            throw new StartFailure("cannot read the servers' own topics: " + e.getMessage(), e);
+        }
         // JDA quotes a token it does not like in its exceptions; no log line or message may show it.
         Secrets.hide(token);
         // JDA's default lets a message ping everyone; quiz text must never ping anybody.
@@ -112,12 +145,16 @@ public final class DiscordBot implements AutoCloseable {
         Scheduler scheduler = new Scheduler(storage.schedules(), tutor, storage.journal(),
                 new ChannelPoster(built::get, Pacer.forShards(ownShards, settings.shardsTotal())),
                 settings::owns, clock, settings.schedules());
-        InteractionRouter router = new InteractionRouter(tutor::bank, new PracticeFeature(tutor, tallies),
-                new LessonFeature(tutor), new TestFeature(tutor, new StoredTests(storage.tests(), tutor::bank)),
-                new ProgressFeature(tutor::bank, storage.figures(), storage.guilds(), memberNames),
-                new ScheduleFeature(tutor::bank, storage.schedules(), scheduler, storage.guilds(), clock),
+        InteractionRouter router = new InteractionRouter(tutor.banks(), new PracticeFeature(tutor, tallies),
+                new LessonFeature(tutor), new TestFeature(tutor, new StoredTests(storage.tests(), tutor.banks())),
+                new ProgressFeature(tutor.banks(), storage.figures(), storage.guilds(), memberNames),
+                new ScheduleFeature(tutor.banks(), storage.schedules(), scheduler, storage.guilds(), clock),
+                new BankFeature(serverTopics, storage.guilds(), new BankFeature.Limits(bankLimits.maxFileBytes(),
+                        new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer())), clock),
                 new Names(memberNames), workers, timer, settings.deferAfter());
 
+        ScheduledExecutorService bankThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-banks"));
+        serverTopics.start(bankThread);
         CountDownLatch ready = new CountDownLatch(ownShards);
         ScheduledExecutorService scheduleThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-schedule"));
         AtomicBoolean scheduling = new AtomicBoolean();
@@ -149,19 +186,26 @@ public final class DiscordBot implements AutoCloseable {
             built.set(shards);
         } catch (InvalidTokenException e) {
             stop(workers, timer, tallies);
+            bankThread.shutdownNow();
             throw new StartFailure("Discord rejected the token in DISCORD_TOKEN; copy it again from the Bot page of "
                     + "your application (https://discord.com/developers/applications)", e);
         } catch (RuntimeException e) {
             stop(workers, timer, tallies);
+            bankThread.shutdownNow();
             String where = settings.apiBaseUrl().orElse("https://discord.com/api");
             throw new StartFailure("cannot log in to Discord at " + where + ": " + Secrets.mask(rootMessage(e)), e);
         }
-        return new DiscordBot(shards, workers, timer, tallies, ready, scheduler);
+        return new DiscordBot(shards, workers, timer, tallies, ready, scheduler, bankThread, serverTopics);
     }
 
     /** The scheduled posts of this process's guilds; tests drive it with their own clock. */
     Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** The servers' own topics of this process. */
+    ServerTopics serverTopics() {
+        return serverTopics;
     }
 
     /** Waits for every shard of this process to be connected, then registers the slash commands. */
@@ -206,6 +250,7 @@ public final class DiscordBot implements AutoCloseable {
     public void close() {
         // A post in progress, answers in flight and the last figures go out before the connection closes.
         scheduler.close();
+        bankThread.shutdownNow();
         stop(workers, timer, tallies);
         List<JDA> connected = shards.getShards();
         shards.shutdown();

@@ -1,7 +1,7 @@
 package dev.quiztutor.discord;
 
 import dev.quiztutor.bank.QuestionKind;
-import dev.quiztutor.bank.QuizBank;
+import dev.quiztutor.bank.Banks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,26 +27,28 @@ import org.slf4j.LoggerFactory;
 final class InteractionRouter extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionRouter.class);
 
-    private final Supplier<QuizBank> bank;
+    private final Banks banks;
     private final PracticeFeature practice;
     private final LessonFeature lessons;
     private final TestFeature tests;
     private final ProgressFeature progress;
     private final ScheduleFeature schedules;
+    private final BankFeature bank;
     private final Names names;
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
     private final Duration deferAfter;
 
-    InteractionRouter(Supplier<QuizBank> bank, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
-                      ProgressFeature progress, ScheduleFeature schedules, Names names, ExecutorService workers,
+    InteractionRouter(Banks banks, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
+                      ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, Names names, ExecutorService workers,
                       ScheduledExecutorService watchdog, Duration deferAfter) {
-        this.bank = bank;
+        this.banks = banks;
         this.practice = practice;
         this.lessons = lessons;
         this.tests = tests;
         this.progress = progress;
         this.schedules = schedules;
+        this.bank = bank;
         this.names = names;
         this.workers = workers;
         this.watchdog = watchdog;
@@ -62,7 +64,7 @@ final class InteractionRouter extends ListenerAdapter {
         dispatch(reply, () -> {
             names.seen(event);
             switch (name) {
-                case SlashCommands.TOPICS -> reply.send(Views.topics(bank.get()));
+                case SlashCommands.TOPICS -> reply.send(Views.topics(Topics.of(banks, event)));
                 case SlashCommands.LEARN -> lessons.start(event, reply);
                 case SlashCommands.PRACTICE -> practice.post(event, reply, QuestionKind.PRACTICE);
                 case SlashCommands.CODE -> practice.post(event, reply, QuestionKind.CODE);
@@ -70,6 +72,7 @@ final class InteractionRouter extends ListenerAdapter {
                 case SlashCommands.PROGRESS -> progress.progress(event, reply);
                 case SlashCommands.LEADERBOARD -> progress.leaderboard(event, reply);
                 case ScheduleFeature.NAME -> schedules.handle(event, reply);
+                case BankFeature.NAME -> bank.handle(event, reply);
                 default -> reply.sendPrivately(View.text("I don't know /" + name
                         + " any more. Try /topics, /learn, /practice, /code, /test, /progress or /leaderboard."));
             }
@@ -90,7 +93,7 @@ final class InteractionRouter extends ListenerAdapter {
             openForm(event, id);
             return;
         }
-        boolean updatesItsMessage = id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
+        boolean updatesItsMessage = id instanceof CustomId.BankRemove || id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
                 || id instanceof CustomId.TestSkip || id instanceof CustomId.TestSubmit;
         Reply reply = updatesItsMessage ? Reply.update(event) : Reply.newMessage(event, true);
         dispatch(reply, () -> {
@@ -103,9 +106,11 @@ final class InteractionRouter extends ListenerAdapter {
             } else if (id instanceof CustomId.Check c) {
                 practice.check(event, reply, c);
             } else if (id instanceof CustomId.ShowSolution s) {
-                practice.showSolution(reply, s);
+                practice.showSolution(event, reply, s);
+            } else if (id instanceof CustomId.BankRemove b) {
+                bank.remove(event, reply, b);
             } else if (id instanceof CustomId.LessonPage l) {
-                lessons.turn(reply, l);
+                lessons.turn(event, reply, l);
             } else if (id instanceof CustomId.LessonAnswer a) {
                 lessons.answer(event, reply, a);
             } else if (id instanceof CustomId.TestAnswer t) {
@@ -129,9 +134,9 @@ final class InteractionRouter extends ListenerAdapter {
     private void openForm(ButtonInteractionEvent event, CustomId id) {
         net.dv8tion.jda.api.modals.Modal form = null;
         if (id instanceof CustomId.Type t) {
-            form = bank.get().question(t.question()).filter(q -> q.kind().typed()).map(PracticeFeature::form).orElse(null);
+            form = Topics.of(banks, event).question(t.question()).filter(q -> q.kind().typed()).map(PracticeFeature::form).orElse(null);
         } else if (id instanceof CustomId.LessonType l) {
-            form = lessons.form(l);
+            form = lessons.form(event, l);
         } else if (id instanceof CustomId.TestType t) {
             form = tests.form(t.test(), t.position(), event.getUser().getIdLong());
         }
@@ -188,8 +193,9 @@ final class InteractionRouter extends ListenerAdapter {
         }
         String typed = event.getFocusedOption().getValue();
         try {
-            workers.execute(() -> event.replyChoices(option.equals("topic") ? Topics.suggest(bank.get(), typed)
-                            : ScheduleFeature.zones(typed))
+            workers.execute(() -> event.replyChoices(!option.equals("topic") ? ScheduleFeature.zones(typed)
+                            : event.getName().equals(BankFeature.NAME) ? bank.suggest(Who.of(event).guild(), typed)
+                            : Topics.suggest(Topics.of(banks, event), typed))
                     .queue(null, e -> LOG.debug("autocomplete {} not answered: {}", event.getId(), e.toString())));
         } catch (RejectedExecutionException busy) {
             event.replyChoices(List.of()).queue();

@@ -24,7 +24,7 @@ final class LessonFeature {
     }
 
     void start(SlashCommandInteractionEvent event, Reply reply) {
-        Topics.Found found = Topics.find(tutor.bank(), PracticeFeature.optionText(event.getOption("topic")), true);
+        Topics.Found found = Topics.find(Topics.of(tutor.banks(), event), PracticeFeature.optionText(event.getOption("topic")), true);
         if (found instanceof Topics.Problem problem) {
             reply.send(View.text(problem.message()));
             return;
@@ -38,8 +38,8 @@ final class LessonFeature {
         reply.send(Views.lessonPage(topic, pages, 0, Optional.empty()));
     }
 
-    void turn(Reply reply, CustomId.LessonPage id) {
-        Optional<Topic> topic = tutor.bank().topic(id.topicId());
+    void turn(net.dv8tion.jda.api.interactions.Interaction event, Reply reply, CustomId.LessonPage id) {
+        Optional<Topic> topic = Topics.of(tutor.banks(), event).topic(id.topicId());
         List<LessonPage> pages = topic.map(tutor::lesson).orElse(List.of());
         if (pages.isEmpty()) {
             reply.send(View.text(Polite.LESSON_GONE));
@@ -51,7 +51,7 @@ final class LessonFeature {
 
     /** An answer to the lesson's own quiz question: graded like practice, answered privately. */
     void answer(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.LessonAnswer id) {
-        Optional<Topic> topic = tutor.bank().topic(id.topicId());
+        Optional<Topic> topic = Topics.of(tutor.banks(), event).topic(id.topicId());
         List<LessonPage> pages = topic.map(tutor::lesson).orElse(List.of());
         if (id.page() >= pages.size() || !(pages.get(id.page()) instanceof LessonPage.Quiz quiz)) {
             reply.send(View.text(Polite.LESSON_GONE));
@@ -69,15 +69,15 @@ final class LessonFeature {
     }
 
     /** The form of the typed question on a lesson page; null when that page holds none. */
-    net.dv8tion.jda.api.modals.Modal form(CustomId.LessonType id) {
-        Optional<Question> q = quizQuestion(id.topicId(), id.page());
+    net.dv8tion.jda.api.modals.Modal form(net.dv8tion.jda.api.interactions.Interaction event, CustomId.LessonType id) {
+        Optional<Question> q = quizQuestion(event, id.topicId(), id.page());
         return q.filter(x -> x.kind().typed())
                 .map(x -> Views.answerForm(new CustomId.LessonTyped(id.topicId(), id.page()).encode(), x)).orElse(null);
     }
 
     /** A typed answer to a lesson's quiz question, from its form. */
     void typed(net.dv8tion.jda.api.events.interaction.ModalInteractionEvent event, Reply reply, CustomId.LessonTyped id) {
-        Optional<Question> found = quizQuestion(id.topicId(), id.page());
+        Optional<Question> found = quizQuestion(event, id.topicId(), id.page());
         var input = event.getValue("answer");
         if (found.isEmpty() || input == null || event.getMessage() == null) {
             reply.send(View.text(Polite.LESSON_GONE));
@@ -97,8 +97,8 @@ final class LessonFeature {
                 feedback.embeds(), feedback.rows()));
     }
 
-    private Optional<Question> quizQuestion(String topicId, int page) {
-        List<LessonPage> pages = tutor.bank().topic(topicId).map(tutor::lesson).orElse(List.of());
+    private Optional<Question> quizQuestion(net.dv8tion.jda.api.interactions.Interaction event, String topicId, int page) {
+        List<LessonPage> pages = Topics.of(tutor.banks(), event).topic(topicId).map(tutor::lesson).orElse(List.of());
         return page < pages.size() && pages.get(page) instanceof LessonPage.Quiz quiz ? Optional.of(quiz.question())
                 : Optional.empty();
     }

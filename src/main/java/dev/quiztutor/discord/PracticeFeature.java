@@ -6,6 +6,7 @@ import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.bank.QuestionRef;
+import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Topic;
 import dev.quiztutor.tutor.Place;
 import dev.quiztutor.tutor.Practice;
@@ -44,10 +45,11 @@ final class PracticeFeature {
 
     /** /practice or /code: picks a question the user has not met recently and posts it. */
     void post(SlashCommandInteractionEvent event, Reply reply, java.util.Set<QuestionKind> kinds) {
+        QuizBank bank = Topics.of(tutor.banks(), event);
         Optional<Topic> topic = Optional.empty();
         String topicText = optionText(event.getOption("topic"));
         if (!topicText.isEmpty()) {
-            Topics.Found found = Topics.find(tutor.bank(), topicText, false);
+            Topics.Found found = Topics.find(bank, topicText, false);
             if (found instanceof Topics.Problem problem) {
                 reply.sendPrivately(View.text(problem.message()));
                 return;
@@ -66,7 +68,7 @@ final class PracticeFeature {
         }
         Who who = Who.of(event);
         Tutor.Selection selection = new Tutor.Selection(topic, difficulty, kinds);
-        Optional<Question> picked = tutor.pick(who.user(), selection);
+        Optional<Question> picked = tutor.pick(bank, who.user(), selection);
         if (picked.isEmpty()) {
             String what = kinds.equals(QuestionKind.CODE) ? "fill-in-the-blank code tasks" : "practice questions";
             reply.sendPrivately(View.text("There are no " + difficulty.map(d -> d.label() + " ").orElse("") + what
@@ -74,17 +76,11 @@ final class PracticeFeature {
             return;
         }
         Question q = picked.get();
-        // The folder may have reloaded since the pick, without this topic.
-        Optional<Topic> of = tutor.bank().topic(q.ref().topicId());
-        if (of.isEmpty()) {
-            reply.sendPrivately(View.text(Polite.GONE));
-            return;
-        }
-        reply.send(Views.practicePost(of.get(), q, Views.Tally.NONE));
+        reply.send(Views.practicePost(bank.topic(q.ref().topicId()).orElseThrow(), q, Views.Tally.NONE));
     }
 
     void answer(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Answer id) {
-        withQuestion(reply, id.question(), q -> {
+        withQuestion(event, reply, id.question(), q -> {
             if (!(Answers.fromButton(q, id.letter()) instanceof Response.Valid valid)) {
                 reply.send(View.text(Polite.STALE));
                 return;
@@ -101,7 +97,7 @@ final class PracticeFeature {
 
     /** A typed answer sent from the form: graded like a click, never shown to anyone but its author. */
     void typed(net.dv8tion.jda.api.events.interaction.ModalInteractionEvent event, Reply reply, CustomId.Typed id) {
-        withQuestion(reply, id.question(), q -> {
+        withQuestion(event, reply, id.question(), q -> {
             var input = event.getValue("answer");
             var message = event.getMessage();
             if (input == null || message == null || !q.kind().typed()) {
@@ -121,18 +117,18 @@ final class PracticeFeature {
     }
 
     void hint(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Hint id) {
-        withQuestion(reply, id.question(), q -> act(event, event.getMessageIdLong(), event.getChannel(),
+        withQuestion(event, reply, id.question(), q -> act(event, event.getMessageIdLong(), event.getChannel(),
                 !event.getMessage().isEphemeral(), reply, q, tutor.hint(place(event), event.getUser().getIdLong(), q), ""));
     }
 
     void reveal(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Reveal id) {
-        withQuestion(reply, id.question(), q -> act(event, event.getMessageIdLong(), event.getChannel(),
+        withQuestion(event, reply, id.question(), q -> act(event, event.getMessageIdLong(), event.getChannel(),
                 !event.getMessage().isEphemeral(), reply, q, tutor.giveUp(place(event), event.getUser().getIdLong(), q), ""));
     }
 
     /** A pick in a blank's or an item's menu, or the picks of a multi: kept for this user until Check. */
     void pick(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Blank id, List<String> values) {
-        Optional<Question> found = tutor.bank().question(id.question());
+        Optional<Question> found = Topics.of(tutor.banks(), event).question(id.question());
         if (found.isEmpty() || !Answers.fits(found.get(), id.blank(), values)) {
             reply.sendPrivately(View.text(found.isEmpty() ? Polite.GONE : Polite.STALE));
             return;
@@ -148,7 +144,7 @@ final class PracticeFeature {
     }
 
     void check(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Check id) {
-        withQuestion(reply, id.question(), q -> {
+        withQuestion(event, reply, id.question(), q -> {
             int menus = Answers.menus(q);
             if (menus == 0) {
                 reply.send(View.text(Polite.STALE));
@@ -184,8 +180,8 @@ final class PracticeFeature {
     }
 
     /** From a test report: the worked solution of a missed question. */
-    void showSolution(Reply reply, CustomId.ShowSolution id) {
-        withQuestion(reply, id.question(), q -> reply.send(new View("", List.of(Views.solution(q)), List.of())));
+    void showSolution(net.dv8tion.jda.api.interactions.Interaction event, Reply reply, CustomId.ShowSolution id) {
+        withQuestion(event, reply, id.question(), q -> reply.send(new View("", List.of(Views.solution(q)), List.of())));
     }
 
     private void act(net.dv8tion.jda.api.interactions.Interaction event, long post, MessageChannel channel,
@@ -193,14 +189,19 @@ final class PracticeFeature {
         View feedback = Views.feedback(q, outcome.feedback());
         reply.send(new View(before + feedback.content(), feedback.embeds(), feedback.rows()));
         if (publicPost) {
-            // A reload may have removed the topic since the question was read: the answer stands, uncounted.
-            tutor.bank().topic(q.ref().topicId()).ifPresent(topic -> tallies.record(new Place(Who.of(event).guild(), post),
-                    channel, topic, q, event.getUser().getIdLong(), outcome));
+            // The question came from this server's bank a moment ago; a swap since may have removed its
+            // topic, and then the post's count simply stops.
+            Optional<Topic> topic = Topics.of(tutor.banks(), event).topic(q.ref().topicId());
+            if (topic.isEmpty()) {
+                return;
+            }
+            tallies.record(new Place(Who.of(event).guild(), post), channel, topic.get(), q, event.getUser().getIdLong(), outcome);
         }
     }
 
-    private void withQuestion(Reply reply, QuestionRef ref, java.util.function.Consumer<Question> action) {
-        Optional<Question> q = tutor.bank().question(ref);
+    private void withQuestion(net.dv8tion.jda.api.interactions.Interaction event, Reply reply, QuestionRef ref,
+                              java.util.function.Consumer<Question> action) {
+        Optional<Question> q = Topics.of(tutor.banks(), event).question(ref);
         if (q.isEmpty()) {
             reply.send(View.text(Polite.GONE));
         } else {

@@ -1,5 +1,6 @@
 package dev.quiztutor.discord;
 
+import dev.quiztutor.bank.Banks;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Topic;
 import dev.quiztutor.store.Figures;
@@ -21,13 +22,13 @@ final class ProgressFeature {
     static final int TOP = 10;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    private final Supplier<QuizBank> bank;
+    private final Banks banks;
     private final Figures figures;
     private final GuildSettingsStore guilds;
     private final MemberNames names;
 
-    ProgressFeature(Supplier<QuizBank> bank, Figures figures, GuildSettingsStore guilds, MemberNames names) {
-        this.bank = bank;
+    ProgressFeature(Banks banks, Figures figures, GuildSettingsStore guilds, MemberNames names) {
+        this.banks = banks;
         this.figures = figures;
         this.guilds = guilds;
         this.names = names;
@@ -36,6 +37,7 @@ final class ProgressFeature {
     void progress(SlashCommandInteractionEvent event, Reply reply) {
         Who who = Who.of(event);
         Figures.Progress p = figures.progress(who.guild(), who.user());
+        QuizBank bank = banks.forGuild(who.guild());
         if (p.overall().answered() == 0 && p.recentTests().isEmpty()) {
             reply.send(View.text("You have not finished a question here yet. Try /practice, /code or /test!"));
             return;
@@ -48,7 +50,7 @@ final class ProgressFeature {
                         + p.streak().best() + ")");
         StringBuilder topics = new StringBuilder();
         for (Figures.TopicTotals t : p.byTopic()) {
-            topics.append("**").append(title(t.topicId())).append("**: ").append(line(t.totals())).append('\n');
+            topics.append("**").append(title(bank, t.topicId())).append("**: ").append(line(t.totals())).append('\n');
         }
         if (topics.length() > 0) {
             embed.addField("By topic", Views.truncate(topics.toString(), 1024), false);
@@ -58,12 +60,12 @@ final class ProgressFeature {
             difficulties.append(Views.capitalise(d.difficulty().label())).append(": ").append(line(d.totals())).append('\n');
         }
         embed.addField("By difficulty", difficulties.toString(), false);
-        p.weakestTopic().ifPresent(w -> embed.addField("Weakest topic", title(w.topicId()) + " (" + percent(w.totals())
+        p.weakestTopic().ifPresent(w -> embed.addField("Weakest topic", title(bank, w.topicId()) + " (" + percent(w.totals())
                 + " right): try `/learn " + w.topicId() + "`", false));
         if (!p.recentTests().isEmpty()) {
             StringBuilder tests = new StringBuilder();
             for (TopicTestStore.TestResult r : p.recentTests()) {
-                tests.append(title(r.topicId())).append(": ").append(r.overall().right()).append('/')
+                tests.append(title(bank, r.topicId())).append(": ").append(r.overall().right()).append('/')
                         .append(r.overall().total()).append(" · **").append(r.verdict().label()).append("** · ")
                         .append(DAY.format(r.finished().atZone(ZoneId.of("UTC")))).append('\n');
             }
@@ -102,8 +104,8 @@ final class ProgressFeature {
         reply.send(new View("", List.of(embed.build()), List.of()));
     }
 
-    private String title(String topicId) {
-        return bank.get().topic(topicId).map(Topic::title).orElse(topicId);
+    private static String title(QuizBank bank, String topicId) {
+        return bank.topic(topicId).map(Topic::title).orElse(topicId);
     }
 
     /**

@@ -85,6 +85,29 @@ final class Reply {
         }
     }
 
+    /**
+     * The answer with a file attached (problems.txt, a downloaded topic), in a new message's mode:
+     * the reply itself, or the edit of the deferred one.
+     */
+    void sendFile(View view, String fileName, byte[] content) {
+        MessageCreateData create;
+        MessageEditData edit;
+        try {
+            create = new net.dv8tion.jda.api.utils.messages.MessageCreateBuilder().applyData(view.create())
+                    .addFiles(net.dv8tion.jda.api.utils.FileUpload.fromData(content, fileName)).build();
+            edit = new net.dv8tion.jda.api.utils.messages.MessageEditBuilder().applyData(view.edit())
+                    .setFiles(net.dv8tion.jda.api.utils.FileUpload.fromData(content, fileName)).build();
+        } catch (RuntimeException e) {
+            cannotShow(e);
+            return;
+        }
+        if (state.compareAndSet(PENDING, ANSWERED)) {
+            event.reply(create).setEphemeral(ephemeral).queue(null, e -> failed("reply", e));
+        } else if (state.get() == DEFERRED) {
+            event.getHook().editOriginal(edit).queue(null, e -> failed("deferred answer", e));
+        }
+    }
+
     /** A private answer, whatever the mode: a new message, or a follow-up once acknowledged. */
     void sendPrivately(View view) {
         if (mode == Mode.NEW_MESSAGE && ephemeral) {

@@ -3,7 +3,7 @@ package dev.quiztutor.discord;
 import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.DisplayLimits;
 import dev.quiztutor.bank.QuestionKind;
-import dev.quiztutor.bank.QuizBank;
+import dev.quiztutor.bank.Banks;
 import dev.quiztutor.schedule.Days;
 import dev.quiztutor.schedule.NewSchedule;
 import dev.quiztutor.schedule.Parsed;
@@ -61,14 +61,14 @@ final class ScheduleFeature {
     static final int MAX_PER_GUILD = DisplayLimits.EMBED_FIELDS;
     private static final Set<Permission> NEEDED = ChannelPoster.NEEDED;
 
-    private final Supplier<QuizBank> bank;
+    private final Banks banks;
     private final ScheduleStore store;
     private final Scheduler scheduler;
     private final GuildSettingsStore guilds;
     private final Clock clock;
 
-    ScheduleFeature(Supplier<QuizBank> bank, ScheduleStore store, Scheduler scheduler, GuildSettingsStore guilds, Clock clock) {
-        this.bank = bank;
+    ScheduleFeature(Banks banks, ScheduleStore store, Scheduler scheduler, GuildSettingsStore guilds, Clock clock) {
+        this.banks = banks;
         this.store = store;
         this.scheduler = scheduler;
         this.guilds = guilds;
@@ -117,6 +117,12 @@ final class ScheduleFeature {
                                         .setMaxLength(60)));
     }
 
+    /** Manage Server, or the server's moderator role (/schedule modrole): who may manage schedules and /bank. */
+    static boolean isModerator(Member member, GuildSettings settings) {
+        return member.hasPermission(Permission.MANAGE_SERVER) || settings.moderatorRole()
+                .map(role -> member.getRoles().stream().anyMatch(r -> r.getIdLong() == role)).orElse(false);
+    }
+
     void handle(SlashCommandInteractionEvent event, Reply reply) {
         Who who = Who.of(event);
         String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
@@ -127,8 +133,7 @@ final class ScheduleFeature {
         }
         boolean admin = member.hasPermission(Permission.MANAGE_SERVER);
         GuildSettings settings = guilds.get(who.guild());
-        boolean moderator = admin || settings.moderatorRole()
-                .map(role -> member.getRoles().stream().anyMatch(r -> r.getIdLong() == role)).orElse(false);
+        boolean moderator = isModerator(member, settings);
         if (!moderator || (sub.equals("modrole") && !admin)) {
             reply.send(View.text(sub.equals("modrole")
                     ? "Only members with the Manage Server permission can choose the moderator role."
@@ -185,7 +190,7 @@ final class ScheduleFeature {
         Optional<String> topic = Optional.empty();
         String topicText = text(event, "topic");
         if (!topicText.isEmpty()) {
-            Topics.Found found = Topics.find(bank.get(), topicText, false);
+            Topics.Found found = Topics.find(banks.forGuild(who.guild()), topicText, false);
             if (found instanceof Topics.Problem problem) {
                 reply.send(View.text(problem.message()));
                 return;

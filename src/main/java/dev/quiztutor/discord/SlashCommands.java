@@ -38,6 +38,7 @@ final class SlashCommands {
                 .addOptions(new OptionData(OptionType.STRING, "period", "This month (default) or all time", false)
                         .addChoice("this month", "month").addChoice("all time", "all"))));
         commands.add(ScheduleFeature.command());
+        commands.add(BankFeature.command());
         return commands;
     }
 

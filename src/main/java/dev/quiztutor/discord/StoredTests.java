@@ -1,6 +1,6 @@
 package dev.quiztutor.discord;
 
-import dev.quiztutor.bank.QuizBank;
+import dev.quiztutor.bank.Banks;
 import dev.quiztutor.store.TopicTestStore;
 import dev.quiztutor.tutor.TopicTest;
 import java.util.List;
@@ -10,11 +10,11 @@ import java.util.function.Supplier;
 /** Tests in progress and their results in storage: a restart resumes a test where it was. */
 final class StoredTests implements TestFeature.Keeper {
     private final TopicTestStore store;
-    private final Supplier<QuizBank> bank;
+    private final Banks banks;
 
-    StoredTests(TopicTestStore store, Supplier<QuizBank> bank) {
+    StoredTests(TopicTestStore store, Banks banks) {
         this.store = store;
-        this.bank = bank;
+        this.banks = banks;
     }
 
     @Override
@@ -30,7 +30,7 @@ final class StoredTests implements TestFeature.Keeper {
     @Override
     public Optional<TestFeature.Session> restore(long testId, long guild, long user) {
         return store.find(new TopicTestStore.TestId(guild, user, testId))
-                .flatMap(saved -> saved.resume(bank.get()))
+                .flatMap(saved -> saved.resume(banks.forGuild(guild)))
                 .map(test -> new TestFeature.Session(guild, user, test, List.of()));
     }
 }

@@ -61,7 +61,7 @@ public final class TestFeature {
     }
 
     void start(SlashCommandInteractionEvent event, Reply reply) {
-        Topics.Found found = Topics.find(tutor.bank(), PracticeFeature.optionText(event.getOption("topic")), true);
+        Topics.Found found = Topics.find(Topics.of(tutor.banks(), event), PracticeFeature.optionText(event.getOption("topic")), true);
         if (found instanceof Topics.Problem problem) {
             reply.send(View.text(problem.message()));
             return;

@@ -1,11 +1,13 @@
 package dev.quiztutor.discord;
 
+import dev.quiztutor.bank.Banks;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Topic;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.commands.Command;
 
 /** Finding the topic a user typed or picked, and suggesting topics while they type. */
@@ -62,6 +64,14 @@ final class Topics {
 
     private static boolean starts(Topic t, String wanted) {
         return t.id().startsWith(wanted) || t.title().toLowerCase(Locale.ROOT).startsWith(wanted);
+    }
+
+    /**
+     * The bank of the server the interaction comes from (global topics and the server's own): a
+     * click in one server never finds another server's topic.
+     */
+    static QuizBank of(Banks banks, Interaction interaction) {
+        return banks.forGuild(Who.of(interaction).guild());
     }
 
     static Optional<Topic> byId(QuizBank bank, String id) {

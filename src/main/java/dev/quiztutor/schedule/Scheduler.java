@@ -474,7 +474,7 @@ public final class Scheduler implements AutoCloseable {
     /** Picks with the channel as the audience, so that the channel does not get what it had recently. */
     private Picked pick(Schedule schedule) {
         QuestionChoice choice = schedule.questions();
-        QuizBank bank = tutor.bank();
+        QuizBank bank = tutor.banks().forGuild(schedule.guild());
         Optional<Topic> topic = Optional.empty();
         if (choice.topicId().isPresent()) {
             topic = bank.topic(choice.topicId().get());
@@ -482,7 +482,7 @@ public final class Scheduler implements AutoCloseable {
                 return new NothingToAsk("the topic '" + choice.topicId().get() + "' is no longer in the quiz bank");
             }
         }
-        Optional<Question> question = tutor.pick(schedule.channel(),
+        Optional<Question> question = tutor.pick(bank, schedule.channel(),
                 new Tutor.Selection(topic, choice.difficulty(), QuestionKind.family(choice.kind())));
         if (question.isEmpty()) {
             return new NothingToAsk("the quiz bank has no " + choice.describe() + " question");
@@ -508,7 +508,7 @@ public final class Scheduler implements AutoCloseable {
             return;
         }
         RevealClaim claim = won.get();
-        QuizBank bank = tutor.bank();
+        QuizBank bank = tutor.banks().forGuild(due.guild());
         Optional<Question> question = bank.question(due.question());
         if (question.isEmpty()) {
             String reason = "the question " + due.question() + " is no longer in the quiz bank";

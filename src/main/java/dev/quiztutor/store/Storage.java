@@ -19,6 +19,7 @@ public final class Storage implements AutoCloseable {
     private final SqlTopicTestStore tests;
     private final SqlGuildSettingsStore guilds;
     private final SqlScheduleStore schedules;
+    private final SqlServerTopicStore serverTopics;
 
     private Storage(Database database, Clock clock) {
         this.database = database;
@@ -28,6 +29,7 @@ public final class Storage implements AutoCloseable {
         this.tests = new SqlTopicTestStore(database, clock);
         this.guilds = new SqlGuildSettingsStore(database);
         this.schedules = new SqlScheduleStore(database, clock);
+        this.serverTopics = new SqlServerTopicStore(database);
     }
 
     public static Storage open(StorageSettings settings, Clock clock) {
@@ -62,6 +64,11 @@ public final class Storage implements AutoCloseable {
     /** Moderators' daily quiz posts and their slots. */
     public ScheduleStore schedules() {
         return schedules;
+    }
+
+    /** The topics servers uploaded with /bank. */
+    public ServerTopicStore serverTopics() {
+        return serverTopics;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.quiztutor.tutor;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.quiztutor.bank.Banks;
 import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionKind;
@@ -26,27 +29,29 @@ public final class Tutor {
     /** How many recently met questions picking tries to avoid. */
     static final int RECENT = 20;
 
-    private final Supplier<QuizBank> bank;
+    private final Banks banks;
     private final LiveAttempts attempts;
     private final History history;
     private final Practice practice;
     private final Clock clock;
     private final RandomGenerator random;
-    private volatile Index index = new Index(null, Map.of());
+    /**
+     * The candidates of each selection, kept with the bank snapshot they were drawn from (weak keys
+     * compare by identity): a swapped snapshot (an upload, a reload) starts afresh, and the old one's
+     * entries go with it.
+     */
+    private final Cache<QuizBank, Map<SelectionKey, QuestionPicker.Candidates>> candidates =
+            Caffeine.newBuilder().weakKeys().build();
 
-    /** The candidates worked out for one bank: a reloaded bank starts afresh. */
-    private record Index(QuizBank bank, Map<SelectionKey, QuestionPicker.Candidates> candidates) {
-    }
-
+    /** A tutor of one bank with no server topics (the console, tests). */
     public Tutor(QuizBank bank, LiveAttempts attempts, History history, ScoringPolicy scoring, Clock clock,
                  RandomGenerator random) {
-        this(constant(Objects.requireNonNull(bank)), attempts, history, scoring, clock, random);
+        this(Banks.of(bank), attempts, history, scoring, clock, random);
     }
 
-    /** A tutor whose bank may be replaced while it runs (the operator's folder reloading itself). */
-    public Tutor(Supplier<QuizBank> bank, LiveAttempts attempts, History history, ScoringPolicy scoring, Clock clock,
+    public Tutor(Banks banks, LiveAttempts attempts, History history, ScoringPolicy scoring, Clock clock,
                  RandomGenerator random) {
-        this.bank = Objects.requireNonNull(bank);
+        this.banks = Objects.requireNonNull(banks);
         this.attempts = Objects.requireNonNull(attempts);
         this.history = Objects.requireNonNull(history);
         this.practice = new Practice(scoring);
@@ -92,13 +97,9 @@ public final class Tutor {
         }
     }
 
-    private static Supplier<QuizBank> constant(QuizBank bank) {
-        return () -> bank;
-    }
-
-    /** The bank as it is now: read it once per action, a reload may replace it at any time. */
-    public QuizBank bank() {
-        return bank.get();
+    /** Where the topics are: the global ones, and each server's own. */
+    public Banks banks() {
+        return banks;
     }
 
     public Clock clock() {
@@ -119,9 +120,9 @@ public final class Tutor {
         }
     }
 
-    /** The questions a selection allows, before avoiding repeats. */
-    public List<Question> candidates(Selection selection) {
-        return indexed(selection).questions;
+    /** The questions a selection allows in {@code bank}, before avoiding repeats. */
+    public List<Question> candidates(QuizBank bank, Selection selection) {
+        return indexed(bank, selection).questions;
     }
 
     /** What a selection selects, by the names of its parts (a topic's own equality would hash its questions). */
@@ -129,23 +130,17 @@ public final class Tutor {
     }
 
     /**
-     * The candidates of a selection, worked out once per bank (a reload starts afresh): filtering a
-     * bank of 100,000 questions for every /practice would cost milliseconds. A topic that is not the
-     * bank's own (same id, another object) is filtered afresh.
+     * The candidates of a selection, worked out once per bank snapshot: a snapshot never changes,
+     * and filtering a bank of 100,000 questions for every /practice would cost milliseconds. A topic
+     * that is not the bank's own (same id, another object) is filtered afresh.
      */
-    private QuestionPicker.Candidates indexed(Selection selection) {
-        QuizBank bank = this.bank.get();
-        Index current = index;
-        if (current.bank() != bank) {
-            current = new Index(bank, new ConcurrentHashMap<>());
-            index = current;
-        }
-        Map<SelectionKey, QuestionPicker.Candidates> candidates = current.candidates();
+    private QuestionPicker.Candidates indexed(QuizBank bank, Selection selection) {
         SelectionKey key = new SelectionKey(selection.topic().map(Topic::id).orElse(null),
                 selection.difficulty().orElse(null), selection.kinds());
         boolean cacheable = selection.topic().isEmpty()
                 || bank.topic(key.topicId()).filter(t -> t == selection.topic().get()).isPresent();
-        QuestionPicker.Candidates found = cacheable ? candidates.get(key) : null;
+        Map<SelectionKey, QuestionPicker.Candidates> cache = candidates.get(bank, b -> new ConcurrentHashMap<>());
+        QuestionPicker.Candidates found = cacheable ? cache.get(key) : null;
         if (found == null) {
             found = new QuestionPicker.Candidates(
                     selection.topic().map(t -> t.questions().stream()).orElseGet(bank::questions)
@@ -153,18 +148,24 @@ public final class Tutor {
                             .filter(q -> selection.difficulty().map(d -> q.difficulty() == d).orElse(true))
                             .toList());
             if (cacheable) {
-                candidates.put(key, found);
+                cache.put(key, found);
             }
         }
         return found;
     }
 
-    /**
-     * Picks a question for {@code audience} (a user, or a channel), avoiding what it met recently, and
-     * remembers that it met it. Empty when the selection has no question.
-     */
+    /** {@link #pick(QuizBank, long, Selection)} from the global bank. */
     public Optional<Question> pick(long audience, Selection selection) {
-        Optional<Question> picked = QuestionPicker.pick(indexed(selection), history.recent(audience, RECENT), random);
+        return pick(banks.global(), audience, selection);
+    }
+
+    /**
+     * Picks a question of {@code bank} (the bank of the place, see {@link Banks#forGuild}) for
+     * {@code audience} (a user, or a channel), avoiding what it met recently, and remembers that it
+     * met it. Empty when the selection has no question.
+     */
+    public Optional<Question> pick(QuizBank bank, long audience, Selection selection) {
+        Optional<Question> picked = QuestionPicker.pick(indexed(bank, selection), history.recent(audience, RECENT), random);
         picked.ifPresent(q -> history.seen(audience, q.ref()));
         return picked;
     }

@@ -69,6 +69,8 @@ class ConfigLoaderTest {
         assertEquals(0.9, example.review().retention(), "the example says the default");
         assertTrue(example.bank().reload(), "the example says the default");
         assertEquals(Duration.ofSeconds(5), example.bank().scanEveryDuration(), "the example says the default");
+        assertEquals(Config.Bank.DEFAULT, example.bank(), "the example says the /bank limits' defaults");
+        assertEquals(1024 * 1024, example.bank().maxFileBytes());
     }
 
     @Test

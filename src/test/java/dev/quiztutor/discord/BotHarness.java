@@ -1,6 +1,7 @@
 package dev.quiztutor.discord;
 
 import dev.quiztutor.Fixtures;
+import dev.quiztutor.bank.Banks;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionRef;
 import dev.quiztutor.bank.QuizBank;
@@ -34,7 +35,7 @@ final class BotHarness implements AutoCloseable {
 
     final FakeDiscord discord;
     private final Path database;
-    private java.util.function.Supplier<QuizBank> bank;
+    private Banks bank;
     private final Duration journalDelay;
     private final Duration deferAfter;
     private final Clock clock;
@@ -51,15 +52,15 @@ final class BotHarness implements AutoCloseable {
 
     /** {@code journalDelay}: every stored event takes this long, as on a slow disk or a distant database. */
     BotHarness(Path dir, QuizBank bank, Duration journalDelay, Duration deferAfter, Clock clock) throws Exception {
-        this(dir, () -> bank, journalDelay, deferAfter, clock);
+        this(dir, Banks.of(bank), journalDelay, deferAfter, clock);
     }
 
     /** A bot whose bank may change while it runs, as the operator's folder reloading itself makes it. */
-    BotHarness(Path dir, java.util.function.Supplier<QuizBank> bank) throws Exception {
+    BotHarness(Path dir, Banks bank) throws Exception {
         this(dir, bank, Duration.ZERO, Duration.ofMillis(1500), Clock.systemUTC());
     }
 
-    private BotHarness(Path dir, java.util.function.Supplier<QuizBank> bank, Duration journalDelay, Duration deferAfter,
+    private BotHarness(Path dir, Banks bank, Duration journalDelay, Duration deferAfter,
                        Clock clock) throws Exception {
         this.clock = clock;
         this.discord = FakeDiscord.start();
@@ -110,7 +111,7 @@ final class BotHarness implements AutoCloseable {
     /** Stops the bot and starts a new one on the same database, optionally with another bank. */
     void restart(QuizBank newBank) throws Exception {
         stopBot();
-        bank = () -> newBank;
+        bank = Banks.of(newBank);
         start();
     }
 
@@ -126,7 +127,7 @@ final class BotHarness implements AutoCloseable {
     }
 
     QuizBank bank() {
-        return bank.get();
+        return bank.global();
     }
 
     /** The bot's shards, to wait until JDA has seen what the fake announced. */
@@ -145,7 +146,7 @@ final class BotHarness implements AutoCloseable {
             if (parsed.isPresent()) {
                 QuestionRef ref = refOf(parsed.get());
                 if (ref != null) {
-                    return bank.get().question(ref).orElseThrow();
+                    return bank.global().question(ref).orElseThrow();
                 }
             }
         }

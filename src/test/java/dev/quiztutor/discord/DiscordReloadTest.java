@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quiztutor.Fixtures;
 import dev.quiztutor.bank.BankLoader;
 import dev.quiztutor.bank.FolderBank;
+import dev.quiztutor.bank.LiveBanks;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.bank.QuizBank;
@@ -43,14 +44,16 @@ class DiscordReloadTest {
         Path folder = Files.createDirectory(dir.resolve("quizzes"));
         Path file = folder.resolve("seed.json");
         Files.copy(Fixtures.SHIPPED.resolve(TOPIC + ".json"), file);
-        AtomicReference<QuizBank> current = new AtomicReference<>();
+        LiveBanks current = new LiveBanks(new QuizBank(List.of()));
         BlockingQueue<QuizBank> reloads = new LinkedBlockingQueue<>();
         try (FolderBank folders = FolderBank.start(List.of(folder), FolderBank.Settings.DEFAULT, bank -> {
-                current.set(bank);
+                current.replaceGlobal(bank);
                 reloads.add(bank);
-            });
-             BotHarness bot = new BotHarness(dir, current::get)) {
-            current.compareAndSet(null, folders.bank());
+            })) {
+            if (current.global().isEmpty()) {
+                current.replaceGlobal(folders.bank());
+            }
+            try (BotHarness bot = new BotHarness(dir, current)) {
             FakeChannel channel = bot.discord.channel("practice");
             FakeUser ann = bot.discord.user("ann");
             FakeUser ben = bot.discord.user("ben");
@@ -105,6 +108,7 @@ class DiscordReloadTest {
             assertEquals(Polite.GONE, gone.content());
             bot.discord.assertNoProtocolViolations();
             bot.discord.assertNoProblems();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.quiztutor.store;
 import dev.quiztutor.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -1027,5 +1028,67 @@ abstract class StorageContract {
                 return row.getLong(1);
             }
         });
+    }
+
+    // ------------------------------------------------------------------ server topics (/bank)
+
+    /** A valid topic file with another id: the shipped drift topic, renamed. */
+    static String serverTopicJson(String id) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("quizzes/model-monitoring-drift.json"))
+                    .replaceFirst("\"id\": \"model-monitoring-drift\"", "\"id\": \"" + id + "\"");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aServerTopicIsStoredVersionedRemovedAndSurvivesARestart() {
+        ServerTopicStore.Uploader mod = new ServerTopicStore.Uploader(USER, "Mod Name");
+        long before = storage.serverTopics().changes();
+        assertEquals(new ServerTopicStore.Stored(1), storage.serverTopics().put(GUILD, "own", serverTopicJson("own"), mod,
+                clock.instant(), false));
+        assertNotEquals(before, storage.serverTopics().changes(), "a change moves the counter");
+        assertEquals(new ServerTopicStore.AlreadyThere(1), storage.serverTopics().put(GUILD, "own", "{}", mod,
+                clock.instant(), false), "replacing needs asking for it");
+        assertEquals(new ServerTopicStore.Stored(2), storage.serverTopics().put(GUILD, "own", serverTopicJson("own"), mod,
+                clock.instant(), true));
+        storage.serverTopics().put(OTHER_GUILD, "own", serverTopicJson("own"), mod, clock.instant(), false);
+
+        Storage again = reopen();
+        List<ServerTopicStore.StoredTopic> live = again.serverTopics().live();
+        assertEquals(2, live.size());
+        ServerTopicStore.StoredTopic first = live.stream().filter(t -> t.guild() == GUILD).findFirst().orElseThrow();
+        assertEquals(2, first.version());
+        assertEquals("Mod Name", first.uploader().name());
+        assertEquals(serverTopicJson("own"), first.json());
+
+        assertTrue(again.serverTopics().remove(GUILD, "own"));
+        assertFalse(again.serverTopics().remove(GUILD, "own"), "gone already");
+        assertEquals(List.of(OTHER_GUILD), again.serverTopics().live().stream().map(ServerTopicStore.StoredTopic::guild).toList());
+        assertEquals(new ServerTopicStore.Stored(3), again.serverTopics().put(GUILD, "own", serverTopicJson("own"), mod,
+                clock.instant(), false), "an upload after a removal continues the versions and needs no replace");
+    }
+
+    @Test
+    void serverTopicsReachTheBanksOfTheirServerOnlyAndAChangeByAnotherProcessArrivesOnItsNextRead() {
+        dev.quiztutor.bank.LiveBanks mine = new dev.quiztutor.bank.LiveBanks(TestQuiz.BANK);
+        dev.quiztutor.bank.LiveBanks theirs = new dev.quiztutor.bank.LiveBanks(TestQuiz.BANK);
+        ServerTopics here = new ServerTopics(storage.serverTopics(), mine);
+        ServerTopics there = new ServerTopics(reopen().serverTopics(), theirs);
+        here.refresh();
+        there.refresh();
+        dev.quiztutor.bank.Topic topic = dev.quiztutor.bank.BankLoader.read(java.nio.file.Path.of("own.json"),
+                serverTopicJson("own").getBytes(java.nio.charset.StandardCharsets.UTF_8)).topic().orElseThrow();
+        here.put(GUILD, topic, serverTopicJson("own"), new ServerTopicStore.Uploader(USER, "Mod"), clock.instant(), false);
+        assertTrue(mine.forGuild(GUILD).topic("own").isPresent(), "live here at once");
+        assertTrue(mine.forGuild(OTHER_GUILD).topic("own").isEmpty(), "never in another server");
+        assertTrue(theirs.forGuild(GUILD).topic("own").isEmpty(), "the other process has not read yet");
+        there.refresh();
+        assertTrue(theirs.forGuild(GUILD).topic("own").isPresent(), "the other process read the change");
+        assertEquals(TestQuiz.BANK.topics().size() + 1, theirs.forGuild(GUILD).topics().size());
+        here.remove(GUILD, "own");
+        there.refresh();
+        assertTrue(theirs.forGuild(GUILD).topic("own").isEmpty(), "a removal arrives too");
     }
 }

@@ -48,8 +48,8 @@ class QuestionPickerTest {
         }
         assertEquals(8, seen.size(), "all eight choice questions before any repeat");
         Tutor.Selection hardBlanks = new Tutor.Selection(Optional.empty(), Optional.of(Difficulty.HARD), QuestionKind.CODE);
-        assertTrue(tutor.candidates(hardBlanks).stream().allMatch(q -> q.difficulty() == Difficulty.HARD
+        assertTrue(tutor.candidates(tutor.banks().global(), hardBlanks).stream().allMatch(q -> q.difficulty() == Difficulty.HARD
                 && q.kind() == QuestionKind.BLANKS));
-        assertEquals(3, tutor.candidates(hardBlanks).size());
+        assertEquals(3, tutor.candidates(tutor.banks().global(), hardBlanks).size());
     }
 }

@@ -127,6 +127,26 @@ public final class Importer {
         return new Outcome(skipped == 0 ? ALL : SOME_SKIPPED, written, notices, errors, imported, topics.size(), skipped);
     }
 
+    /**
+     * One uploaded file of another format as one topic in our JSON, in memory (for /bank upload):
+     * every question goes into one topic named after the file, as {@code import --topic} does. Empty
+     * when no question could be read; the notices say why.
+     */
+    public record InMemory(Optional<String> json, List<Notice> notices) {
+    }
+
+    public static InMemory toJson(String file, byte[] bytes) throws FormatException {
+        Batch batch = read(file, bytes, Optional.empty());
+        String id = Slug.of(stem(file));
+        Options options = new Options(Optional.empty(), Path.of("."), Optional.of(id.isEmpty() ? "imported" : id),
+                Optional.empty(), "medium");
+        List<DraftWriter.Topic> topics = topics(List.of(batch), options);
+        if (topics.isEmpty() || topics.get(0).questions().isEmpty()) {
+            return new InMemory(Optional.empty(), batch.notices());
+        }
+        return new InMemory(Optional.of(DraftWriter.write(topics.get(0), DEFAULT_SCHEMA)), batch.notices());
+    }
+
     /** Reads one file in the given format, or the one its name or content suggests. */
     public static Batch read(Path file, Optional<String> format) throws FormatException {
         byte[] bytes;

@@ -31,7 +31,10 @@ import java.util.regex.Pattern;
  *   <li>Numeric strings pass where an integer is expected: Discord coerces them (its error code
  *       for a non-numeric one is NUMBER_TYPE_COERCE), and JDA relies on it, sending command
  *       {@code contexts} and {@code integration_types} as {@code ["0","1"]}. So {@code type},
- *       {@code const} and {@code enum} retry a failing string as the number it spells.
+ *       {@code const} and {@code enum} retry a failing string as the number it spells. The other
+ *       way round, an integer passes where a string is expected in {@code attachments}: Discord's own
+ *       file-upload docs give a new file's attachment as {@code {"id": 0}}, its index in the
+ *       request, and JDA sends it so when a deferred reply is edited to carry a file.
  *   <li>{@code oneOf} is checked as "at least one alternative fits" ({@code anyOf}): Discord takes
  *       the first alternative that fits (the spec itself writes several such unions as
  *       {@code anyOf} marked {@code x-discord-union: oneOf}), and with coercion a nonce like
@@ -142,6 +145,10 @@ final class DiscordVocabulary {
             if (!errors.isEmpty()) {
                 JsonNode number = asNumber(node);
                 if (number != null && super.validate(ctx, number, root, location).isEmpty()) {
+                    return Collections.emptySet();
+                }
+                if (node.isIntegralNumber() && location.toString().contains("attachments") && super.validate(ctx,
+                        com.fasterxml.jackson.databind.node.TextNode.valueOf(node.asText()), root, location).isEmpty()) {
                     return Collections.emptySet();
                 }
             }

@@ -265,6 +265,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final FakeGuild defaultGuild;
     private final FakeRest rest;
     private final FakeGateway gateway;
+    private final FakeCdn cdn;
 
     /** Starts a fake with default settings: one guild "Study Hall" with #general and #practice. */
     public static FakeDiscord start() {
@@ -288,6 +289,7 @@ public final class FakeDiscord implements AutoCloseable {
         defaultGuild.textChannel("practice");
         defaultGuild.createRole("Moderator", MODERATOR_PERMISSIONS);
         this.rest = new FakeRest(this, settings.restThreads);
+        this.cdn = new FakeCdn();
         this.gateway = new FakeGateway(this);
     }
 
@@ -323,6 +325,22 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public static OkHttpClient.Builder httpClientForLoad(int maxConcurrentRequests) {
         return new OkHttpClient.Builder().connectionPool(new ConnectionPool(Math.max(5, maxConcurrentRequests), 5, TimeUnit.MINUTES));
+    }
+
+    /** A file a user is about to attach to a slash command, hosted on the fake's CDN. */
+    public FakeAttachment attachment(String filename, byte[] content) {
+        return attachment(filename, content, content.length);
+    }
+
+    /** As {@link #attachment(String, byte[])}, with the size Discord claims (which may be a lie). */
+    public FakeAttachment attachment(String filename, byte[] content, long claimedSize) {
+        long id = Snowflake.next();
+        return new FakeAttachment(id, filename, claimedSize, cdn.put(id, filename, content));
+    }
+
+    /** The fake's CDN: the files users attached and the bot sent. */
+    public FakeCdn cdn() {
+        return cdn;
     }
 
     public String restBaseUrl() {
@@ -934,6 +952,7 @@ public final class FakeDiscord implements AutoCloseable {
     public void close() {
         gateway.close();
         rest.close();
+        cdn.close();
     }
 
     // ---- package-private plumbing for REST and gateway ----------------------------------------
@@ -1034,6 +1053,11 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     FakeMessage createInteractionMessage(InteractionHandle h, JsonNode data, boolean loading) {
+        return createInteractionMessage(h, data, loading, Json.array());
+    }
+
+    /** {@code files}: the files of a multipart callback (a reply with an attachment). */
+    FakeMessage createInteractionMessage(InteractionHandle h, JsonNode data, boolean loading, ArrayNode files) {
         long id = Snowflake.next();
         JsonNode body = data == null || data.isMissingNode() || data.isNull() ? Json.object() : data;
         if (loading) {
@@ -1041,7 +1065,8 @@ public final class FakeDiscord implements AutoCloseable {
             onlyFlags.put("flags", body.path("flags").asInt(0) & FakeMessage.EPHEMERAL);
             body = onlyFlags;
         }
-        ObjectNode json = MessageFactory.create(id, h.channel(), interactionMessageType(h), bot, body, Json.array(), h, loading, applicationId);
+        ObjectNode json = MessageFactory.create(id, h.channel(), interactionMessageType(h), bot, body,
+                loading ? Json.array() : files, h, loading, applicationId);
         return store(new FakeMessage(id, h.channel(), json, ephemeralFor(json, h.user()), h.token()));
     }
 

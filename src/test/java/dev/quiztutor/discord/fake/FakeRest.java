@@ -52,6 +52,8 @@ final class FakeRest implements HttpHandler, AutoCloseable {
         String bodyText = "";
         JsonNode json;
         ArrayNode files = Json.array();
+        /** Where files the bot sends are hosted, so a test can read them back. */
+        FakeCdn cdn;
         String template;
         String[] params = new String[0];
 
@@ -169,6 +171,7 @@ final class FakeRest implements HttpHandler, AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
         String path = fullPath.startsWith(PREFIX + "/") ? fullPath.substring(PREFIX.length()) : fullPath;
         Req req = new Req(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, query, headers, received);
+        req.cdn = discord.cdn();
         byte[] rawBody = exchange.getRequestBody().readAllBytes();
         // A simulated network: half the round trip before Discord sees the request, half after.
         long latency = discord.restLatencyNanos();
@@ -533,7 +536,7 @@ final class FakeRest implements HttpHandler, AutoCloseable {
         String invalid = null;
         switch (type) {
             case 4:
-                Object[] refusal = MessageFactory.refusal(data, 0);
+                Object[] refusal = MessageFactory.refusal(data, req.files.size());
                 if (refusal != null) {
                     Resp r = rejectedMessage(req, refusal);
                     return r.then(rec -> h.recordCallback(new Callback(rec, rec.receivedNanos() - h.dispatchedNanos(), null)));
@@ -575,7 +578,7 @@ final class FakeRest implements HttpHandler, AutoCloseable {
         FakeMessage message = null;
         switch (type) {
             case 4:
-                message = discord.createInteractionMessage(h, data, false);
+                message = discord.createInteractionMessage(h, data, false, req.files);
                 h.setOriginal(message);
                 break;
             case 5:

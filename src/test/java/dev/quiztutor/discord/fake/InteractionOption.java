@@ -20,6 +20,7 @@ public final class InteractionOption {
     static final int CHANNEL = 7;
     static final int ROLE = 8;
     static final int NUMBER = 10;
+    static final int ATTACHMENT = 11;
 
     final String name;
     final int type;
@@ -64,6 +65,11 @@ public final class InteractionOption {
     }
 
     /** A subcommand ({@code /quiz start topic:...}) with its own options. */
+    /** A file option: the attachment goes into {@code resolved.attachments}, with its CDN URL. */
+    public static InteractionOption attachment(String name, FakeAttachment attachment) {
+        return new InteractionOption(name, ATTACHMENT, attachment, List.of(), false);
+    }
+
     public static InteractionOption subcommand(String name, InteractionOption... options) {
         return new InteractionOption(name, SUB_COMMAND, null, List.of(options), false);
     }
@@ -122,6 +128,12 @@ public final class InteractionOption {
                     FakeRole r = (FakeRole) o.value;
                     j.put("value", Json.id(r.id()));
                     resolvedMap(resolved, "roles").set(Json.id(r.id()), r.toJson());
+                    break;
+                }
+                case ATTACHMENT: {
+                    FakeAttachment a = (FakeAttachment) o.value;
+                    j.put("value", Json.id(a.id()));
+                    resolvedMap(resolved, "attachments").set(Json.id(a.id()), a.toJson());
                     break;
                 }
                 default:

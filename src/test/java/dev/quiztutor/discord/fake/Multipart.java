@@ -58,8 +58,10 @@ final class Multipart {
                 a.put("id", Json.id(id));
                 a.put("filename", filename);
                 a.put("size", content.length);
-                a.put("url", "https://cdn.discordapp.com/attachments/0/" + Json.id(id) + "/" + filename);
-                a.put("proxy_url", "https://media.discordapp.net/attachments/0/" + Json.id(id) + "/" + filename);
+                String url = req.cdn == null ? "https://cdn.discordapp.com/attachments/0/" + Json.id(id) + "/" + filename
+                        : req.cdn.put(id, filename, content);
+                a.put("url", url);
+                a.put("proxy_url", url);
                 String lower = head.toLowerCase(java.util.Locale.ROOT);
                 int ct = lower.indexOf("content-type:");
                 if (ct >= 0) {

@@ -1,0 +1,50 @@
+package dev.quiztutor.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** The topics servers uploaded, as stored: our JSON text and who put it there when. */
+public interface ServerTopicStore {
+    /** Who uploaded a version: the id, and the display name it had then (shown by /bank list, never a mention). */
+    record Uploader(long id, String name) {
+        public Uploader {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** One server topic's current version. */
+    record StoredTopic(long guild, String topicId, int version, String json, Uploader uploader, Instant uploaded) {
+        public StoredTopic {
+            Objects.requireNonNull(topicId, "topicId");
+            Objects.requireNonNull(json, "json");
+            Objects.requireNonNull(uploader, "uploader");
+            Objects.requireNonNull(uploaded, "uploaded");
+        }
+    }
+
+    /** What storing gave: the new version, or the version already there (replacing was not asked for). */
+    sealed interface Put permits Stored, AlreadyThere {
+    }
+
+    record Stored(int version) implements Put {
+    }
+
+    record AlreadyThere(int version) implements Put {
+    }
+
+    /**
+     * Stores {@code json} as the server's topic {@code topicId}: version 1, or the next version of a
+     * topic stored before (removed or, with {@code replace}, present).
+     */
+    Put put(long guild, String topicId, String json, Uploader uploader, Instant at, boolean replace);
+
+    /** Flags the server's topic as removed; false when it has no such topic. */
+    boolean remove(long guild, String topicId);
+
+    /** Every server's topics that are not removed, each server's in upload order. */
+    List<StoredTopic> live();
+
+    /** A number that changes whenever a server topic is stored or removed, by any process. */
+    long changes();
+}

@@ -1,0 +1,170 @@
+package dev.quiztutor.store;
+
+import dev.quiztutor.bank.BankLoader;
+import dev.quiztutor.bank.LiveBanks;
+import dev.quiztutor.bank.Topic;
+import dev.quiztutor.schedule.Periodic;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Servers' own topics, between the store and the live banks: loaded at start, stored and removed
+ * through here (live at once in this process), and re-read when the store's change counter moved
+ * (a change made by another process on the same database), which {@link #start} checks every few
+ * seconds.
+ */
+public final class ServerTopics {
+    private static final Logger log = LoggerFactory.getLogger(ServerTopics.class);
+    /** How often another process's change is looked for: one one-row read each time. */
+    public static final Duration POLL = Duration.ofSeconds(2);
+
+    private final ServerTopicStore store;
+    private final LiveBanks banks;
+    /** Topics already read, by server, id and version: a re-read parses only what changed. */
+    private Map<Key, Parsed> parsed = Map.of();
+    private long seen = Long.MIN_VALUE;
+
+    private record Key(long guild, String topicId, int version) {
+    }
+
+    private record Parsed(ServerTopicStore.StoredTopic stored, Optional<Topic> topic) {
+    }
+
+    public ServerTopics(ServerTopicStore store, LiveBanks banks) {
+        this.store = Objects.requireNonNull(store);
+        this.banks = Objects.requireNonNull(banks);
+    }
+
+    /** The live banks the topics go into. */
+    public LiveBanks banks() {
+        return banks;
+    }
+
+    /** Checks the change counter every {@link #POLL}; a failed check is logged and tried again. */
+    public ScheduledFuture<?> start(ScheduledExecutorService executor) {
+        return Periodic.withFixedDelay(executor, "reading the server topics", POLL, POLL, this::refresh);
+    }
+
+    /**
+     * Re-reads the server topics if they changed since the last read (or were never read). The
+     * counter is read before the rows, so a change made in between is read again next time, never lost.
+     */
+    public synchronized void refresh() {
+        long now = store.changes();
+        if (now == seen) {
+            return;
+        }
+        Map<Key, Parsed> next = new HashMap<>();
+        Map<Long, List<Topic>> byGuild = new LinkedHashMap<>();
+        for (ServerTopicStore.StoredTopic stored : store.live()) {
+            Key key = new Key(stored.guild(), stored.topicId(), stored.version());
+            Parsed topic = parsed.get(key);
+            if (topic == null) {
+                topic = new Parsed(stored, parse(stored));
+            }
+            next.put(key, topic);
+            topic.topic().ifPresent(t -> byGuild.computeIfAbsent(stored.guild(), g -> new ArrayList<>()).add(t));
+        }
+        parsed = Map.copyOf(next);
+        banks.replaceAllGuilds(byGuild);
+        seen = now;
+    }
+
+    /** A stored topic was valid when uploaded; one a newer reader refuses is left out and logged, not fatal. */
+    private static Optional<Topic> parse(ServerTopicStore.StoredTopic stored) {
+        BankLoader.FileResult read = BankLoader.read(Path.of(stored.topicId() + ".json"),
+                stored.json().getBytes(StandardCharsets.UTF_8));
+        if (!read.ok()) {
+            log.warn("server {}: its stored topic '{}' (version {}) no longer reads; left out: {}", stored.guild(),
+                    stored.topicId(), stored.version(), read.problems());
+        }
+        return read.topic().filter(t -> t.id().equals(stored.topicId()));
+    }
+
+    /** A server's topics as stored, in upload order (for /bank list). */
+    public synchronized List<ServerTopicStore.StoredTopic> of(long guild) {
+        return parsed.values().stream().map(Parsed::stored).filter(s -> s.guild() == guild)
+                .sorted(java.util.Comparator.comparing(ServerTopicStore.StoredTopic::uploaded)
+                        .thenComparing(ServerTopicStore.StoredTopic::topicId))
+                .toList();
+    }
+
+    /** How much one server may keep (config {@code bank.*}). */
+    public record Limits(int topics, int questions) {
+    }
+
+    /** What an upload did: the topic is live (its version, whether it replaced one), or why not. */
+    public sealed interface Change permits Added, Refused {
+    }
+
+    public record Added(Topic topic, int version, boolean replaced) implements Change {
+    }
+
+    public record Refused(String reason) implements Change {
+    }
+
+    /**
+     * Makes a valid topic one of the server's own, if it may be: its id is not a global topic's, it
+     * replaces one only when asked to, and the server stays within its limits. Nothing changes on a
+     * refusal.
+     */
+    public Change upload(long guild, Topic topic, String json, ServerTopicStore.Uploader uploader, Instant at,
+                         boolean replace, Limits limits) {
+        String id = topic.id();
+        if (banks.global().topic(id).isPresent()) {
+            return new Refused("`" + id + "` is the id of a topic every server has (the operator's quizzes); "
+                    + "give your topic another id.");
+        }
+        List<Topic> own = banks.own(guild);
+        Optional<Topic> existing = own.stream().filter(t -> t.id().equals(id)).findFirst();
+        if (existing.isPresent() && !replace) {
+            return new Refused("This server already has a topic `" + id + "`. Upload again with `replace:True` to "
+                    + "replace it (its questions keep their history).");
+        }
+        int topics = own.size() + (existing.isPresent() ? 0 : 1);
+        if (topics > limits.topics()) {
+            return new Refused("A server may keep at most " + limits.topics() + " topics of its own; this one has "
+                    + own.size() + ". Remove one with /bank remove first.");
+        }
+        int questions = own.stream().filter(t -> !t.id().equals(id)).mapToInt(t -> t.questions().size()).sum()
+                + topic.questions().size();
+        if (questions > limits.questions()) {
+            return new Refused("A server may keep at most " + limits.questions() + " questions in its own topics; with "
+                    + "this file it would have " + questions + ".");
+        }
+        ServerTopicStore.Put put = put(guild, topic, json, uploader, at, replace);
+        if (put instanceof ServerTopicStore.AlreadyThere there) {
+            return new Refused("This server already has a topic `" + id + "` (version " + there.version()
+                    + "). Upload again with `replace:True` to replace it.");
+        }
+        return new Added(topic, ((ServerTopicStore.Stored) put).version(), existing.isPresent());
+    }
+
+    /** Stores a topic's JSON for a server; live in this process when this returns. */
+    public ServerTopicStore.Put put(long guild, Topic topic, String json, ServerTopicStore.Uploader uploader,
+                                    Instant at, boolean replace) {
+        ServerTopicStore.Put put = store.put(guild, topic.id(), json, uploader, at, replace);
+        refresh();
+        return put;
+    }
+
+    /** Removes a server's topic; live in this process when this returns. False when it had no such topic. */
+    public boolean remove(long guild, String topicId) {
+        boolean removed = store.remove(guild, topicId);
+        refresh();
+        return removed;
+    }
+}
