@@ -90,13 +90,9 @@ public final class DisplayLimits {
             case TRUEFALSE, MULTI, SHORT, NUMERIC -> 1;
         };
         // Tasks answered with menus and Check are read on a lesson page, not answered there: only Previous / Next.
-        boolean menus = switch (q.kind()) {
-            case BLANKS, MATCHING, MULTI -> true;
-            case CHOICE, TRUEFALSE, SHORT, NUMERIC -> false;
-        };
         return switch (screen) {
             case PRACTICE_POST, TEST_PAGE -> answers + 1;
-            case LESSON_QUIZ_PAGE -> menus ? 1 : answers + (q.hints().isEmpty() ? 0 : 1) + 1;
+            case LESSON_QUIZ_PAGE -> q.kind().picksParts() ? 1 : answers + (q.hints().isEmpty() ? 0 : 1) + 1;
         };
     }
 

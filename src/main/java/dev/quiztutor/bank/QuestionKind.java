@@ -48,6 +48,14 @@ public enum QuestionKind {
         return this == SHORT || this == NUMERIC;
     }
 
+    /**
+     * Whether the answer is picked part by part in select menus, then checked: blanks and matching
+     * (a menu per blank or item) and multiple response (one menu of several values).
+     */
+    public boolean picksParts() {
+        return this == BLANKS || this == MATCHING || this == MULTI;
+    }
+
     public static Optional<QuestionKind> parse(String text) {
         return Arrays.stream(values()).filter(k -> k.label.equals(text)).findFirst();
     }

@@ -449,7 +449,7 @@ public final class ConsoleSession {
         String[] parts = line.split("[\\s,;]+");
         boolean letters = line.matches("[A-Za-z\\s,;]+");
         boolean single = java.util.Arrays.stream(parts).allMatch(p -> p.length() == 1);
-        return letters && (single || (parts.length == 1 && parts[0].length() == Response.parts(question)));
+        return letters && (single || (parts.length == 1 && parts[0].length() == question.parts()));
     }
 
     private String validNow() {

@@ -134,7 +134,7 @@ final class ConsoleText {
 
     /** How to answer {@code q}: "answer with a letter (A, B or C)", "type a number (in ms)". */
     static String how(Question q) {
-        int parts = dev.quiztutor.tutor.Response.parts(q);
+        int parts = q.parts();
         return switch (q.kind()) {
             case CHOICE -> "answer with a letter (" + letters(q) + ")";
             case BLANKS -> parts == 1 ? "answer with the letter for the blank (" + letters(q) + ")"
@@ -154,7 +154,7 @@ final class ConsoleText {
     /** An answer of the right shape, for examples: "A C B", "true", "42". */
     static String example(Question q) {
         return switch (q.kind()) {
-            case BLANKS, MATCHING -> "A C B D".substring(0, 2 * Math.min(4, dev.quiztutor.tutor.Response.parts(q)) - 1);
+            case BLANKS, MATCHING -> "A C B D".substring(0, 2 * Math.min(4, q.parts()) - 1);
             case MULTI -> "A C";
             case CHOICE -> "B";
             case TRUEFALSE -> "true";

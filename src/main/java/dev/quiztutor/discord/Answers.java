@@ -26,7 +26,7 @@ final class Answers {
      */
     static int menus(Question q) {
         return switch (q.kind()) {
-            case BLANKS, MATCHING -> Response.parts(q);
+            case BLANKS, MATCHING -> q.parts();
             case MULTI -> 1;
             case CHOICE, TRUEFALSE, SHORT, NUMERIC -> 0;
         };

@@ -73,7 +73,7 @@ public final class Views {
                 part -> new CustomId.Blank(q.ref(), part).encode(), new CustomId.Type(q.ref()).encode());
         List<ActionRow> rows = new ArrayList<>(answerRows(q, ids));
         Button reveal = Button.danger(new CustomId.Reveal(q.ref()).encode(), "Show solution");
-        rows.add(picksParts(q) ? ActionRow.of(Button.success(new CustomId.Check(q.ref()).encode(), "Check"), hintButton(q), reveal)
+        rows.add(q.kind().picksParts() ? ActionRow.of(Button.success(new CustomId.Check(q.ref()).encode(), "Check"), hintButton(q), reveal)
                 : ActionRow.of(hintButton(q), reveal));
         return new View("", List.of(embed.build()), rows);
     }
@@ -123,14 +123,6 @@ public final class Views {
     static String material(Material material) {
         return "**" + material.title() + "**\n"
                 + (material.monospace() ? codeBlock(material.language(), material.text()) : material.text());
-    }
-
-    /** Whether a question is answered by picking in menus and pressing Check (blanks, matching, multi). */
-    static boolean picksParts(Question q) {
-        return switch (q.kind()) {
-            case BLANKS, MATCHING, MULTI -> true;
-            case CHOICE, TRUEFALSE, SHORT, NUMERIC -> false;
-        };
     }
 
     static String codeBlock(String language, String code) {
@@ -361,7 +353,7 @@ public final class Views {
      * would say which part is wrong), in the solution instead.
      */
     static List<String> optionNotes(Question q) {
-        if (!picksParts(q)) {
+        if (!q.kind().picksParts()) {
             return List.of();
         }
         return q.options().stream().filter(Option::hasFeedback).map(o -> o.letter() + ". " + o.text() + ": " + o.feedback())
@@ -444,7 +436,7 @@ public final class Views {
         } else if (page instanceof LessonPage.Quiz quiz) {
             Question q = quiz.question();
             embed.setColor(colour(q.difficulty())).setDescription(questionText(q));
-            if (!picksParts(q)) {
+            if (!q.kind().picksParts()) {
                 rows.addAll(answerRows(q, new Ids(letter -> new CustomId.LessonAnswer(topic.id(), index, letter).encode(),
                         null, new CustomId.LessonType(topic.id(), index).encode())));
                 if (!q.hints().isEmpty()) {
@@ -499,7 +491,7 @@ public final class Views {
         rows.addAll(answerRows(q, new Ids(letter -> new CustomId.TestAnswer(testId, position, letter).encode(),
                 part -> new CustomId.TestBlank(testId, position, part).encode(),
                 new CustomId.TestType(testId, position).encode())));
-        rows.add(picksParts(q) ? ActionRow.of(Button.success(new CustomId.TestSubmit(testId, position).encode(), "Submit"), skip)
+        rows.add(q.kind().picksParts() ? ActionRow.of(Button.success(new CustomId.TestSubmit(testId, position).encode(), "Submit"), skip)
                 : ActionRow.of(skip));
         String content = picked.isEmpty() ? "" : "Picked: " + pickedLine(picked);
         return new View(content, List.of(embed.build()), rows);

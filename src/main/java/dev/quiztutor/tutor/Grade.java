@@ -40,7 +40,7 @@ public record Grade(int right, int of) {
     public static Grade of(Question question, Response response) {
         if (!fits(question, response)) {
             // A stored answer to a question whose type has since changed: it was not an answer to this one.
-            return of(0, Math.max(1, Response.parts(question)));
+            return of(0, Math.max(1, question.parts()));
         }
         return switch (question.kind()) {
             case CHOICE -> whole(((QuestionType.Choice) question.type()).answer().equals(letters(response).get(0)));
@@ -63,7 +63,7 @@ public record Grade(int right, int of) {
     public static boolean fits(Question question, Response response) {
         return switch (question.kind()) {
             case CHOICE, MULTI -> response instanceof Response.Letters l && !l.letters().isEmpty();
-            case BLANKS, MATCHING -> response instanceof Response.Letters l && l.letters().size() == Response.parts(question);
+            case BLANKS, MATCHING -> response instanceof Response.Letters l && l.letters().size() == question.parts();
             case TRUEFALSE -> response instanceof Response.Truth;
             case SHORT, NUMERIC -> response instanceof Response.Typed;
         };

@@ -136,7 +136,7 @@ public sealed interface Response permits Response.Letters, Response.Truth, Respo
             }
             return new Valid(new Letters(distinct.stream().sorted().toList()));
         }
-        int parts = parts(question);
+        int parts = question.parts();
         if (letters.size() != parts) {
             String each = kind == QuestionKind.MATCHING ? "item" : "blank";
             return new Invalid(parts == 1
@@ -184,11 +184,6 @@ public sealed interface Response permits Response.Letters, Response.Truth, Respo
             default:
                 return new Invalid("This question does not take a typed answer.");
         }
-    }
-
-    /** How many letters make a complete answer of a letters question with a fixed count. */
-    static int parts(Question question) {
-        return question.parts();
     }
 
     private static String validLetters(Question question) {
