@@ -3,6 +3,7 @@ package dev.quiztutor.bank.format.gift;
 import dev.quiztutor.bank.format.Batch;
 import dev.quiztutor.bank.format.Draft;
 import dev.quiztutor.bank.format.HtmlText;
+import dev.quiztutor.bank.format.MatchingPairs;
 import dev.quiztutor.bank.format.NumericAnswer;
 import dev.quiztutor.bank.format.QuizFormat;
 import java.util.ArrayList;
@@ -302,9 +303,7 @@ public final class GiftFormat implements QuizFormat {
         }
 
         Optional<Draft> matching(Draft.Common common, String all) {
-            List<String> items = new ArrayList<>();
-            List<String> pool = new ArrayList<>();
-            List<Integer> answer = new ArrayList<>();
+            MatchingPairs pairs = new MatchingPairs();
             for (Answer a : answers(all)) {
                 int arrow = a.text().indexOf("->");
                 if (arrow < 0) {
@@ -317,21 +316,9 @@ public final class GiftFormat implements QuizFormat {
                     batch.skip(line, label, "a matching pair without an answer after ->");
                     return Optional.empty();
                 }
-                int index = pool.indexOf(match);
-                if (index < 0) {
-                    index = pool.size();
-                    pool.add(match);
-                }
-                if (!item.isBlank()) {
-                    items.add(item);
-                    answer.add(index);
-                }
+                pairs.add(item, match);
             }
-            if (items.isEmpty()) {
-                batch.skip(line, label, "no item to match");
-                return Optional.empty();
-            }
-            return Optional.of(new Draft.Matching(common, items, pool, answer));
+            return pairs.draft(common, batch, line, label);
         }
 
         Optional<Draft> numeric(Draft.Common common, String all) {

@@ -4,6 +4,7 @@ import dev.quiztutor.bank.format.Batch;
 import dev.quiztutor.bank.format.Draft;
 import dev.quiztutor.bank.format.FormatException;
 import dev.quiztutor.bank.format.HtmlText;
+import dev.quiztutor.bank.format.MatchingPairs;
 import dev.quiztutor.bank.format.NumericAnswer;
 import dev.quiztutor.bank.format.QuizFormat;
 import java.io.IOException;
@@ -320,30 +321,16 @@ public final class MoodleXmlFormat implements QuizFormat {
         }
 
         Optional<Draft> matching(Draft.Common common, String label) {
-            List<String> items = new ArrayList<>();
-            List<String> pool = new ArrayList<>();
-            List<Integer> answer = new ArrayList<>();
+            MatchingPairs pairs = new MatchingPairs();
             for (Element sub : children(q, "subquestion")) {
                 String item = rich(sub);
                 String match = child(sub, "answer").flatMap(a -> child(a, "text")).map(t -> textOf(t).strip()).orElse("");
                 if (match.isEmpty()) {
                     continue;
                 }
-                int index = pool.indexOf(match);
-                if (index < 0) {
-                    index = pool.size();
-                    pool.add(match);
-                }
-                if (!item.isBlank()) {
-                    items.add(item);
-                    answer.add(index);
-                }
+                pairs.add(item, match);
             }
-            if (items.isEmpty()) {
-                batch.skip(line, label, "no item to match");
-                return Optional.empty();
-            }
-            return Optional.of(new Draft.Matching(common, items, pool, answer));
+            return pairs.draft(common, batch, line, label);
         }
 
         /** The {@code <text>} of a part, in its {@code format}: HTML becomes markdown, images are noted. */
