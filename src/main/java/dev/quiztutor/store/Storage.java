@@ -20,6 +20,7 @@ public final class Storage implements AutoCloseable {
     private final SqlGuildSettingsStore guilds;
     private final SqlScheduleStore schedules;
     private final SqlServerTopicStore serverTopics;
+    private final SqlSuggestionStore suggestions;
 
     private Storage(Database database, Clock clock) {
         this.database = database;
@@ -30,6 +31,7 @@ public final class Storage implements AutoCloseable {
         this.guilds = new SqlGuildSettingsStore(database);
         this.schedules = new SqlScheduleStore(database, clock);
         this.serverTopics = new SqlServerTopicStore(database);
+        this.suggestions = new SqlSuggestionStore(database);
     }
 
     public static Storage open(StorageSettings settings, Clock clock) {
@@ -69,6 +71,11 @@ public final class Storage implements AutoCloseable {
     /** The topics servers uploaded with /bank. */
     public ServerTopicStore serverTopics() {
         return serverTopics;
+    }
+
+    /** Members' suggestions (/suggest), each server's review channel, and forms being fixed. */
+    public SuggestionStore suggestions() {
+        return suggestions;
     }
 
     @Override
