@@ -81,6 +81,15 @@ class DiscordSuggestTest {
                 .orElseThrow(() -> new AssertionError("no qt1:" + code + " button on " + post.customIds()));
     }
 
+    private static byte[] attachment(FakeDiscord discord, FakeMessage message, String filename) {
+        for (JsonNode a : message.json().path("attachments")) {
+            if (a.path("filename").asText().equals(filename)) {
+                return discord.cdn().content(a.path("url").asText());
+            }
+        }
+        throw new AssertionError("no " + filename + " on " + message.json());
+    }
+
     /** The suggestion's number, from its review post's title. */
     private static String approvedId(String embeds) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("Suggestion #(\\d+)").matcher(embeds);
@@ -160,13 +169,26 @@ class DiscordSuggestTest {
                     && t.json().contains("Suggested by Ana") && t.json().contains("\"title\": \"Suggestions from members\"")),
                     "stored as a server topic: its download keeps the credit");
 
+            FakeMessage downloaded = discord.slashCommand(mod, general, "bank", InteractionOption.subcommand("download",
+                    InteractionOption.string("topic", "suggestions"))).awaitResponseMessage(WAIT);
+            byte[] file = attachment(discord, downloaded, "suggestions.json");
+            assertTrue(new String(file, java.nio.charset.StandardCharsets.UTF_8).contains("Suggested by Ana"), "downloaded with the credit");
+            FakeMessage reuploaded = discord.slashCommand(mod, general, "bank", InteractionOption.subcommand("upload",
+                    InteractionOption.attachment("file", discord.attachment("suggestions.json", file)),
+                    InteractionOption.bool("replace", true))).awaitResponseMessage(WAIT);
+            assertTrue(reuploaded.content().contains("version 2"), reuploaded.content());
+            FakeMessage practiceAgain = discord.slashCommand(ana, general, "practice", InteractionOption.string("topic", "suggestions"))
+                    .awaitResponseMessage(WAIT);
+            assertTrue(embedText(discord.clickButton(ana, practiceAgain, button(practiceAgain, "g")).awaitResponseMessage(WAIT))
+                    .contains("Suggested by Ana"), "the credit survives a download and re-upload");
+
             // A second moderator who still sees the old buttons presses Approve too.
             FakeMessage again = discord.clickUnchecked(discord.moderator("mo"), post, new CustomId.SuggestReview(
                     Long.parseLong(approvedId(embedText(approved))), CustomId.SuggestReview.Verdict.APPROVE).encode())
                     .awaitResponseMessage(WAIT);
             assertTrue(embedText(again).contains("Approved by"), "a second press adds nothing: " + embedText(again));
-            assertEquals(1, bot.storage().serverTopics().live().stream().filter(t -> t.topicId().equals("suggestions"))
-                    .findFirst().orElseThrow().version(), "approved once");
+            assertEquals(2, bot.storage().serverTopics().live().stream().filter(t -> t.topicId().equals("suggestions"))
+                    .findFirst().orElseThrow().version(), "approved once (version 2 is the re-upload)");
             discord.assertNoProtocolViolations();
         }
     }
