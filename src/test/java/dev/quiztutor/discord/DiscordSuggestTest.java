@@ -308,11 +308,41 @@ class DiscordSuggestTest {
                     embedText(rejected));
             assertEquals(1, serverTopics(bot, home).orElseThrow().questions().size(), "a rejected one is not added");
 
+            // A suggestion for one of the server's own topics joins it; one whose topic is gone stays waiting.
+            FakeMessage uploaded = discord.slashCommand(mod, general, "bank", InteractionOption.subcommand("upload",
+                    InteractionOption.attachment("file", discord.attachment("own-topic.json", DiscordBankTest.topicFile("own-topic")))))
+                    .awaitResponseMessage(WAIT);
+            assertTrue(uploaded.content().startsWith("✅"), uploaded.content());
+            JsonNode choices = discord.autocomplete(ana, general, "suggest", "topic", "own").awaitCallback(WAIT).choices();
+            assertEquals("own-topic", choices.get(0).path("value").asText(), "the server's own topics: " + choices);
+            int before = ownTopic(bot, home).questions().size();
+            discord.submitModal(ana, openForm(discord, ana, general, "own-topic"), VALID).awaitResponseMessage(WAIT);
+            FakeMessage forOwn = review.lastMessage();
+            assertTrue(embedText(discord.clickButton(mod, forOwn, button(forOwn, "sa")).awaitResponseMessage(WAIT))
+                    .contains("Approved by"));
+            assertEquals(before + 1, ownTopic(bot, home).questions().size(), "joined own-topic");
+            discord.submitModal(ana, openForm(discord, ana, general, "own-topic"), other).awaitResponseMessage(WAIT);
+            FakeMessage orphan = review.lastMessage();
+            FakeMessage confirm = discord.slashCommand(mod, general, "bank", InteractionOption.subcommand("remove",
+                    InteractionOption.string("topic", "own-topic"))).awaitResponseMessage(WAIT);
+            discord.clickButton(mod, confirm, confirm.customIds().get(0)).awaitResponseMessage(WAIT);
+            FakeMessage notApproved = discord.clickButton(mod, orphan, button(orphan, "sa")).awaitResponseMessage(WAIT);
+            assertTrue(notApproved.isEphemeral() && notApproved.content().startsWith("Not approved: `own-topic` is no longer"),
+                    notApproved.content());
+            assertEquals(3, discord.messageById(orphan.id()).buttonLabels().size(), "still waiting");
+
             FakeMessage forged = discord.clickUnchecked(mod, first, new CustomId.SuggestReview(987654,
                     CustomId.SuggestReview.Verdict.APPROVE).encode()).awaitResponseMessage(WAIT);
             assertTrue(forged.isEphemeral() && forged.content().contains("no longer there"), forged.content());
             discord.assertNoProtocolViolations();
         }
+    }
+
+    private static Topic ownTopic(BotHarness bot, FakeGuild guild) {
+        return bot.storage().serverTopics().live().stream().filter(t -> t.guild() == guild.id()
+                && t.topicId().equals("own-topic")).findFirst().map(t -> dev.quiztutor.bank.BankLoader.read(
+                Path.of("own-topic.json"), t.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)).topic().orElseThrow())
+                .orElseThrow();
     }
 
     private static Optional<Topic> serverTopics(BotHarness bot, FakeGuild guild) {
