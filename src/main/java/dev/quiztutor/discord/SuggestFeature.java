@@ -65,6 +65,8 @@ final class SuggestFeature {
     static final String DEFAULT_TITLE = "Suggestions from members";
     private static final String DEFAULT_SUMMARY = "Questions this server's members suggested and its moderators approved.";
     private static final int PROBLEMS_SHOWN = 10;
+    private static final String GONE = "This suggestion is no longer there (its author asked to be forgotten, or it "
+            + "never reached review).";
 
     private final ServerTopics topics;
     private final SuggestionStore store;
@@ -370,9 +372,6 @@ final class SuggestFeature {
     private Optional<Suggestion> reviewed(long suggestion, Guild guild) {
         return guild == null ? Optional.empty() : store.get(suggestion).filter(s -> s.guild() == guild.getIdLong());
     }
-
-    private static final String GONE = "This suggestion is no longer there (its author asked to be forgotten, or it "
-            + "never reached review).";
 
     /** Approve or Reject, pressed on the review post (which {@code reply} updates). */
     void review(ButtonInteractionEvent event, Reply reply, CustomId.SuggestReview id) {
