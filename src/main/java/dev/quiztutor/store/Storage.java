@@ -23,6 +23,7 @@ public final class Storage implements AutoCloseable {
     private final SqlScheduleStore schedules;
     private final SqlServerTopicStore serverTopics;
     private final SqlCardStore cards;
+    private final SqlSuggestionStore suggestions;
 
     private Storage(Database database, Clock clock, FsrsScheduler scheduler) {
         this.database = database;
@@ -34,6 +35,7 @@ public final class Storage implements AutoCloseable {
         this.guilds = new SqlGuildSettingsStore(database);
         this.schedules = new SqlScheduleStore(database, clock);
         this.serverTopics = new SqlServerTopicStore(database);
+        this.suggestions = new SqlSuggestionStore(database);
     }
 
     /** Storage whose review cards are scheduled for the default retention (see {@link FsrsScheduler#tutor}). */
@@ -88,6 +90,11 @@ public final class Storage implements AutoCloseable {
     /** Members' review cards, kept with every answer (see {@link SqlCardStore}). */
     public CardStore cards() {
         return cards;
+    }
+
+    /** Members' suggestions (/suggest), each server's review channel, and forms being fixed. */
+    public SuggestionStore suggestions() {
+        return suggestions;
     }
 
     @Override
