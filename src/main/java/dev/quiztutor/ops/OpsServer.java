@@ -49,12 +49,18 @@ public final class OpsServer implements AutoCloseable {
         if (address.isUnresolved()) {
             throw new CannotListen("metrics.bind " + settings.bind() + ": no such address on this machine", null);
         }
+        return Optional.of(start(address, metrics, health));
+    }
+
+    /** Listens on {@code address} (port 0: any free port, as tests use). */
+    public static OpsServer start(InetSocketAddress address, PrometheusMetrics metrics, Health health)
+            throws CannotListen {
         HttpServer server;
         try {
             server = HttpServer.create(address, 16);
         } catch (IOException e) {
-            throw new CannotListen("metrics.port: cannot listen on " + settings.bind() + ":" + settings.port() + ": "
-                    + e.getMessage(), e);
+            throw new CannotListen("metrics.port: cannot listen on " + address.getHostString() + ":" + address.getPort()
+                    + ": " + e.getMessage(), e);
         }
         AtomicInteger count = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
@@ -72,7 +78,7 @@ public final class OpsServer implements AutoCloseable {
         server.createContext("/", exchange -> serve(exchange, "/",
                 () -> new Answer(404, "text/plain; charset=utf-8", "Not found. Try /metrics or /health.\n")));
         server.start();
-        return Optional.of(new OpsServer(server, threads));
+        return new OpsServer(server, threads);
     }
 
     /** The port it listens on (the one configured). */

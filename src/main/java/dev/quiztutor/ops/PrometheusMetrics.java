@@ -15,8 +15,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -42,6 +44,7 @@ public final class PrometheusMetrics implements Metrics, AutoCloseable {
     private final Timer committed;
     private final Timer commitFailed;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final List<Object> sources = new CopyOnWriteArrayList<>();
 
     public PrometheusMetrics() {
         for (Kind kind : Kind.values()) {
@@ -112,15 +115,19 @@ public final class PrometheusMetrics implements Metrics, AutoCloseable {
 
     @Override
     public void attemptCache(Supplier<LiveAttempts.Stats> stats) {
+        // Micrometer holds a gauge's or function counter's source weakly, and a method reference given
+        // here has no other owner: kept here, or the figures turn to NaN at the first garbage collection.
+        sources.add(stats);
         Gauge.builder("quiztutor.attempt.cache.size", stats, s -> s.get().size())
-                .description("Live attempts held in memory").register(registry);
+                .description("Live attempts held in memory").strongReference(true).register(registry);
         FunctionCounter.builder("quiztutor.attempt.cache.lookups", stats, s -> s.get().hits())
                 .description("Look-ups of a live attempt; a miss replays it from the store")
                 .tag("result", "hit").register(registry);
         FunctionCounter.builder("quiztutor.attempt.cache.lookups", stats, s -> s.get().misses())
+                .description("Look-ups of a live attempt; a miss replays it from the store")
                 .tag("result", "miss").register(registry);
         Gauge.builder("quiztutor.attempt.cache.hit.ratio", stats, s -> s.get().hitRatio())
-                .description("Share of look-ups served from memory since the start").register(registry);
+                .description("Share of look-ups served from memory since the start").strongReference(true).register(registry);
     }
 
     /** Every meter, in Prometheus's text exposition format. */
