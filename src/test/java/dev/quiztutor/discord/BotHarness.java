@@ -63,8 +63,13 @@ final class BotHarness implements AutoCloseable {
 
     /** A bot that reports to {@code metrics}, as {@code quiztutor run} with {@code metrics.port} set. */
     static BotHarness metered(Path dir, dev.quiztutor.ops.Metrics metrics) throws Exception {
-        return new BotHarness(dir, Banks.of(Fixtures.seedBank()), Duration.ZERO, Duration.ofMillis(1500), Clock.systemUTC(),
-                metrics);
+        return metered(dir, metrics, Duration.ZERO, Duration.ofMillis(1500));
+    }
+
+    /** A metered bot whose every stored event takes {@code journalDelay}, deferring after {@code deferAfter}. */
+    static BotHarness metered(Path dir, dev.quiztutor.ops.Metrics metrics, Duration journalDelay, Duration deferAfter)
+            throws Exception {
+        return new BotHarness(dir, Banks.of(Fixtures.seedBank()), journalDelay, deferAfter, Clock.systemUTC(), metrics);
     }
 
     private BotHarness(Path dir, Banks bank, Duration journalDelay, Duration deferAfter,

@@ -42,8 +42,12 @@ class DiscordMetricsTest {
     /** The bot, its metrics and its port, wired as {@code quiztutor run} wires them with metrics.port set. */
     private record Running(BotHarness bot, PrometheusMetrics metrics, Health health, OpsServer ops) implements AutoCloseable {
         static Running start(Path dir) throws Exception {
+            return start(dir, Duration.ZERO, Duration.ofMillis(1500));
+        }
+
+        static Running start(Path dir, Duration journalDelay, Duration deferAfter) throws Exception {
             PrometheusMetrics metrics = new PrometheusMetrics();
-            BotHarness bot = BotHarness.metered(dir, metrics);
+            BotHarness bot = BotHarness.metered(dir, metrics, journalDelay, deferAfter);
             Health health = new Health(bot::shards, bot.storage().database());
             OpsServer ops = OpsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), metrics, health);
             return new Running(bot, metrics, health, ops);
@@ -155,22 +159,26 @@ class DiscordMetricsTest {
 
             String after = running.awaitMetric("quiztutor_interactions_total{outcome=\"refused\"}", n -> n == 2,
                     "the forged button and the member's /schedule were refused");
-            after = running.awaitMetric("quiztutor_interactions_total{kind=\"button\",outcome=\"answered\"}", n -> n == 2,
-                    "the answer and the hint");
-            assertEquals(1, value(after, "quiztutor_interactions_total{kind=\"slash_command\",name=\"practice\",outcome=\"answered\"}"),
-                    after);
-            assertEquals(1, value(after, "quiztutor_interactions_total{kind=\"button\",name=\"answer\",outcome=\"answered\"}"));
-            assertEquals(1, value(after, "quiztutor_interactions_total{kind=\"button\",name=\"hint\",outcome=\"answered\"}"));
+            after = running.awaitMetric("quiztutor_interactions_total{kind=\"button\"}", n -> n == 3,
+                    "the answer, the hint and the forged button");
+            // Answered, or deferred first on a machine slow enough to take discord.deferAfter (1.5 s).
+            assertEquals(1, value(after, "quiztutor_interactions_total{kind=\"slash_command\",name=\"practice\"}"), after);
+            assertEquals(0, value(after, "quiztutor_interactions_total{kind=\"slash_command\",name=\"practice\",outcome=\"refused\"}"));
+            assertEquals(1, value(after, "quiztutor_interactions_total{kind=\"button\",name=\"answer\"}"));
+            assertEquals(1, value(after, "quiztutor_interactions_total{kind=\"button\",name=\"hint\"}"));
+            assertEquals(0, value(after, "quiztutor_interactions_total{outcome=\"failed\"}"));
             assertEquals(1, value(after, "quiztutor_interactions_total{kind=\"button\",name=\"unknown\",outcome=\"refused\"}"));
+            assertEquals(1, value(after, "quiztutor_interactions_total{kind=\"slash_command\",name=\"schedule\",outcome=\"refused\"}"));
             assertEquals(1, value(after, "quiztutor_interactions_turned_away_total{reason=\"stale\"}"));
             assertEquals(1, value(after, "quiztutor_interactions_turned_away_total{reason=\"not_allowed\"}"));
-            assertEquals(0, value(after, "quiztutor_interactions_deferred_total"), "nothing was slow");
+            assertEquals(value(after, "quiztutor_interactions_total{outcome=\"deferred\"}"),
+                    value(after, "quiztutor_interactions_deferred_total"));
 
-            // The histogram: every answered click in a bucket, all of them within Discord's 3 seconds.
-            assertEquals(2, value(after, "quiztutor_interaction_ack_seconds_count{kind=\"button\",outcome=\"answered\"}"));
-            assertEquals(2, value(after, "quiztutor_interaction_ack_seconds_bucket{kind=\"button\",outcome=\"answered\",le=\"+Inf\"}"));
-            assertEquals(2, value(after, "quiztutor_interaction_ack_seconds_bucket{kind=\"button\",outcome=\"answered\",le=\"3.0\"}"));
-            assertTrue(value(after, "quiztutor_interaction_ack_seconds_sum{kind=\"button\",outcome=\"answered\"}") > 0);
+            // The histogram: every click in a bucket, all of them within Discord's 3 seconds.
+            assertEquals(3, value(after, "quiztutor_interaction_ack_seconds_count{kind=\"button\"}"));
+            assertEquals(3, value(after, "quiztutor_interaction_ack_seconds_bucket{kind=\"button\",le=\"+Inf\"}"));
+            assertEquals(3, value(after, "quiztutor_interaction_ack_seconds_bucket{kind=\"button\",le=\"3.0\"}"));
+            assertTrue(value(after, "quiztutor_interaction_ack_seconds_sum{kind=\"button\"}") > 0);
 
             // The answer and the hint were each committed before their reply; the attempt stays in memory.
             assertTrue(value(after, "quiztutor_store_commit_seconds_count{outcome=\"committed\"}") >= commitsBefore + 2, after);
@@ -180,6 +188,33 @@ class DiscordMetricsTest {
             assertTrue(value(after, "quiztutor_attempt_cache_lookups_total{result=\"hit\"}") >= 1, "the hint finds it in memory");
             assertTrue(after.contains("jvm_memory_used_bytes"), "the JVM's own figures come along");
             discord.assertNoProtocolViolations();
+        }
+    }
+
+    @Test
+    void aSlowAnswerIsCountedAsDeferredWithItsLatency(@TempDir Path dir) throws Exception {
+        // Every stored event takes 600 ms; the watchdog defers after 100 ms.
+        try (Running running = Running.start(dir, Duration.ofMillis(600), Duration.ofMillis(100))) {
+            FakeDiscord discord = running.bot().discord;
+            FakeUser bea = discord.user("bea");
+            var handle = discord.slashCommand(bea, discord.channel("practice"), "practice",
+                    InteractionOption.string("topic", "mlops-maturity-levels"));
+            handle.awaitCallback(WAIT);
+            FakeMessage post = handle.awaitResponseMessage(WAIT);
+            Question q = running.bot().questionOf(post);
+            Callback deferred = discord.clickButton(bea, post, answer(q, wrong(q))).awaitCallback(WAIT);
+            assertTrue(deferred.isDeferred(), deferred.toString());
+            String after = running.awaitMetric("quiztutor_interactions_total{kind=\"button\",name=\"answer\",outcome=\"deferred\"}",
+                    n -> n == 1, "the slow click");
+            // The /practice that posted the question may have been deferred too, on a loaded machine.
+            assertEquals(value(after, "quiztutor_interactions_total{outcome=\"deferred\"}"),
+                    value(after, "quiztutor_interactions_deferred_total"), after);
+            assertEquals(0, value(after, "quiztutor_interactions_total{kind=\"button\",name=\"answer\",outcome=\"answered\"}"));
+            // Deferred at about 100 ms: in the 250 ms bucket, not in the 50 ms one.
+            assertEquals(1, value(after, "quiztutor_interaction_ack_seconds_bucket{kind=\"button\",outcome=\"deferred\",le=\"3.0\"}"));
+            assertEquals(0, value(after, "quiztutor_interaction_ack_seconds_bucket{kind=\"button\",outcome=\"deferred\",le=\"0.05\"}"));
+            // The write the member waited for: at least the 600 ms the journal takes.
+            assertTrue(value(after, "quiztutor_store_commit_seconds_max{outcome=\"committed\"}") > 0, after);
         }
     }
 
