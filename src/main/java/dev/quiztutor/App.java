@@ -9,6 +9,11 @@ import dev.quiztutor.tutor.InMemoryHistory;
 import dev.quiztutor.tutor.LiveAttempts;
 import dev.quiztutor.tutor.Tutor;
 import dev.quiztutor.discord.DiscordBot;
+import dev.quiztutor.ops.Health;
+import dev.quiztutor.ops.Metrics;
+import dev.quiztutor.ops.OpsServer;
+import dev.quiztutor.ops.PrometheusMetrics;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.tutor.AttemptJournal;
 import dev.quiztutor.tutor.History;
@@ -91,12 +96,29 @@ public final class App {
         }
         Tutor tutor = tutor(config, bank, storage.journal(), storage.history(), clock);
         DiscordBot.Settings settings = discordSettings(config);
+        // The operator's port opens before Discord is dialled: a port already taken stops the start
+        // with one line, and /health says "starting" until the shards connect.
+        PrometheusMetrics prometheus = config.metrics().enabled() ? new PrometheusMetrics() : null;
+        AtomicReference<DiscordBot> started = new AtomicReference<>();
+        Health health = new Health(() -> started.get() == null ? null : started.get().shards(), storage.database());
+        Optional<OpsServer> ops;
+        try {
+            ops = OpsServer.start(config.metrics(), prometheus, health);
+        } catch (OpsServer.CannotListen e) {
+            folders.ifPresent(FolderBank::close);
+            storage.close();
+            err.println("quiztutor: " + e.getMessage());
+            return Cli.CANNOT_START;
+        }
         DiscordBot bot;
         try {
             Config.Bank limits = config.bank();
             bot = DiscordBot.start(settings, new DiscordBot.BankLimits(limits.maxFileBytes(), limits.topicsPerServer(),
-                    limits.questionsPerServer(), limits.suggestionsPerDay()), token, tutor, storage, clock);
+                    limits.questionsPerServer(), limits.suggestionsPerDay()), token, tutor, storage, clock,
+                    prometheus != null ? prometheus : Metrics.NONE);
+            started.set(bot);
         } catch (DiscordBot.StartFailure e) {
+            ops.ifPresent(OpsServer::close);
             folders.ifPresent(FolderBank::close);
             storage.close();
             err.println("quiztutor: " + e.getMessage());
@@ -116,6 +138,8 @@ public final class App {
             folders.ifPresent(FolderBank::close);
             sweeper.shutdown();
             bot.close();
+            ops.ifPresent(OpsServer::close);
+            health.close();
             storage.close();
             stopped.countDown();
         }, "quiztutor-shutdown"));
@@ -124,6 +148,7 @@ public final class App {
         } else {
             log.info("quiztutor is running with {} topics{}; press Ctrl-C to stop", bank.global().topics().size(),
                     folders.isPresent() ? " (quiz files reload when they change)" : "");
+            ops.ifPresent(o -> log.info("metrics on {}/metrics, health on {}/health", o.url(), o.url()));
         }
         stopped.await();
         return 0;

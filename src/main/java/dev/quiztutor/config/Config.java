@@ -23,9 +23,10 @@ public record Config(
         @JsonProperty("schedule") Schedule schedule,
         @JsonProperty("tests") Tests tests,
         @JsonProperty("review") Review review,
-        @JsonProperty("bank") Bank bank) {
+        @JsonProperty("bank") Bank bank,
+        @JsonProperty("metrics") Metrics metrics) {
 
-    public static final Config DEFAULT = new Config(null, null, null, null, null, null, null, null);
+    public static final Config DEFAULT = new Config(null, null, null, null, null, null, null, null, null);
 
     public Config {
         quizzes = quizzes == null || quizzes.isEmpty() ? List.of(Path.of("quizzes")) : List.copyOf(quizzes);
@@ -36,12 +37,13 @@ public record Config(
         tests = tests == null ? Tests.DEFAULT : tests;
         review = review == null ? Review.DEFAULT : review;
         bank = bank == null ? Bank.DEFAULT : bank;
+        metrics = metrics == null ? Metrics.DEFAULT : metrics;
     }
 
     /** The same config with the environment's overrides applied: URLs, and secrets that never live in the file. */
     public Config withEnvironment(java.util.Map<String, String> env) {
         return new Config(quizzes, tutor, discord.withEnvironment(env), storage.withEnvironment(env), schedule, tests,
-                review, bank);
+                review, bank, metrics);
     }
 
     /**
@@ -346,6 +348,27 @@ public record Config(
 
         public LiveAttempts.Settings settings() {
             return new LiveAttempts.Settings(maximumSize, DurationText.parse(expireAfterAccess));
+        }
+    }
+
+    /**
+     * The operator's HTTP port for Prometheus ({@code /metrics}) and health checks ({@code /health}):
+     * off unless {@code port} is set, and on the loopback address unless {@code bind} says otherwise
+     * (the figures are no secret, but nobody outside needs them).
+     */
+    public record Metrics(@JsonProperty("port") Integer port, @JsonProperty("bind") String bind) {
+        public static final Metrics DEFAULT = new Metrics(null, null);
+
+        public Metrics {
+            bind = Blank.toNull(bind) == null ? "127.0.0.1" : bind.trim();
+            if (port != null && (port < 1 || port > 65535)) {
+                throw new ConfigValueException("metrics.port", "must be from 1 to 65535, not " + port
+                        + " (leave it out to keep the metrics port off)");
+            }
+        }
+
+        public boolean enabled() {
+            return port != null;
         }
     }
 }

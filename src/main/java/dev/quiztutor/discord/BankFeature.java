@@ -117,6 +117,7 @@ final class BankFeature {
         if (ScheduleFeature.isModerator(member, settings)) {
             return true;
         }
+        reply.turnAway(dev.quiztutor.ops.Metrics.TurnedAway.NOT_ALLOWED);
         reply.send(View.text("Only moderators can manage this server's topics: members with Manage Server"
                 + settings.moderatorRole().map(r -> " or the <@&" + r + "> role").orElse("") + "."));
         return false;

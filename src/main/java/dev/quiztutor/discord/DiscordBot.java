@@ -1,6 +1,7 @@
 package dev.quiztutor.discord;
 
 import dev.quiztutor.Secrets;
+import dev.quiztutor.ops.Metrics;
 import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.store.SqlMemberNames;
 import dev.quiztutor.store.Storage;
@@ -39,6 +40,9 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,6 +126,15 @@ public final class DiscordBot implements AutoCloseable {
 
     public static DiscordBot start(Settings settings, BankLimits bankLimits, String token, Tutor tutor, Storage storage,
                                    Clock clock) throws StartFailure {
+        return start(settings, bankLimits, token, tutor, storage, clock, Metrics.NONE);
+    }
+
+    /**
+     * Starts the bot, reporting to {@code metrics}: interactions, scheduled posts, Discord's 429s, the
+     * live-attempt cache and the store's writes.
+     */
+    public static DiscordBot start(Settings settings, BankLimits bankLimits, String token, Tutor tutor, Storage storage,
+                                   Clock clock, Metrics metrics) throws StartFailure {
         if (!(tutor.banks() instanceof LiveBanks live)) {
             throw new IllegalArgumentException("the tutor's banks must be LiveBanks, to take the servers' topics");
         }
@@ -147,7 +160,7 @@ public final class DiscordBot implements AutoCloseable {
         AtomicReference<ShardManager> built = new AtomicReference<>();
         int ownShards = settings.shardIds().isEmpty() ? settings.shardsTotal() : settings.shardIds().size();
         Scheduler scheduler = new Scheduler(storage.schedules(), tutor, storage.journal(),
-                new ChannelPoster(built::get, Pacer.forShards(ownShards, settings.shardsTotal())),
+                new MeteredPoster(new ChannelPoster(built::get, Pacer.forShards(ownShards, settings.shardsTotal())), metrics),
                 settings::owns, clock, settings.schedules());
         InteractionRouter router = new InteractionRouter(tutor.banks(), new PracticeFeature(tutor, tallies),
                 new LessonFeature(tutor), new TestFeature(tutor, new StoredTests(storage.tests(), tutor.banks())),
@@ -158,7 +171,11 @@ public final class DiscordBot implements AutoCloseable {
                 new SuggestFeature(serverTopics, storage.suggestions(), storage.guilds(),
                         new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer()),
                         bankLimits.suggestionsPerDay(), clock),
-                new Names(memberNames), workers, timer, settings.deferAfter());
+                new Names(memberNames), workers, timer, settings.deferAfter()).metered(metrics);
+        if (metrics != Metrics.NONE) {
+            metrics.attemptCache(tutor.attempts()::stats);
+            storage.database().observeWrites(metrics::storeWrite);
+        }
 
         ScheduledExecutorService bankThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-banks"));
         serverTopics.start(bankThread);
@@ -182,6 +199,9 @@ public final class DiscordBot implements AutoCloseable {
                 });
         if (!settings.shardIds().isEmpty()) {
             builder.setShards(settings.shardIds());
+        }
+        if (metrics != Metrics.NONE) {
+            builder.setHttpClientBuilder(countingRateLimits(metrics));
         }
         settings.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         settings.gatewayUrl().ifPresent(url -> builder
@@ -320,6 +340,29 @@ public final class DiscordBot implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /**
+     * JDA's own HTTP client settings (IOUtil.newHttpClientBuilder: 25 requests at once per host, 5 idle
+     * connections kept 10 s), plus a count of every 429 Discord answers. JDA waits and retries on its
+     * own and shows a 429 to nobody, so the wire is the one place to see them all.
+     */
+    private static OkHttpClient.Builder countingRateLimits(Metrics metrics) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequestsPerHost(25);
+        return new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
+                .dispatcher(dispatcher)
+                .addInterceptor(chain -> {
+                    okhttp3.Response response = chain.proceed(chain.request());
+                    if (response.code() == 429) {
+                        // Discord's scopes are user, global and shared; anything else stays one label.
+                        String scope = String.valueOf(response.header("X-RateLimit-Scope")).toLowerCase(java.util.Locale.ROOT);
+                        metrics.rateLimited(List.of("user", "global", "shared").contains(scope) ? scope
+                                : response.header("X-RateLimit-Global") != null ? "global" : "unknown");
+                    }
+                    return response;
+                });
     }
 
     /** The most telling message in the chain: JDA wraps I/O errors in exceptions that only carry a stack. */

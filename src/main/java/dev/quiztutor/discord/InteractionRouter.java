@@ -2,6 +2,7 @@ package dev.quiztutor.discord;
 
 import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.bank.Banks;
+import dev.quiztutor.ops.Metrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,8 @@ final class InteractionRouter extends ListenerAdapter {
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
     private final Duration deferAfter;
+    /** Set once, before JDA delivers the first event (see {@link #metered}). */
+    private Metrics metrics = Metrics.NONE;
 
     InteractionRouter(Banks banks, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
                       ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, SuggestFeature suggestions, Names names,
@@ -58,6 +61,12 @@ final class InteractionRouter extends ListenerAdapter {
         this.deferAfter = deferAfter;
     }
 
+    /** Reports every interaction to {@code metrics}; called before the bot connects. */
+    InteractionRouter metered(Metrics metrics) {
+        this.metrics = metrics;
+        return this;
+    }
+
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         String name = event.getName();
@@ -67,7 +76,7 @@ final class InteractionRouter extends ListenerAdapter {
         }
         boolean publicPost = name.equals(SlashCommands.PRACTICE) || name.equals(SlashCommands.CODE)
                 || name.equals(SlashCommands.LEADERBOARD);
-        Reply reply = Reply.newMessage(event, !publicPost);
+        Reply reply = Reply.newMessage(event, !publicPost).metered(metrics, Metrics.Kind.SLASH_COMMAND, name);
         dispatch(reply, () -> {
             names.seen(event);
             switch (name) {
@@ -97,7 +106,7 @@ final class InteractionRouter extends ListenerAdapter {
         Optional<CustomId> parsed = CustomId.parse(event.getComponentId());
         if (parsed.isEmpty()) {
             LOG.info("interaction {}: unknown button id {}", event.getId(), event.getComponentId());
-            Reply reply = Reply.newMessage(event, true);
+            Reply reply = Reply.newMessage(event, true).metered(metrics, Metrics.Kind.BUTTON, "unknown");
             dispatch(reply, () -> reply.send(View.text(Polite.STALE)));
             return;
         }
@@ -116,7 +125,8 @@ final class InteractionRouter extends ListenerAdapter {
         }
         boolean updatesItsMessage = id instanceof CustomId.BankRemove || id instanceof CustomId.SuggestReview || id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
                 || id instanceof CustomId.TestSkip || id instanceof CustomId.TestSubmit;
-        Reply reply = updatesItsMessage ? Reply.update(event) : Reply.newMessage(event, true);
+        Reply reply = (updatesItsMessage ? Reply.update(event) : Reply.newMessage(event, true))
+                .metered(metrics, Metrics.Kind.BUTTON, nameOf(id));
         dispatch(reply, () -> {
             if (id instanceof CustomId.Answer a) {
                 practice.answer(event, reply, a);
@@ -155,6 +165,8 @@ final class InteractionRouter extends ListenerAdapter {
      * in-memory look-up, with no I/O to wait for.
      */
     private void openForm(ButtonInteractionEvent event, CustomId id) {
+        long received = System.nanoTime();
+        String name = nameOf(id);
         net.dv8tion.jda.api.modals.Modal form = null;
         if (id instanceof CustomId.Type t) {
             form = Topics.of(banks, event).question(t.question()).filter(q -> q.kind().typed()).map(PracticeFeature::form).orElse(null);
@@ -164,19 +176,30 @@ final class InteractionRouter extends ListenerAdapter {
             form = tests.form(t.test(), t.position(), event.getUser().getIdLong());
         }
         if (form == null) {
-            event.reply(Polite.STALE).setEphemeral(true).queue(null, e -> LOG.debug("interaction {}: {}", event.getId(), e.toString()));
+            metrics.turnedAway(Metrics.TurnedAway.STALE);
+            event.reply(Polite.STALE).setEphemeral(true).queue(
+                    ok -> metrics.acknowledged(Metrics.Kind.BUTTON, name, Metrics.Outcome.REFUSED, System.nanoTime() - received),
+                    e -> {
+                        metrics.acknowledged(Metrics.Kind.BUTTON, name, Metrics.Outcome.FAILED, System.nanoTime() - received);
+                        LOG.debug("interaction {}: {}", event.getId(), e.toString());
+                    });
             return;
         }
-        event.replyModal(form).queue(null, e -> LOG.warn("interaction {}: answer form not shown: {}", event.getId(), e.toString()));
+        event.replyModal(form).queue(
+                ok -> metrics.acknowledged(Metrics.Kind.BUTTON, name, Metrics.Outcome.ANSWERED, System.nanoTime() - received),
+                e -> {
+                    metrics.acknowledged(Metrics.Kind.BUTTON, name, Metrics.Outcome.FAILED, System.nanoTime() - received);
+                    LOG.warn("interaction {}: answer form not shown: {}", event.getId(), e.toString());
+                });
     }
 
     @Override
     public void onModalInteraction(net.dv8tion.jda.api.events.interaction.ModalInteractionEvent event) {
         Optional<CustomId> parsed = CustomId.parse(event.getModalId());
         CustomId id = parsed.orElse(null);
-        Reply reply = (id instanceof CustomId.TestTyped || id instanceof CustomId.SuggestEdited) && event.getMessage() != null
+        Reply reply = ((id instanceof CustomId.TestTyped || id instanceof CustomId.SuggestEdited) && event.getMessage() != null
                 ? Reply.update(event)
-                : Reply.newMessage(event, true);
+                : Reply.newMessage(event, true)).metered(metrics, Metrics.Kind.MODAL, id == null ? "unknown" : nameOf(id));
         dispatch(reply, () -> {
             if (id instanceof CustomId.Typed t) {
                 practice.typed(event, reply, t);
@@ -199,7 +222,7 @@ final class InteractionRouter extends ListenerAdapter {
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
         Optional<CustomId> parsed = CustomId.parse(event.getComponentId());
         List<String> values = event.getValues();
-        Reply reply = Reply.update(event);
+        Reply reply = Reply.update(event).metered(metrics, Metrics.Kind.SELECT, parsed.map(InteractionRouter::nameOf).orElse("unknown"));
         dispatch(reply, () -> {
             if (parsed.isPresent() && parsed.get() instanceof CustomId.Blank blank) {
                 practice.pick(event, reply, blank, values);
@@ -214,9 +237,17 @@ final class InteractionRouter extends ListenerAdapter {
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        long received = System.nanoTime();
+        String name = event.getName();
+        java.util.function.Function<Metrics.Outcome, java.util.function.Consumer<Object>> acked =
+                outcome -> ok -> metrics.acknowledged(Metrics.Kind.AUTOCOMPLETE, name, outcome, System.nanoTime() - received);
+        java.util.function.Consumer<Throwable> failed = e -> {
+            acked.apply(Metrics.Outcome.FAILED).accept(e);
+            LOG.debug("autocomplete {} not answered: {}", event.getId(), e.toString());
+        };
         String option = event.getFocusedOption().getName();
         if (!option.equals("topic") && !option.equals("timezone")) {
-            event.replyChoices(List.of()).queue();
+            event.replyChoices(List.of()).queue(acked.apply(Metrics.Outcome.ANSWERED), failed);
             return;
         }
         String typed = event.getFocusedOption().getValue();
@@ -225,9 +256,10 @@ final class InteractionRouter extends ListenerAdapter {
                             : event.getName().equals(BankFeature.NAME) || event.getName().equals(SuggestFeature.NAME)
                             ? bank.suggest(Who.of(event).guild(), typed)
                             : Topics.suggest(Topics.of(banks, event), typed))
-                    .queue(null, e -> LOG.debug("autocomplete {} not answered: {}", event.getId(), e.toString())));
+                    .queue(acked.apply(Metrics.Outcome.ANSWERED), failed));
         } catch (RejectedExecutionException busy) {
-            event.replyChoices(List.of()).queue();
+            metrics.turnedAway(Metrics.TurnedAway.BUSY);
+            event.replyChoices(List.of()).queue(acked.apply(Metrics.Outcome.REFUSED), failed);
         }
     }
 
@@ -259,6 +291,14 @@ final class InteractionRouter extends ListenerAdapter {
             event.reply(workers.isShutdown() ? Polite.RESTARTING : Polite.BUSY).setEphemeral(true)
                     .queue(null, e -> LOG.debug("interaction {}: {}", event.getId(), e.toString()));
         }
+    }
+
+    /**
+     * A component's name for the metrics: the kind of its custom id ("answer", "hint", "testskip"), a
+     * small fixed set, never anything the id carries.
+     */
+    static String nameOf(CustomId id) {
+        return id.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.quiztutor.discord;
 
+import dev.quiztutor.ops.Metrics;
+import java.util.Map;
+import java.util.Optional;
+
 /** The short lines users get when something cannot be done; never a stack trace. */
 final class Polite {
     static final String STALE = "This button is from an older version of the bot or is no longer valid."
@@ -14,6 +18,30 @@ final class Polite {
             + " I have noted it for whoever looks after the quizzes.";
     static final String RESTARTING = "I'm restarting right now. Please try again in a minute.";
 
+    /**
+     * The refusals among these lines, by what an operator's metrics call them. Looked up by the line a
+     * reply shows, so that every feature's refusal is counted where the reply is sent (Reply) and no
+     * feature has to remember to count its own.
+     */
+    private static final Map<String, Metrics.TurnedAway> TURNED_AWAY = Map.of(
+            STALE, Metrics.TurnedAway.STALE,
+            GONE, Metrics.TurnedAway.GONE,
+            LESSON_GONE, Metrics.TurnedAway.GONE,
+            TEST_EXPIRED, Metrics.TurnedAway.GONE,
+            NOT_YOURS, Metrics.TurnedAway.NOT_YOURS,
+            BUSY, Metrics.TurnedAway.BUSY,
+            RESTARTING, Metrics.TurnedAway.RESTARTING);
+
     private Polite() {
+    }
+
+    /** Why a reply showing {@code text} turns its interaction away; empty when it does not. */
+    static Optional<Metrics.TurnedAway> turnedAway(String text) {
+        return Optional.ofNullable(text == null ? null : TURNED_AWAY.get(text));
+    }
+
+    /** Whether {@code text} is the apology for a failure on the bot's side. */
+    static boolean apology(String text) {
+        return SORRY.equals(text) || CANNOT_SHOW.equals(text);
     }
 }

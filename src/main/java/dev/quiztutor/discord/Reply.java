@@ -1,6 +1,10 @@
 package dev.quiztutor.discord;
 
+import dev.quiztutor.ops.Metrics;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -29,11 +33,62 @@ final class Reply {
     private final Mode mode;
     private final boolean ephemeral;
     private final AtomicInteger state = new AtomicInteger(PENDING);
+    /** When the interaction reached the bot: its acknowledgement latency counts from here. */
+    private final long received = System.nanoTime();
+    private Metrics metrics = Metrics.NONE;
+    private Metrics.Kind kind = Metrics.Kind.SLASH_COMMAND;
+    private String name = "unknown";
+    private final AtomicBoolean counted = new AtomicBoolean();
+    private volatile boolean refusing;
 
     private Reply(IReplyCallback event, Mode mode, boolean ephemeral) {
         this.event = event;
         this.mode = mode;
         this.ephemeral = ephemeral;
+    }
+
+    /**
+     * Reports this interaction's acknowledgement and refusals to {@code metrics}, as a {@code kind}
+     * named {@code name} (the slash command, or the kind of button). Called before the work starts.
+     */
+    Reply metered(Metrics metrics, Metrics.Kind kind, String name) {
+        this.metrics = metrics;
+        this.kind = kind;
+        this.name = name;
+        return this;
+    }
+
+    /**
+     * Counts a refusal that no {@link Polite} line names (a member who is not a moderator); the reply
+     * that follows is then counted as refused.
+     */
+    void turnAway(Metrics.TurnedAway why) {
+        if (counted.compareAndSet(false, true)) {
+            metrics.turnedAway(why);
+        }
+        refusing = true;
+    }
+
+    /** What the first acknowledgement is, for the metrics: a refusal, an apology, or the answer. */
+    private Metrics.Outcome outcomeOf(View view) {
+        Optional<Metrics.TurnedAway> why = Polite.turnedAway(view.content());
+        if (why.isPresent()) {
+            turnAway(why.get());
+        }
+        return refusing ? Metrics.Outcome.REFUSED
+                : Polite.apology(view.content()) ? Metrics.Outcome.FAILED : Metrics.Outcome.ANSWERED;
+    }
+
+    /** The first acknowledgement reached Discord (or failed to): one count and one latency per interaction. */
+    private <T> Consumer<T> acked(Metrics.Outcome outcome) {
+        return ignored -> metrics.acknowledged(kind, name, outcome, System.nanoTime() - received);
+    }
+
+    private Consumer<Throwable> ackFailed(String what) {
+        return e -> {
+            metrics.acknowledged(kind, name, Metrics.Outcome.FAILED, System.nanoTime() - received);
+            failed(what, e);
+        };
     }
 
     static Reply newMessage(IReplyCallback event, boolean ephemeral) {
@@ -54,9 +109,9 @@ final class Reply {
         if (state.compareAndSet(PENDING, DEFERRED)) {
             LOG.debug("interaction {}: deferring, the handler is slow", id());
             if (mode == Mode.UPDATE) {
-                ((IMessageEditCallback) event).deferEdit().queue(null, e -> failed("defer", e));
+                ((IMessageEditCallback) event).deferEdit().queue(acked(Metrics.Outcome.DEFERRED), ackFailed("defer"));
             } else {
-                event.deferReply(ephemeral).queue(null, e -> failed("defer", e));
+                event.deferReply(ephemeral).queue(acked(Metrics.Outcome.DEFERRED), ackFailed("defer"));
             }
         }
     }
@@ -74,11 +129,12 @@ final class Reply {
             cannotShow(e);
             return;
         }
+        Metrics.Outcome outcome = outcomeOf(view);
         if (state.compareAndSet(PENDING, ANSWERED)) {
             if (mode == Mode.UPDATE) {
-                ((IMessageEditCallback) event).editMessage(edit).queue(null, e -> failed("update", e));
+                ((IMessageEditCallback) event).editMessage(edit).queue(acked(outcome), ackFailed("update"));
             } else {
-                event.reply(create).setEphemeral(ephemeral).queue(null, e -> failed("reply", e));
+                event.reply(create).setEphemeral(ephemeral).queue(acked(outcome), ackFailed("reply"));
             }
         } else if (state.get() == DEFERRED) {
             event.getHook().editOriginal(edit).queue(null, e -> failed("deferred answer", e));
@@ -101,8 +157,9 @@ final class Reply {
             cannotShow(e);
             return;
         }
+        Metrics.Outcome outcome = outcomeOf(view);
         if (state.compareAndSet(PENDING, ANSWERED)) {
-            event.reply(create).setEphemeral(ephemeral).queue(null, e -> failed("reply", e));
+            event.reply(create).setEphemeral(ephemeral).queue(acked(outcome), ackFailed("reply"));
         } else if (state.get() == DEFERRED) {
             event.getHook().editOriginal(edit).queue(null, e -> failed("deferred answer", e));
         }
@@ -121,8 +178,9 @@ final class Reply {
             cannotShow(e);
             return;
         }
+        Metrics.Outcome outcome = outcomeOf(view);
         if (state.compareAndSet(PENDING, ANSWERED)) {
-            event.reply(create).setEphemeral(true).queue(null, e -> failed("reply", e));
+            event.reply(create).setEphemeral(true).queue(acked(outcome), ackFailed("reply"));
         } else if (mode == Mode.NEW_MESSAGE && state.get() == DEFERRED) {
             // A public "thinking..." message must not stay behind a private answer. Discord turns the
             // first follow-up after a deferral into an edit of that message, public whatever its flags,
@@ -152,7 +210,7 @@ final class Reply {
     /** Acknowledges a select without changing anything: the choice is kept server-side. */
     void acknowledgeSilently() {
         if (state.compareAndSet(PENDING, ANSWERED)) {
-            ((IMessageEditCallback) event).deferEdit().queue(null, e -> failed("acknowledge", e));
+            ((IMessageEditCallback) event).deferEdit().queue(acked(Metrics.Outcome.ANSWERED), ackFailed("acknowledge"));
         }
     }
 

@@ -135,6 +135,7 @@ final class ScheduleFeature {
         GuildSettings settings = guilds.get(who.guild());
         boolean moderator = isModerator(member, settings);
         if (!moderator || (sub.equals("modrole") && !admin)) {
+            reply.turnAway(dev.quiztutor.ops.Metrics.TurnedAway.NOT_ALLOWED);
             reply.send(View.text(sub.equals("modrole")
                     ? "Only members with the Manage Server permission can choose the moderator role."
                     : "Only moderators can manage schedules: members with Manage Server"

@@ -81,6 +81,15 @@ public final class Database implements AutoCloseable {
     private final ConcurrentLinkedQueue<Pending<?>> queued = new ConcurrentLinkedQueue<>();
     private Session writer;
     private boolean closed;
+    private volatile WriteObserver writes = WriteObserver.NONE;
+
+    /** Told how long each write took to commit (or fail): what an operator's commit-latency chart shows. */
+    @FunctionalInterface
+    public interface WriteObserver {
+        WriteObserver NONE = (nanos, committed) -> { };
+
+        void written(long nanos, boolean committed);
+    }
 
     private Database(Dialect dialect, DataSource direct, HikariDataSource pool, String description) {
         this.dialect = dialect;
@@ -129,7 +138,7 @@ public final class Database implements AutoCloseable {
      * and throws a {@link StorageException} naming {@code what} ("store an attempt event").
      */
     <T> T write(String what, Work<T> work) {
-        return dialect == Dialect.SQLITE ? sqliteWrite(what, work) : postgresWrite(what, work, true);
+        return observed(() -> dialect == Dialect.SQLITE ? sqliteWrite(what, work) : postgresWrite(what, work, true));
     }
 
     /**
@@ -138,7 +147,41 @@ public final class Database implements AutoCloseable {
      * COMMIT's network round trip, which is most of a small write's cost. On SQLite as {@link #write}.
      */
     <T> T writeOneStatement(String what, Work<T> work) {
-        return dialect == Dialect.SQLITE ? sqliteWrite(what, work) : postgresWrite(what, work, false);
+        return observed(() -> dialect == Dialect.SQLITE ? sqliteWrite(what, work) : postgresWrite(what, work, false));
+    }
+
+    /** From now on, every write's latency goes to {@code observer} (one at a time; the last one set wins). */
+    public void observeWrites(WriteObserver observer) {
+        writes = java.util.Objects.requireNonNull(observer);
+    }
+
+    private <T> T observed(java.util.function.Supplier<T> write) {
+        WriteObserver observer = writes;
+        if (observer == WriteObserver.NONE) {
+            return write.get();
+        }
+        long start = System.nanoTime();
+        boolean committed = false;
+        try {
+            T result = write.get();
+            committed = true;
+            return result;
+        } finally {
+            observer.written(System.nanoTime() - start, committed);
+        }
+    }
+
+    /**
+     * Runs a trivial query on a pooled connection, as a health check does; throws a
+     * {@link StorageException} saying why when the store does not answer (closed, unreachable).
+     */
+    public void ping() {
+        read("answer a health check", session -> {
+            try (java.sql.Statement statement = session.connection().createStatement()) {
+                statement.execute("SELECT 1");
+            }
+            return null;
+        });
     }
 
     /** Runs {@code work} in auto-commit mode on a pooled connection: each query sees the latest commits. */

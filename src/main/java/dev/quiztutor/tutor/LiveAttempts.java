@@ -7,6 +7,7 @@ import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionRef;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -30,8 +31,21 @@ public final class LiveAttempts {
         }
     }
 
+    /** What an operator watches: attempts held, and look-ups served from memory or replayed from the journal. */
+    public record Stats(long size, long hits, long misses) {
+        /** Hits over all look-ups since the start; 1 before the first look-up (nothing was missed). */
+        public double hitRatio() {
+            long all = hits + misses;
+            return all == 0 ? 1.0 : (double) hits / all;
+        }
+    }
+
     private final AttemptJournal journal;
     private final Cache<Key, Attempt> cache;
+    // Counted here rather than by Caffeine's recordStats: update() goes through asMap().compute,
+    // which Caffeine's statistics do not count as a hit or a miss.
+    private final LongAdder lookups = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     /**
      * The cache's own key: an {@link AttemptKey} flattened into one object (a click makes a new
@@ -77,7 +91,14 @@ public final class LiveAttempts {
 
     /** The attempt as it stands, replayed from the journal on a miss. */
     public Attempt get(AttemptKey key, Question question) {
-        return cache.get(Key.of(key), k -> Attempt.replay(question, journal.load(key)));
+        lookups.increment();
+        return cache.get(Key.of(key), k -> replay(key, question));
+    }
+
+    /** A miss: the attempt as its stored events make it. */
+    private Attempt replay(AttemptKey key, Question question) {
+        misses.increment();
+        return Attempt.replay(question, journal.load(key));
     }
 
     /**
@@ -91,8 +112,9 @@ public final class LiveAttempts {
                                    Function<Attempt, Practice.Outcome> decide) {
         Practice.Outcome[] result = new Practice.Outcome[1];
         RuntimeException[] failure = new RuntimeException[1];
+        lookups.increment();
         cache.asMap().compute(Key.of(key), (k, cached) -> {
-            Attempt current = cached != null ? cached : Attempt.replay(question, journal.load(key));
+            Attempt current = cached != null ? cached : replay(key, question);
             Practice.Outcome outcome = decide.apply(current);
             if (outcome.recorded().isPresent()) {
                 try {
@@ -109,6 +131,12 @@ public final class LiveAttempts {
             throw failure[0];
         }
         return result[0];
+    }
+
+    public Stats stats() {
+        long all = lookups.sum();
+        long missed = Math.min(misses.sum(), all);
+        return new Stats(cache.estimatedSize(), all - missed, missed);
     }
 
     public long estimatedSize() {

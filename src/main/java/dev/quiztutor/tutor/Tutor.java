@@ -102,6 +102,11 @@ public final class Tutor {
         return banks;
     }
 
+    /** The live attempts, whose figures an operator watches (size, hit rate). */
+    public LiveAttempts attempts() {
+        return attempts;
+    }
+
     public Clock clock() {
         return clock;
     }

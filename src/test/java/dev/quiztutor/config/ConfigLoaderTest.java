@@ -74,6 +74,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theMetricsPortIsOffUnlessSetAndListensOnTheLoopbackUnlessToldOtherwise() throws Exception {
+        Config example = ConfigLoader.read(Path.of("config/quiztutor.example.yml"));
+        assertFalse(example.metrics().enabled(), "the example leaves it off, as the default does");
+        assertEquals("127.0.0.1", example.metrics().bind());
+        Config on = read("metrics:\n  port: 9464\n");
+        assertTrue(on.metrics().enabled());
+        assertEquals(9464, on.metrics().port());
+        assertEquals("127.0.0.1", on.metrics().bind());
+        assertEquals("0.0.0.0", read("metrics:\n  port: 9464\n  bind: 0.0.0.0\n").metrics().bind());
+        String zero = error("metrics:\n  port: 0\n");
+        assertTrue(zero.contains("metrics.port must be from 1 to 65535, not 0"), zero);
+    }
+
+    @Test
     void reviewRetentionIsAProbabilityWithinBounds() throws Exception {
         assertEquals(0.9, read("").review().retention());
         assertEquals(0.85, read("review:\n  retention: 0.85\n").review().retention());

@@ -41,6 +41,7 @@ final class BotHarness implements AutoCloseable {
     private final Clock clock;
     private Storage storage;
     private DiscordBot bot;
+    private final dev.quiztutor.ops.Metrics metrics;
 
     BotHarness(Path dir) throws Exception {
         this(dir, Fixtures.seedBank(), Duration.ZERO, Duration.ofMillis(1500), Clock.systemUTC());
@@ -60,8 +61,25 @@ final class BotHarness implements AutoCloseable {
         this(dir, bank, Duration.ZERO, Duration.ofMillis(1500), Clock.systemUTC());
     }
 
+    /** A bot that reports to {@code metrics}, as {@code quiztutor run} with {@code metrics.port} set. */
+    static BotHarness metered(Path dir, dev.quiztutor.ops.Metrics metrics) throws Exception {
+        return metered(dir, metrics, Duration.ZERO, Duration.ofMillis(1500));
+    }
+
+    /** A metered bot whose every stored event takes {@code journalDelay}, deferring after {@code deferAfter}. */
+    static BotHarness metered(Path dir, dev.quiztutor.ops.Metrics metrics, Duration journalDelay, Duration deferAfter)
+            throws Exception {
+        return new BotHarness(dir, Banks.of(Fixtures.seedBank()), journalDelay, deferAfter, Clock.systemUTC(), metrics);
+    }
+
     private BotHarness(Path dir, Banks bank, Duration journalDelay, Duration deferAfter,
                        Clock clock) throws Exception {
+        this(dir, bank, journalDelay, deferAfter, clock, dev.quiztutor.ops.Metrics.NONE);
+    }
+
+    private BotHarness(Path dir, Banks bank, Duration journalDelay, Duration deferAfter,
+                       Clock clock, dev.quiztutor.ops.Metrics metrics) throws Exception {
+        this.metrics = metrics;
         this.clock = clock;
         this.discord = FakeDiscord.start();
         this.database = dir.resolve("quiztutor.db");
@@ -80,7 +98,7 @@ final class BotHarness implements AutoCloseable {
         DiscordBot.Settings settings = new DiscordBot.Settings(Optional.of(discord.restBaseUrl()),
                 Optional.of(discord.gatewayUrl()), Optional.empty(), 1, List.of(), 4, deferAfter,
                 Duration.ofSeconds(1), Scheduler.Settings.DEFAULT, Duration.ofHours(1));
-        bot = DiscordBot.start(settings, FakeDiscord.TOKEN, tutor, storage, clock);
+        bot = DiscordBot.start(settings, DiscordBot.BankLimits.DEFAULT, FakeDiscord.TOKEN, tutor, storage, clock, metrics);
         if (!bot.awaitReady(WAIT, Optional.empty())) {
             throw new IllegalStateException("the bot did not connect to the fake Discord");
         }

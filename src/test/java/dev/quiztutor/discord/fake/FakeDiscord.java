@@ -942,6 +942,19 @@ public final class FakeDiscord implements AutoCloseable {
         gateway.dropConnections();
     }
 
+    /**
+     * The gateway goes down: every connection drops and new ones are cut before the handshake, until
+     * {@link #endGatewayOutage()}. REST keeps answering (a gateway outage, not a network failure).
+     */
+    public void gatewayOutage() {
+        gateway.outage();
+    }
+
+    /** The gateway takes connections again; JDA reconnects on its next try (it backs off while it fails). */
+    public void endGatewayOutage() {
+        gateway.endOutage();
+    }
+
     /** Invalidates every session (op 9, not resumable): JDA must IDENTIFY again. */
     public void invalidateSessions() {
         gateway.invalidateSessions();

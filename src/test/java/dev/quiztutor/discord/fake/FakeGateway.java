@@ -44,6 +44,7 @@ final class FakeGateway implements AutoCloseable {
     private final Object identifiedMonitor = new Object();
     private int identified;
     private volatile boolean closed;
+    private volatile boolean down;
 
     FakeGateway(FakeDiscord discord) throws IOException {
         this.discord = discord;
@@ -80,6 +81,16 @@ final class FakeGateway implements AutoCloseable {
     // ---- one connection ---------------------------------------------------------------------
 
     private void serve(Socket socket) {
+        if (down) {
+            // An outage: the connection is cut before the handshake, as a gateway that is down does.
+            try {
+                socket.setSoLinger(true, 0);
+                socket.close();
+            } catch (IOException ignored) {
+                // gone either way
+            }
+            return;
+        }
         WebSocketConnection conn;
         try {
             conn = WebSocketConnection.accept(socket);
@@ -370,6 +381,19 @@ final class FakeGateway implements AutoCloseable {
         for (WebSocketConnection c : connections) {
             c.abort();
         }
+    }
+
+    /**
+     * A gateway outage: every connection is dropped, and new ones are cut before the handshake until
+     * {@link #endOutage}. JDA keeps trying to reconnect (its shards' status says so).
+     */
+    void outage() {
+        down = true;
+        dropConnections();
+    }
+
+    void endOutage() {
+        down = false;
     }
 
     /** Sends op 9 INVALID_SESSION (not resumable) on every session: JDA must IDENTIFY anew. */
