@@ -34,14 +34,15 @@ final class InteractionRouter extends ListenerAdapter {
     private final ProgressFeature progress;
     private final ScheduleFeature schedules;
     private final BankFeature bank;
+    private final ReviewFeature review;
     private final Names names;
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
     private final Duration deferAfter;
 
     InteractionRouter(Banks banks, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
-                      ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, Names names, ExecutorService workers,
-                      ScheduledExecutorService watchdog, Duration deferAfter) {
+                      ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, ReviewFeature review,
+                      Names names, ExecutorService workers, ScheduledExecutorService watchdog, Duration deferAfter) {
         this.banks = banks;
         this.practice = practice;
         this.lessons = lessons;
@@ -49,6 +50,7 @@ final class InteractionRouter extends ListenerAdapter {
         this.progress = progress;
         this.schedules = schedules;
         this.bank = bank;
+        this.review = review;
         this.names = names;
         this.workers = workers;
         this.watchdog = watchdog;
@@ -73,6 +75,7 @@ final class InteractionRouter extends ListenerAdapter {
                 case SlashCommands.LEADERBOARD -> progress.leaderboard(event, reply);
                 case ScheduleFeature.NAME -> schedules.handle(event, reply);
                 case BankFeature.NAME -> bank.handle(event, reply);
+                case ReviewFeature.NAME -> review.start(event, reply);
                 default -> reply.sendPrivately(View.text("I don't know /" + name
                         + " any more. Try /topics, /learn, /practice, /code, /test, /progress or /leaderboard."));
             }
@@ -89,12 +92,13 @@ final class InteractionRouter extends ListenerAdapter {
             return;
         }
         CustomId id = parsed.get();
-        if (id instanceof CustomId.Type || id instanceof CustomId.LessonType || id instanceof CustomId.TestType) {
+        if (id instanceof CustomId.Type || id instanceof CustomId.LessonType || id instanceof CustomId.TestType
+                || id instanceof CustomId.ReviewType) {
             openForm(event, id);
             return;
         }
         boolean updatesItsMessage = id instanceof CustomId.BankRemove || id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
-                || id instanceof CustomId.TestSkip || id instanceof CustomId.TestSubmit;
+                || id instanceof CustomId.TestSkip || id instanceof CustomId.TestSubmit || reviewStep(id);
         Reply reply = updatesItsMessage ? Reply.update(event) : Reply.newMessage(event, true);
         dispatch(reply, () -> {
             if (id instanceof CustomId.Answer a) {
@@ -119,6 +123,16 @@ final class InteractionRouter extends ListenerAdapter {
                 tests.skip(event, reply, t);
             } else if (id instanceof CustomId.TestSubmit t) {
                 tests.submit(event, reply, t);
+            } else if (id instanceof CustomId.ReviewAnswer r) {
+                review.answer(event, reply, r);
+            } else if (id instanceof CustomId.ReviewHint r) {
+                review.hint(event, reply, r);
+            } else if (id instanceof CustomId.ReviewReveal r) {
+                review.reveal(event, reply, r);
+            } else if (id instanceof CustomId.ReviewCheck r) {
+                review.check(event, reply, r);
+            } else if (id instanceof CustomId.ReviewNext r) {
+                review.next(event, reply, r);
             } else {
                 // A menu's id on a button: only a forged interaction does that.
                 reply.sendPrivately(View.text(Polite.STALE));
@@ -139,6 +153,8 @@ final class InteractionRouter extends ListenerAdapter {
             form = lessons.form(event, l);
         } else if (id instanceof CustomId.TestType t) {
             form = tests.form(t.test(), t.position(), event.getUser().getIdLong());
+        } else if (id instanceof CustomId.ReviewType r) {
+            form = review.form(event, r);
         }
         if (form == null) {
             event.reply(Polite.STALE).setEphemeral(true).queue(null, e -> LOG.debug("interaction {}: {}", event.getId(), e.toString()));
@@ -151,7 +167,8 @@ final class InteractionRouter extends ListenerAdapter {
     public void onModalInteraction(net.dv8tion.jda.api.events.interaction.ModalInteractionEvent event) {
         Optional<CustomId> parsed = CustomId.parse(event.getModalId());
         CustomId id = parsed.orElse(null);
-        Reply reply = id instanceof CustomId.TestTyped && event.getMessage() != null ? Reply.update(event)
+        Reply reply = (id instanceof CustomId.TestTyped || id instanceof CustomId.ReviewTyped) && event.getMessage() != null
+                ? Reply.update(event)
                 : Reply.newMessage(event, true);
         dispatch(reply, () -> {
             if (id instanceof CustomId.Typed t) {
@@ -160,6 +177,8 @@ final class InteractionRouter extends ListenerAdapter {
                 lessons.typed(event, reply, l);
             } else if (id instanceof CustomId.TestTyped t) {
                 tests.typed(event, reply, t);
+            } else if (id instanceof CustomId.ReviewTyped r) {
+                review.typed(event, reply, r);
             } else {
                 LOG.info("interaction {}: unknown form id {}", event.getId(), event.getModalId());
                 reply.sendPrivately(View.text(Polite.STALE));
@@ -177,6 +196,8 @@ final class InteractionRouter extends ListenerAdapter {
                 practice.pick(event, reply, blank, values);
             } else if (parsed.isPresent() && parsed.get() instanceof CustomId.TestBlank blank) {
                 tests.pick(event, reply, blank, values);
+            } else if (parsed.isPresent() && parsed.get() instanceof CustomId.ReviewBlank blank) {
+                review.pick(event, reply, blank, values);
             } else {
                 LOG.info("interaction {}: unknown menu id {}", event.getId(), event.getComponentId());
                 reply.sendPrivately(View.text(Polite.STALE));
@@ -200,6 +221,12 @@ final class InteractionRouter extends ListenerAdapter {
         } catch (RejectedExecutionException busy) {
             event.replyChoices(List.of()).queue();
         }
+    }
+
+    /** A review session's buttons: each edits the session's one message. */
+    private static boolean reviewStep(CustomId id) {
+        return id instanceof CustomId.ReviewAnswer || id instanceof CustomId.ReviewHint || id instanceof CustomId.ReviewReveal
+                || id instanceof CustomId.ReviewCheck || id instanceof CustomId.ReviewNext;
     }
 
     /**

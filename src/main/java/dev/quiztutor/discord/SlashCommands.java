@@ -39,6 +39,8 @@ final class SlashCommands {
                         .addChoice("this month", "month").addChoice("all time", "all"))));
         commands.add(ScheduleFeature.command());
         commands.add(BankFeature.command());
+        commands.add(guildOnly(Commands.slash(ReviewFeature.NAME, "Review the questions you are about to forget (only you see it)")
+                .addOptions(topic(false))));
         return commands;
     }
 
