@@ -221,6 +221,27 @@ abstract class StorageContract {
     }
 
     @Test
+    void aTopicTestsAndAReviewsAnswersAreKeptButScoreNothing() {
+        Bot bot = bot(storage);
+        Question question = q("alpha", "c2");
+        bot.tutor().answer(Place.test(GUILD, 4001), USER, question, Response.of("B"));
+        bot.tutor().answer(Place.test(GUILD, 4001), USER, q("alpha", "c1"), Response.of("C"));
+        bot.tutor().answer(Place.review(GUILD, 4002), USER, question, Response.of("A"));
+        bot.tutor().giveUp(Place.review(GUILD, 4002), USER, question);
+        assertEquals(2, countRows("SELECT COUNT(*) FROM attempt_event WHERE place_kind = 'test'"));
+        assertEquals(2, countRows("SELECT COUNT(*) FROM attempt_event WHERE place_kind = 'review'"));
+        Bot restarted = bot(reopen());
+        assertInstanceOf(Feedback.AlreadyEnded.class, restarted.tutor()
+                .answer(Place.test(GUILD, 4001), USER, question, Response.of("B")).feedback(), "replayed after a restart");
+
+        assertEquals(new Totals(0, 0, 0), storage.figures().progress(GUILD, USER).overall(), "no figures, no points");
+        for (Period period : Period.values()) {
+            assertEquals(List.of(), storage.figures().leaderboard(GUILD, period, ZoneOffset.UTC, 10, USER).top(),
+                    period.toString());
+        }
+    }
+
+    @Test
     void aPostsFiguresAreRebuiltFromTheEvents() {
         Bot bot = bot(storage);
         Place post = new Place(GUILD, 2001);
