@@ -227,7 +227,8 @@ public final class Cli implements Callable<Integer> {
      */
     static Optional<Storage> store(Config config, PrintWriter err) {
         try {
-            return Optional.of(Storage.open(App.storageSettings(config, System.getenv()), Clock.systemUTC()));
+            return Optional.of(Storage.open(App.storageSettings(config, System.getenv()), Clock.systemUTC(),
+                    config.review().scheduler()));
         } catch (StorageException e) {
             err.println("quiztutor: " + e.getMessage() + "; playing on without it: nothing is kept after quit.");
             err.flush();
