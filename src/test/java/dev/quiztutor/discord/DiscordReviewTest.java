@@ -242,6 +242,36 @@ class DiscordReviewTest {
     }
 
     @Test
+    void aScheduledPostsRevealSaysHowManyMembersHaveReviewsDueAndPingsNobody() {
+        FakeUser dan = discord.user("dan");
+        FakeUser eva = discord.user("eva");
+        FakeUser fay = discord.user("fay");
+        for (FakeUser missing : List.of(dan, eva)) {
+            Question q = freshChoice(missing, new HashSet<>(), new ArrayList<>());
+            miss(missing, discord.messages(channel).get(discord.messages(channel).size() - 1), q);
+        }
+        Question solved = freshChoice(fay, new HashSet<>(), new ArrayList<>());
+        click(fay, discord.messages(channel).get(discord.messages(channel).size() - 1),
+                new CustomId.Answer(solved.ref(), solved.answerLetters().get(0)).encode());
+
+        FakeUser mia = discord.moderator("mia");
+        Callback added = discord.slashCommand(mia, channel, "schedule", InteractionOption.subcommand("add",
+                InteractionOption.channel("channel", channel), InteractionOption.string("time", "13:00"),
+                InteractionOption.string("timezone", "UTC"), InteractionOption.integer("reveal_hours", 1))).awaitCallback(WAIT);
+        assertTrue(added.content().startsWith("✅ Schedule #1"), added.content());
+        clock.set("2026-12-01T13:00:00Z");   // Tuesday: Dan's and Eva's misses are due, Fay's right answer is not
+        bot.scheduler().tick();
+        discord.awaitRequest(r -> r.method().equals("POST") && r.body().contains("Question of the day"), WAIT);
+        clock.set("2026-12-01T14:00:00Z");
+        bot.scheduler().tick();
+        var reveal = discord.awaitRequest(r -> r.method().equals("POST") && r.body().contains("Time's up!"), WAIT);
+        String content = reveal.json().path("content").asText();
+        assertTrue(content.endsWith("\n🔁 2 members have reviews due today: /review"), content);
+        assertEquals(0, reveal.json().path("allowed_mentions").path("parse").size(), "a number, never a ping");
+        assertFalse(content.contains("<@"), content);
+    }
+
+    @Test
     void staleAndForgedReviewButtonsGetAPoliteLine() {
         FakeUser cleo = discord.user("cleo");
         Question q = freshChoice(cleo, new HashSet<>(), new ArrayList<>());
