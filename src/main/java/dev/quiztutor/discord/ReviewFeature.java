@@ -69,22 +69,22 @@ final class ReviewFeature {
         }
         Who who = Who.of(event);
         ReviewSession session = new ReviewSession(who.guild(), who.user(), event.getIdLong(), topic.map(Topic::id));
-        showNext(reply, session, new CustomId.ReviewStep(session.id(), 0, topic.isPresent()), topic, "");
+        showNext(reply, session, new CustomId.ReviewStep(session.id(), 0, topic.isPresent()), topic);
     }
 
     /** The next question due, or the end of the session. */
     void next(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.ReviewNext id) {
         Who who = Who.of(event);
-        Optional<Topic> topic = id.step().oneTopic() ? banks.forGuild(Who.of(event).guild()).topic(id.topicId()) : Optional.empty();
+        Optional<Topic> topic = id.step().oneTopic() ? banks.forGuild(who.guild()).topic(id.topicId()) : Optional.empty();
         if (id.step().oneTopic() && topic.isEmpty()) {
             reply.send(View.text("That topic is no longer in the quiz bank. Use /review for the others."));
             return;
         }
         ReviewSession session = new ReviewSession(who.guild(), who.user(), id.step().session(), topic.map(Topic::id));
-        showNext(reply, session, id.step(), topic, "");
+        showNext(reply, session, id.step(), topic);
     }
 
-    private void showNext(Reply reply, ReviewSession session, CustomId.ReviewStep step, Optional<Topic> topic, String before) {
+    private void showNext(Reply reply, ReviewSession session, CustomId.ReviewStep step, Optional<Topic> topic) {
         ZoneId zone = zone(session.guild());
         List<Question> due = reviews.due(session, zone);
         // Normally the questions finished in this session are no longer due; the check makes sure.
@@ -95,11 +95,10 @@ final class ReviewFeature {
                 continue;
             }
             Topic of = banks.forGuild(session.guild()).topic(q.ref().topicId()).orElseThrow();
-            reply.send(ReviewViews.question(step, of, q, step.done() + due.size() - finished, before, List.of()));
+            reply.send(ReviewViews.question(step, of, q, step.done() + due.size() - finished, "", List.of()));
             return;
         }
-        View end = ReviewViews.end(step.done(), reviews.outlook(session, zone), topic);
-        reply.send(new View(before + end.content(), end.embeds(), end.rows()));
+        reply.send(ReviewViews.end(step.done(), reviews.outlook(session, zone), topic));
     }
 
     void answer(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.ReviewAnswer id) {

@@ -5,7 +5,6 @@ import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.Topic;
 import dev.quiztutor.tutor.Feedback;
 import dev.quiztutor.tutor.review.Outlook;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +29,8 @@ final class ReviewViews {
     }
 
     /**
-     * A question of the session, open: {@code position} of {@code of} questions, {@code said} the feedback on
-     * the last try or hint ("" for none), {@code picked} the member's picks in its menus so far.
+     * A question of the session, open: number {@code step.done() + 1} of {@code of}, {@code said} the
+     * feedback on the last try or hint ("" for none), {@code picked} the member's picks in its menus so far.
      */
     static View question(CustomId.ReviewStep step, Topic topic, Question q, int of, String said, List<String> picked) {
         List<ActionRow> rows = new ArrayList<>();
@@ -129,9 +128,5 @@ final class ReviewViews {
             line += " · the next on " + DAY.format(outlook.next().orElseThrow());
         }
         return Optional.of(line + (outlook.today() > 0 ? ": /review" : ""));
-    }
-
-    static String day(LocalDate day) {
-        return DAY.format(day);
     }
 }
