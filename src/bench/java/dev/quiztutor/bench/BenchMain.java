@@ -7,6 +7,7 @@ import dev.quiztutor.bench.engine.Footprint;
 import dev.quiztutor.bench.engine.MissBench;
 import dev.quiztutor.bench.engine.PickBench;
 import dev.quiztutor.bench.fanout.FanoutBench;
+import dev.quiztutor.store.CardBench;
 import dev.quiztutor.store.StorageBench;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -36,7 +37,7 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * The benchmark suite (see BENCHMARKS.md): runs the chosen suites and writes
- * {@code target/bench/report.md}. Properties: {@code bench.only} (all, or a comma list of e2e,
+ * {@code target/bench/report.md}. Properties: {@code bench.only} (all, or a comma list of e2e, cards,
  * engine, bank, storage, fanout), {@code bench.quick} (a short smoke run), {@code bench.repeats}
  * (rounds of each measurement, 3 by default), {@code bench.e2e.rates}, {@code bench.e2e.users},
  * {@code bench.e2e.seconds}, {@code bench.jfr} (a JFR recording of each bot under test),
@@ -69,7 +70,7 @@ public final class BenchMain {
         System.setProperty("bench.out", out.toString());
         boolean quick = Boolean.getBoolean("bench.quick");
         String only = System.getProperty("bench.only", "all");
-        Set<String> suites = only.equals("all") ? Set.of("e2e", "engine", "bank", "storage", "fanout")
+        Set<String> suites = only.equals("all") ? Set.of("e2e", "engine", "bank", "storage", "cards", "fanout")
                 : Set.of(only.split(","));
         BenchMain main = new BenchMain(out, quick, quick ? 1 : Integer.getInteger("bench.repeats", 3));
         main.header(only);
@@ -82,6 +83,9 @@ public final class BenchMain {
         }
         if (suites.contains("storage")) {
             main.storage();
+        }
+        if (suites.contains("cards")) {
+            main.cards();
         }
         if (suites.contains("fanout")) {
             main.fanout();
@@ -296,6 +300,44 @@ public final class BenchMain {
             double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
             line("- " + e.getKey() + " thread(s): " + f2(Stats.median(v)) + " (" + f2(Stats.min(v)) + "–"
                     + f2(Stats.max(v)) + ")");
+        }
+        line("");
+    }
+
+    // ------------------------------------------------------------------ review cards
+
+    private void cards() throws Exception {
+        int members = quick ? 200 : 2000;
+        int eventsEach = 500;
+        int runs = quick ? 100 : 500;
+        line("## Review cards: a member's due list with " + String.format(Locale.ROOT, "%,d", members * eventsEach)
+                + " events stored");
+        line("");
+        line("SQLite, a fresh file each round: " + members + " members of one guild with " + eventsEach
+                + " attempt events each (one answer per attempt, 100 questions, 60 days); the measured member's"
+                + " events appended through SqlAttemptJournal (which keeps their cards), the others' bulk-inserted"
+                + " with their cards. Each query run " + runs + " times after a warm-up; milliseconds. Baseline:"
+                + " a plain indexed SELECT of the same member's card rows, every column read.");
+        line("");
+        line("| round | query | median ms | p99 ms | median ratio to baseline |");
+        line("|---:|---|---:|---:|---:|");
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        for (int r = 1; r <= repeats; r++) {
+            List<CardBench.Result> results = CardBench.round(out.resolve("cards"), members, eventsEach, runs);
+            double base = results.get(0).medianMillis();
+            for (CardBench.Result x : results) {
+                double ratio = x.medianMillis() / base;
+                ratios.computeIfAbsent(x.what(), k -> new ArrayList<>()).add(ratio);
+                line("| " + r + " | " + x.what() + " | " + f2(x.medianMillis()) + " | " + f2(x.p99Millis()) + " | "
+                        + f2(ratio) + " |");
+            }
+        }
+        line("");
+        line("Median ratios to the baseline over the rounds (median, min–max):");
+        line("");
+        for (Map.Entry<String, List<Double>> e : ratios.entrySet()) {
+            double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+            line("- " + e.getKey() + ": " + f2(Stats.median(v)) + " (" + f2(Stats.min(v)) + "–" + f2(Stats.max(v)) + ")");
         }
         line("");
     }

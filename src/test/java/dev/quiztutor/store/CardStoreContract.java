@@ -257,6 +257,40 @@ abstract class CardStoreContract {
     }
 
     @Test
+    void theGuildsDueCountAndAMembersCardsAndAttemptsAreReadOverIndexes() {
+        boolean sqlite = storage.database().dialect() == Database.Dialect.SQLITE;
+        String explain = sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ";
+        String due = plan(explain + "SELECT COUNT(DISTINCT user_id) FROM review_card WHERE guild_id = 1 AND due_second < 5");
+        String deck = plan(explain + "SELECT * FROM review_card WHERE guild_id = 1 AND user_id = 2");
+        String attempts = plan(explain + "SELECT * FROM attempt_event WHERE guild_id = 1 AND user_id = 2 AND topic_id = 'a'"
+                + " ORDER BY question_id, post_id, seq");
+        assertTrue(due.contains("review_card_due"), due);
+        assertTrue(deck.contains(sqlite ? "sqlite_autoindex_review_card_1" : "review_card_pkey"), deck);
+        assertTrue(attempts.contains("attempt_event_member"), attempts);
+    }
+
+    /** The plan of a query; on PostgreSQL with sequential scans off, as its planner prefers them on tiny tables. */
+    private String plan(String explain) {
+        return storage.database().read("explain", session -> {
+            try (Statement s = session.connection().createStatement()) {
+                if (storage.database().dialect() == Database.Dialect.POSTGRESQL) {
+                    s.execute("SET enable_seqscan = off");
+                }
+                StringBuilder text = new StringBuilder();
+                try (var rows = s.executeQuery(explain)) {
+                    while (rows.next()) {
+                        text.append(rows.getString(rows.getMetaData().getColumnCount())).append('\n');
+                    }
+                }
+                if (storage.database().dialect() == Database.Dialect.POSTGRESQL) {
+                    s.execute("RESET enable_seqscan");
+                }
+                return text.toString();
+            }
+        });
+    }
+
+    @Test
     void aTopicTestsEventsLeaveFiguresAndLeaderboardsAlone() {
         Question c2 = q("alpha", "c2");
         both(t -> t.answer(new Place(GUILD, 1), BEN, c2, Response.of("B")));
