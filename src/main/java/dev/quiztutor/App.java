@@ -31,6 +31,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Clock;
+import java.time.Instant;
+import dev.quiztutor.tutor.review.InMemoryCardStore;
+import dev.quiztutor.tutor.review.Reviews;
+import dev.quiztutor.console.ConsoleSession;
 import java.util.random.RandomGenerator;
 
 /** Wiring: builds the tutor and its parts from the config. */
@@ -51,6 +55,27 @@ public final class App {
     /** A tutor whose attempts and history live in storage: nothing is lost on restart. */
     public static Tutor tutor(Config config, QuizBank bank, Storage storage, Clock clock) {
         return tutor(config, Banks.of(bank), storage.journal(), storage.history(), clock);
+    }
+
+    /** The console's tutor and review, and where its places start (see {@link ConsoleSession}). */
+    public record Console(Tutor tutor, Reviews reviews, long firstPlace) {
+    }
+
+    /**
+     * The console's tutor: its progress in {@code storage} (guild 0, one local user), so that a review on a
+     * later day sees today's misses; or, without storage, in memory for as long as the session runs.
+     * Stored places start at the clock's microseconds, past every earlier session's.
+     */
+    public static Console console(Config config, Banks bank, Optional<Storage> storage, Clock clock) {
+        if (storage.isPresent()) {
+            Tutor tutor = tutor(config, bank, storage.get().journal(), storage.get().history(), clock);
+            Instant now = clock.instant();
+            return new Console(tutor, new Reviews(tutor, storage.get().cards()),
+                    now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000);
+        }
+        InMemoryAttemptJournal journal = new InMemoryAttemptJournal();
+        Tutor tutor = tutor(config, bank, journal, new InMemoryHistory(), clock);
+        return new Console(tutor, new Reviews(tutor, new InMemoryCardStore(journal, config.review().scheduler())), 0);
     }
 
     private static Tutor tutor(Config config, Banks bank, AttemptJournal journal, History history,

@@ -21,6 +21,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.time.Clock;
+import java.time.ZoneId;
+import dev.quiztutor.store.Storage;
+import dev.quiztutor.store.StorageException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -172,6 +176,10 @@ public final class Cli implements Callable<Integer> {
         @CommandLine.ArgGroup(exclusive = false)
         BankOptions options = new BankOptions();
 
+        @Option(names = "--memory", description = "Keep nothing: no store is opened or created (storage.url in the"
+                + " config), so review sees only this sitting. Handy for trying quiz files.")
+        boolean memory;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -183,23 +191,48 @@ public final class Cli implements Callable<Integer> {
             if (config == null) {
                 return CANNOT_START;
             }
+            try {
+                config = config.withEnvironment(System.getenv());
+            } catch (IllegalArgumentException e) {
+                err.println("quiztutor: environment: " + e.getMessage());
+                return CANNOT_START;
+            }
             // Authors try the file they are writing: an edit is there at the next question, no restart.
             AtomicReference<FolderBank> live = new AtomicReference<>();
             LiveBanks bank = options.banks(config, err, live::set);
             if (bank == null) {
                 return PROBLEMS;
             }
+            // Opened only once there is something to play: a failed start leaves no data folder behind.
+            Optional<Storage> storage = memory ? Optional.empty() : store(config, err);
             try {
-                var tutor = App.tutor(config, bank);
+                App.Console console = App.console(config, bank, storage, Clock.systemUTC());
                 var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 var out = spec.commandLine().getOut();
-                new ConsoleSession(tutor, in, out, Style.detect()).run();
+                new ConsoleSession(console.tutor(), Optional.of(new ConsoleSession.Reviewer(console.reviews(),
+                        ZoneId.systemDefault())), console.firstPlace(), in, out, Style.detect()).run();
                 return 0;
             } finally {
                 if (live.get() != null) {
                     live.get().close();
                 }
+                storage.ifPresent(Storage::close);
             }
+        }
+    }
+
+    /**
+     * The configured store, where the console keeps its progress; empty, after one line saying why, when
+     * it cannot be opened: the session then keeps everything in memory, as with --memory.
+     */
+    static Optional<Storage> store(Config config, PrintWriter err) {
+        try {
+            return Optional.of(Storage.open(App.storageSettings(config, System.getenv()), Clock.systemUTC(),
+                    config.review().scheduler()));
+        } catch (StorageException e) {
+            err.println("quiztutor: " + e.getMessage() + "; playing on without it: nothing is kept after quit.");
+            err.flush();
+            return Optional.empty();
         }
     }
 

@@ -64,7 +64,7 @@ class CliTest {
     @Test
     void aForeignBankValidatesAndPlays() {
         assertEquals(0, run("", "validate", Fixtures.FOREIGN.toString()).exit());
-        Run play = run("practice git easy\nB\ncode\nA B\nquit\n", "play", "--quizzes", Fixtures.FOREIGN.toString());
+        Run play = run("practice git easy\nB\ncode\nA B\nquit\n", "play", "--memory", "--quizzes", Fixtures.FOREIGN.toString());
         assertEquals(0, play.exit(), play.err());
         assertTrue(play.out().contains("Which command adds a file to the staging area?"), play.out());
         assertTrue(play.out().contains("git add \"${files[0]}\""), "a literal \\[0] shows as [0]: " + play.out());
@@ -75,7 +75,8 @@ class CliTest {
     void playOnAPipeWithAScriptOfCommands() {
         String script = "topics\npractice\nhint\ngiveup\ncode hard\ngiveup\ntest mlops\n"
                 + "skip\n".repeat(10) + "nonsense\nquit\n";
-        Run run = run(script, "play");
+        // --memory: a test started in the project folder leaves no data folder there.
+        Run run = run(script, "play", "--memory");
         assertEquals(0, run.exit(), run.err());
         String out = run.out();
         assertTrue(out.contains("MLOps maturity levels"), out);
@@ -92,7 +93,7 @@ class CliTest {
     void playSkipsInvalidFilesNamingThemAndRefusesOnlyWhenNothingIsLeft(@TempDir Path dir) throws Exception {
         Files.copy(Path.of("quizzes/mlops-maturity-levels.json"), dir.resolve("good.json"));
         Files.copy(Fixtures.BROKEN.resolve("wrong-types.json"), dir.resolve("bad.json"));
-        Run mixed = run("quit\n", "play", "--quizzes", dir.toString());
+        Run mixed = run("quit\n", "play", "--memory", "--quizzes", dir.toString());
         assertEquals(0, mixed.exit());
         assertTrue(mixed.err().contains("skipping " + dir.resolve("bad.json") + " (7 problems):"), mixed.err());
         assertTrue(mixed.err().contains("... and 4 more"), mixed.err());
@@ -195,6 +196,28 @@ class CliTest {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Run(process.waitFor(), out, err);
+    }
+
+    @Test
+    void playKeepsItsProgressInTheConfiguredStoreAndWithMemoryKeepsNothing(@TempDir Path dir) throws Exception {
+        Path folder = dir.toRealPath();
+        String quizzes = Path.of("quizzes").toAbsolutePath().toString();
+        Run memory = runIn(folder, "practice\ngive up\nreview\nquit\n", "play", "--memory", "--quizzes", quizzes);
+        assertEquals(0, memory.exit(), memory.err());
+        assertTrue(memory.out().contains("Nothing to review today; the next is due on "), memory.out());
+        assertFalse(Files.exists(folder.resolve("data")), "--memory creates nothing");
+
+        Run none = runIn(folder, "quit\n", "play", "--quizzes", folder.resolve("nothing-here").toString());
+        assertEquals(1, none.exit());
+        assertFalse(Files.exists(folder.resolve("data")), "a play that cannot start creates nothing");
+
+        Run stored = runIn(folder, "practice\ngive up\nquit\n", "play", "--quizzes", quizzes);
+        assertEquals(0, stored.exit(), stored.err());
+        assertEquals("", stored.err());
+        assertTrue(Files.isRegularFile(folder.resolve("data/quiztutor.db")), "the default storage.url, from the current folder");
+        Run again = runIn(folder, "review\nquit\n", "play", "--quizzes", quizzes);
+        assertTrue(again.out().contains("Nothing to review today; the next is due on "),
+                "the next sitting sees the give-up, due tomorrow: " + again.out());
     }
 
     @Test

@@ -11,15 +11,23 @@ import dev.quiztutor.tutor.Practice;
 import dev.quiztutor.tutor.Response;
 import dev.quiztutor.tutor.TopicTest;
 import dev.quiztutor.tutor.Tutor;
+import dev.quiztutor.tutor.review.Outlook;
+import dev.quiztutor.tutor.review.ReviewSession;
+import dev.quiztutor.tutor.review.Reviews;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The local console front end: one person at a terminal (or a script on a pipe) practising,
@@ -35,7 +43,13 @@ public final class ConsoleSession {
     private final PrintWriter out;
     private final ConsoleText text;
     private final Style style;
+    /** Spaced review over the console's cards, and the day's zone; empty when the session keeps no cards. */
+    private final Optional<Reviewer> reviewer;
     private Mode mode = new Idle();
+    /**
+     * The last place (question, lesson, review) opened. Places start after {@code firstPlace}: a session
+     * whose attempts are stored starts past every earlier one's, so a question asked again is a fresh attempt.
+     */
     private long places;
     /** Tests left for something else, by topic id: leaving a test never loses it while the session runs. */
     private final Map<String, Testing> kept = new LinkedHashMap<>();
@@ -43,7 +57,16 @@ public final class ConsoleSession {
     private boolean quitWarned;
 
     /** What the session is doing; answers and "next" mean different things in each. */
-    private sealed interface Mode permits Idle, Practising, Learning, Testing {
+    private sealed interface Mode permits Idle, Practising, Learning, Testing, Reviewing {
+    }
+
+    /** A review session: the question shown (empty at the end), questions finished, and those passed over. */
+    private record Reviewing(ReviewSession session, Optional<Question> question, int done, Set<dev.quiztutor.bank.QuestionRef> passed)
+            implements Mode {
+    }
+
+    /** What the console reviews with: the member's cards, counted by the day in {@code zone}. */
+    public record Reviewer(Reviews reviews, ZoneId zone) {
     }
 
     private record Idle() implements Mode {
@@ -63,7 +86,18 @@ public final class ConsoleSession {
     }
 
     public ConsoleSession(Tutor tutor, BufferedReader in, PrintWriter out, Style style) {
+        this(tutor, Optional.empty(), 0, in, out, style);
+    }
+
+    /**
+     * A session that can review: {@code reviewer} reads the cards of the console's user (guild 0), and
+     * {@code firstPlace} is past every place an earlier session stored (such as the clock's microseconds).
+     */
+    public ConsoleSession(Tutor tutor, Optional<Reviewer> reviewer, long firstPlace, BufferedReader in, PrintWriter out,
+                          Style style) {
         this.tutor = tutor;
+        this.reviewer = reviewer;
+        this.places = firstPlace;
         this.in = in;
         this.out = out;
         this.style = style;
@@ -114,6 +148,7 @@ public final class ConsoleSession {
             case "practice" -> practise(QuestionKind.CHOICE, args);
             case "code" -> practise(QuestionKind.BLANKS, args);
             case "test" -> test(args);
+            case "review" -> review(args);
             case "hint" -> hint();
             case "giveup", "give-up" -> giveUp();
             case "give" -> {
@@ -166,6 +201,7 @@ public final class ConsoleSession {
         out.println("  practice topic question-id       exactly that question (code takes one too)");
         out.println("  test [topic]                     up to " + TopicTest.DEFAULT_SIZE
                 + " questions, easiest first, then a verdict");
+        out.println("  review [topic]                   the questions due again today, most overdue first");
         out.println("  B  /  A C B                      answer: one letter, one per blank or item, or every right one");
         out.println("  true, 3,5, concept drift         answer true/false, a number or typed words as they are");
         out.println("  answer TEXT                      a typed answer that looks like a command");
@@ -317,6 +353,8 @@ public final class ConsoleSession {
             showPage();
         } else if (mode instanceof Testing) {
             skip();
+        } else if (mode instanceof Reviewing r) {
+            nextReview(r);
         } else {
             out.println("Nothing to go on to yet. Start with: practice, code, learn or test.");
         }
@@ -396,6 +434,9 @@ public final class ConsoleSession {
         if (mode instanceof Practising p) {
             return Optional.of(new Asked(Place.local(p.place()), p.question()));
         }
+        if (mode instanceof Reviewing r && r.question().isPresent()) {
+            return Optional.of(new Asked(r.session().place(), r.question().get()));
+        }
         if (mode instanceof Learning l && l.page() instanceof LessonPage.Quiz quiz) {
             return Optional.of(new Asked(Place.local(l.place()), quiz.question()));
         }
@@ -411,7 +452,8 @@ public final class ConsoleSession {
         Question q = asked.get().question();
         Feedback feedback = action.apply(asked.get().place(), q).feedback();
         out.print(text.feedback(q, feedback));
-        String onwards = mode instanceof Learning ? "next to go on with the lesson." : "next for another question.";
+        String onwards = mode instanceof Learning ? "next to go on with the lesson."
+                : mode instanceof Reviewing ? "next for the next review question." : "next for another question.";
         if (feedback instanceof Feedback.AlreadyEnded) {
             out.println(style.dim("Type solution to see the solution again, or " + onwards));
         } else if (feedback.revealsSolution()) {
@@ -422,6 +464,9 @@ public final class ConsoleSession {
     private Optional<Question> currentQuestion() {
         if (mode instanceof Practising p) {
             return Optional.of(p.question());
+        }
+        if (mode instanceof Reviewing r) {
+            return r.question();
         }
         if (mode instanceof Learning l && l.page() instanceof LessonPage.Quiz quiz) {
             return Optional.of(quiz.question());
@@ -454,7 +499,7 @@ public final class ConsoleSession {
     }
 
     private String validNow() {
-        String common = "topics, learn, practice, code, test, help, quit";
+        String common = "topics, learn, practice, code, test, review, help, quit";
         Optional<Question> q = currentQuestion();
         if (mode instanceof Testing && q.isPresent()) {
             return "Valid now: an answer (" + ConsoleText.letters(q.get()) + "), skip, finish, " + common + ".";
@@ -574,6 +619,93 @@ public final class ConsoleSession {
             return Optional.empty();
         }
         return Optional.of(new Choice(topic, difficulties.stream().findFirst(), question));
+    }
+
+    // ---------------------------------------------------------------- review
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+    /** "review [topic]": the questions due today, most overdue first, each graded as in practice. */
+    private void review(List<String> args) {
+        if (reviewer.isEmpty()) {
+            out.println("Review needs what you answered on earlier days, and this session keeps nothing:"
+                    + " run quiztutor play with a store (see the README, \"Playing in the terminal\").");
+            return;
+        }
+        Optional<Choice> choice = choose("review", args, false, false);
+        if (choice.isEmpty()) {
+            return;
+        }
+        keepTest();
+        // With several topics and none named, a review takes them all.
+        Optional<Topic> topic = args.isEmpty() ? Optional.empty() : choice.get().topic();
+        ReviewSession session = new ReviewSession(0, USER, ++places, topic.map(Topic::id));
+        showReview(new Reviewing(session, Optional.empty(), 0, new HashSet<>()));
+    }
+
+    /** Leaves the review question shown (finished, or passed over and still due) for the next one. */
+    private void nextReview(Reviewing r) {
+        int done = r.done();
+        if (r.question().isPresent()) {
+            if (tutor.progress(r.session().place(), USER, r.question().get()).status().ended()) {
+                done++;
+            } else {
+                r.passed().add(r.question().get().ref());
+                out.println(style.dim("Passed over: it stays due, for your next review."));
+            }
+        } else {
+            out.println("This review is over. Type review to start again.");
+            return;
+        }
+        showReview(new Reviewing(r.session(), Optional.empty(), done, r.passed()));
+    }
+
+    /** The next question of the review, or its end: what is due tomorrow and this week. */
+    private void showReview(Reviewing r) {
+        Reviews reviews = reviewer.get().reviews();
+        ZoneId zone = reviewer.get().zone();
+        List<Question> due = reviews.due(r.session(), zone).stream()
+                .filter(q -> !r.passed().contains(q.ref()))
+                .filter(q -> !reviews.progress(r.session(), q).status().ended())
+                .toList();
+        if (due.isEmpty()) {
+            mode = new Reviewing(r.session(), Optional.empty(), r.done(), r.passed());
+            out.print(reviewEnd(r, reviews.outlook(r.session(), zone)));
+            return;
+        }
+        Question q = due.get(0);
+        mode = new Reviewing(r.session(), Optional.of(q), r.done(), r.passed());
+        Topic topic = tutor.banks().global().topic(q.ref().topicId()).orElseThrow();
+        out.print(text.question(topic, q, "Review " + (r.done() + 1) + "/" + (r.done() + due.size()) + " ·"));
+        out.println(text.practicePrompt(q, q.attempts()));
+    }
+
+    private String reviewEnd(Reviewing r, Outlook outlook) {
+        String of = r.session().topicId().flatMap(id -> tutor.banks().global().topic(id)).map(t -> " in " + t.title())
+                .orElse("");
+        StringBuilder end = new StringBuilder();
+        if (r.done() > 0) {
+            end.append(style.bold("Review done: " + ConsoleText.plural(r.done(), "question", "questions") + of + "."))
+                    .append('\n');
+        }
+        if (outlook.none()) {
+            end.append(r.done() > 0 ? "Nothing else is due." : "Nothing to review" + of + " yet: the questions you"
+                    + " answer (practice, code, test) come back here just before you would forget them.").append('\n');
+            return end.toString();
+        }
+        if (outlook.today() > 0) {
+            end.append("Still due today: ").append(outlook.today()).append(" (passed over). Type review to go on.\n");
+            return end.toString();
+        }
+        if (r.done() == 0) {
+            end.append("Nothing to review").append(of).append(" today; the next is due on ")
+                    .append(DAY.format(outlook.next().orElseThrow())).append(".\n");
+        }
+        end.append("Due tomorrow: ").append(outlook.tomorrow()).append(" · this week: ").append(outlook.week());
+        if (outlook.week() == 0) {
+            end.append(" · the next on ").append(DAY.format(outlook.next().orElseThrow()));
+        }
+        return end.append(".\n").toString();
     }
 
     /** Leaves the test being taken, if any, keeping it and saying how to come back. */

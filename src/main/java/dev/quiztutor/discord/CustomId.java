@@ -192,6 +192,93 @@ public sealed interface CustomId {
         }
     }
 
+    /**
+     * Where a review session stands, carried by each of its components so that nothing is kept
+     * between clicks (and a restart loses nothing): the session (the id of its /review interaction,
+     * which is the review's place), the questions finished so far, and whether it reviews one topic
+     * (the shown question's) or all.
+     */
+    record ReviewStep(long session, int done, boolean oneTopic) {
+        String[] parts() {
+            return new String[] {Long.toString(session, 36), Integer.toString(done), oneTopic ? "t" : "a"};
+        }
+
+        /** The step of {@code p[2..4]}; null when they are not one. */
+        static ReviewStep parse(String[] p) {
+            return p.length > 4 && BASE36.matcher(p[2]).matches() && SMALL.matcher(p[3]).matches()
+                    && (p[4].equals("t") || p[4].equals("a"))
+                    ? new ReviewStep(Long.parseLong(p[2], 36), Integer.parseInt(p[3]), p[4].equals("t")) : null;
+        }
+    }
+
+    /** An answer button of a review question: an option letter, or T / F. */
+    record ReviewAnswer(ReviewStep step, QuestionRef question, String letter) implements CustomId {
+        public String encode() {
+            return review("ra", step, question, letter);
+        }
+    }
+
+    /** The Hint button of a review question. */
+    record ReviewHint(ReviewStep step, QuestionRef question) implements CustomId {
+        public String encode() {
+            return review("rh", step, question);
+        }
+    }
+
+    /** The Show solution button of a review question: giving up. */
+    record ReviewReveal(ReviewStep step, QuestionRef question) implements CustomId {
+        public String encode() {
+            return review("rg", step, question);
+        }
+    }
+
+    /** The menu of part {@code part} (1-based) of a review question: a blank, an item, or the several options. */
+    record ReviewBlank(ReviewStep step, QuestionRef question, int part) implements CustomId {
+        public String encode() {
+            return review("rb", step, question, Integer.toString(part));
+        }
+    }
+
+    /** The Check button of a review question answered in menus. */
+    record ReviewCheck(ReviewStep step, QuestionRef question) implements CustomId {
+        public String encode() {
+            return review("rc", step, question);
+        }
+    }
+
+    /** The Answer button of a typed review question: opens the form. */
+    record ReviewType(ReviewStep step, QuestionRef question) implements CustomId {
+        public String encode() {
+            return review("ry", step, question);
+        }
+    }
+
+    /** The answer form of a typed review question. */
+    record ReviewTyped(ReviewStep step, QuestionRef question) implements CustomId {
+        public String encode() {
+            return review("rym", step, question);
+        }
+    }
+
+    /** Next, once a review question has ended: the following due question, or the end of the session. */
+    record ReviewNext(ReviewStep step, String topicId) implements CustomId {
+        public String encode() {
+            String[] s = step.parts();
+            return join("rn", s[0], s[1], s[2], step.oneTopic() ? topicId : "-");
+        }
+    }
+
+    private static String review(String kind, ReviewStep step, QuestionRef question, String... more) {
+        String[] s = step.parts();
+        String[] parts = new String[6 + more.length];
+        parts[0] = kind;
+        System.arraycopy(s, 0, parts, 1, 3);
+        parts[4] = question.topicId();
+        parts[5] = question.questionId();
+        System.arraycopy(more, 0, parts, 6, more.length);
+        return join(parts);
+    }
+
     private static String join(String... parts) {
         String id = PREFIX + ":" + String.join(":", parts);
         if (id.length() > DisplayLimits.CUSTOM_ID) {
@@ -251,6 +338,18 @@ public sealed interface CustomId {
                         ? new TestSubmit(Long.parseLong(p[2], 36), Integer.parseInt(p[3])) : null;
                 case "tk" -> p.length == 4 && test(p[2]) && SMALL.matcher(p[3]).matches()
                         ? new TestSkip(Long.parseLong(p[2], 36), Integer.parseInt(p[3])) : null;
+                case "ra" -> p.length == 8 && reviewRef(p) != null && LETTER.matcher(p[7]).matches()
+                        ? new ReviewAnswer(ReviewStep.parse(p), reviewRef(p), p[7]) : null;
+                case "rh" -> p.length == 7 && reviewRef(p) != null ? new ReviewHint(ReviewStep.parse(p), reviewRef(p)) : null;
+                case "rg" -> p.length == 7 && reviewRef(p) != null ? new ReviewReveal(ReviewStep.parse(p), reviewRef(p)) : null;
+                case "rc" -> p.length == 7 && reviewRef(p) != null ? new ReviewCheck(ReviewStep.parse(p), reviewRef(p)) : null;
+                case "ry" -> p.length == 7 && reviewRef(p) != null ? new ReviewType(ReviewStep.parse(p), reviewRef(p)) : null;
+                case "rym" -> p.length == 7 && reviewRef(p) != null ? new ReviewTyped(ReviewStep.parse(p), reviewRef(p)) : null;
+                case "rb" -> p.length == 8 && reviewRef(p) != null && blank(p[7])
+                        ? new ReviewBlank(ReviewStep.parse(p), reviewRef(p), Integer.parseInt(p[7])) : null;
+                case "rn" -> p.length == 6 && ReviewStep.parse(p) != null
+                        && (ReviewStep.parse(p).oneTopic() ? id(p[5]) : p[5].equals("-"))
+                        ? new ReviewNext(ReviewStep.parse(p), ReviewStep.parse(p).oneTopic() ? p[5] : "") : null;
                 default -> null;
             });
         } catch (NumberFormatException e) {
@@ -260,6 +359,11 @@ public sealed interface CustomId {
 
     private static QuestionRef ref(String[] p) {
         return id(p[2]) && id(p[3]) ? new QuestionRef(p[2], p[3]) : null;
+    }
+
+    /** The question of a review component, after its step: {@code qt1:r?:session:done:scope:topic:question...}. */
+    private static QuestionRef reviewRef(String[] p) {
+        return p.length >= 7 && ReviewStep.parse(p) != null && id(p[5]) && id(p[6]) ? new QuestionRef(p[5], p[6]) : null;
     }
 
     private static boolean id(String s) {

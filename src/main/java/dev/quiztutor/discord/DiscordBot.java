@@ -6,6 +6,7 @@ import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.store.SqlMemberNames;
 import dev.quiztutor.store.Storage;
 import dev.quiztutor.tutor.Tutor;
+import dev.quiztutor.tutor.review.Reviews;
 import dev.quiztutor.bank.Banks;
 import dev.quiztutor.bank.LiveBanks;
 import dev.quiztutor.store.ServerTopics;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -159,18 +161,21 @@ public final class DiscordBot implements AutoCloseable {
         SqlMemberNames memberNames = new SqlMemberNames(storage.database());
         AtomicReference<ShardManager> built = new AtomicReference<>();
         int ownShards = settings.shardIds().isEmpty() ? settings.shardsTotal() : settings.shardIds().size();
+        Reviews reviews = new Reviews(tutor, storage.cards());
         Scheduler scheduler = new Scheduler(storage.schedules(), tutor, storage.journal(),
                 new MeteredPoster(new ChannelPoster(built::get, Pacer.forShards(ownShards, settings.shardsTotal())), metrics),
-                settings::owns, clock, settings.schedules());
+                settings::owns, clock, settings.schedules(),
+                guild -> OptionalInt.of(reviews.membersWithDue(guild, storage.guilds().get(guild).zoneOrUtc())));
         InteractionRouter router = new InteractionRouter(tutor.banks(), new PracticeFeature(tutor, tallies),
                 new LessonFeature(tutor), new TestFeature(tutor, new StoredTests(storage.tests(), tutor.banks())),
-                new ProgressFeature(tutor.banks(), storage.figures(), storage.guilds(), memberNames),
+                new ProgressFeature(tutor.banks(), storage.figures(), storage.guilds(), memberNames, reviews),
                 new ScheduleFeature(tutor.banks(), storage.schedules(), scheduler, storage.guilds(), clock),
                 new BankFeature(serverTopics, storage.guilds(), new BankFeature.Limits(bankLimits.maxFileBytes(),
                         new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer())), clock),
                 new SuggestFeature(serverTopics, storage.suggestions(), storage.guilds(),
                         new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer()),
                         bankLimits.suggestionsPerDay(), clock),
+                new ReviewFeature(reviews, tutor.banks(), storage.guilds()),
                 new Names(memberNames), workers, timer, settings.deferAfter()).metered(metrics);
         if (metrics != Metrics.NONE) {
             metrics.attemptCache(tutor.attempts()::stats);

@@ -36,6 +36,7 @@ final class InteractionRouter extends ListenerAdapter {
     private final ScheduleFeature schedules;
     private final BankFeature bank;
     private final SuggestFeature suggestions;
+    private final ReviewFeature review;
     private final Names names;
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
@@ -44,8 +45,8 @@ final class InteractionRouter extends ListenerAdapter {
     private Metrics metrics = Metrics.NONE;
 
     InteractionRouter(Banks banks, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
-                      ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, SuggestFeature suggestions, Names names,
-                      ExecutorService workers,
+                      ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, SuggestFeature suggestions,
+                      ReviewFeature review, Names names, ExecutorService workers,
                       ScheduledExecutorService watchdog, Duration deferAfter) {
         this.banks = banks;
         this.practice = practice;
@@ -55,6 +56,7 @@ final class InteractionRouter extends ListenerAdapter {
         this.schedules = schedules;
         this.bank = bank;
         this.suggestions = suggestions;
+        this.review = review;
         this.names = names;
         this.workers = workers;
         this.watchdog = watchdog;
@@ -95,6 +97,7 @@ final class InteractionRouter extends ListenerAdapter {
                         bank.handle(event, reply);
                     }
                 }
+                case ReviewFeature.NAME -> review.start(event, reply);
                 default -> reply.sendPrivately(View.text("I don't know /" + name
                         + " any more. Try /topics, /learn, /practice, /code, /test, /progress or /leaderboard."));
             }
@@ -111,7 +114,8 @@ final class InteractionRouter extends ListenerAdapter {
             return;
         }
         CustomId id = parsed.get();
-        if (id instanceof CustomId.Type || id instanceof CustomId.LessonType || id instanceof CustomId.TestType) {
+        if (id instanceof CustomId.Type || id instanceof CustomId.LessonType || id instanceof CustomId.TestType
+                || id instanceof CustomId.ReviewType) {
             openForm(event, id);
             return;
         }
@@ -124,7 +128,7 @@ final class InteractionRouter extends ListenerAdapter {
             return;
         }
         boolean updatesItsMessage = id instanceof CustomId.BankRemove || id instanceof CustomId.SuggestReview || id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
-                || id instanceof CustomId.TestSkip || id instanceof CustomId.TestSubmit;
+                || id instanceof CustomId.TestSkip || id instanceof CustomId.TestSubmit || reviewStep(id);
         Reply reply = (updatesItsMessage ? Reply.update(event) : Reply.newMessage(event, true))
                 .metered(metrics, Metrics.Kind.BUTTON, nameOf(id));
         dispatch(reply, () -> {
@@ -152,6 +156,16 @@ final class InteractionRouter extends ListenerAdapter {
                 tests.skip(event, reply, t);
             } else if (id instanceof CustomId.TestSubmit t) {
                 tests.submit(event, reply, t);
+            } else if (id instanceof CustomId.ReviewAnswer r) {
+                review.answer(event, reply, r);
+            } else if (id instanceof CustomId.ReviewHint r) {
+                review.hint(event, reply, r);
+            } else if (id instanceof CustomId.ReviewReveal r) {
+                review.reveal(event, reply, r);
+            } else if (id instanceof CustomId.ReviewCheck r) {
+                review.check(event, reply, r);
+            } else if (id instanceof CustomId.ReviewNext r) {
+                review.next(event, reply, r);
             } else {
                 // A menu's id on a button: only a forged interaction does that.
                 reply.sendPrivately(View.text(Polite.STALE));
@@ -174,6 +188,8 @@ final class InteractionRouter extends ListenerAdapter {
             form = lessons.form(event, l);
         } else if (id instanceof CustomId.TestType t) {
             form = tests.form(t.test(), t.position(), event.getUser().getIdLong());
+        } else if (id instanceof CustomId.ReviewType r) {
+            form = review.form(event, r);
         }
         if (form == null) {
             metrics.turnedAway(Metrics.TurnedAway.STALE);
@@ -197,7 +213,8 @@ final class InteractionRouter extends ListenerAdapter {
     public void onModalInteraction(net.dv8tion.jda.api.events.interaction.ModalInteractionEvent event) {
         Optional<CustomId> parsed = CustomId.parse(event.getModalId());
         CustomId id = parsed.orElse(null);
-        Reply reply = ((id instanceof CustomId.TestTyped || id instanceof CustomId.SuggestEdited) && event.getMessage() != null
+        Reply reply = ((id instanceof CustomId.TestTyped || id instanceof CustomId.SuggestEdited || id instanceof CustomId.ReviewTyped)
+                && event.getMessage() != null
                 ? Reply.update(event)
                 : Reply.newMessage(event, true)).metered(metrics, Metrics.Kind.MODAL, id == null ? "unknown" : nameOf(id));
         dispatch(reply, () -> {
@@ -211,6 +228,8 @@ final class InteractionRouter extends ListenerAdapter {
                 suggestions.submit(event, reply, f);
             } else if (id instanceof CustomId.SuggestEdited e && event.getMessage() != null) {
                 suggestions.edited(event, reply, e);
+            } else if (id instanceof CustomId.ReviewTyped r) {
+                review.typed(event, reply, r);
             } else {
                 LOG.info("interaction {}: unknown form id {}", event.getId(), event.getModalId());
                 reply.sendPrivately(View.text(Polite.STALE));
@@ -228,6 +247,8 @@ final class InteractionRouter extends ListenerAdapter {
                 practice.pick(event, reply, blank, values);
             } else if (parsed.isPresent() && parsed.get() instanceof CustomId.TestBlank blank) {
                 tests.pick(event, reply, blank, values);
+            } else if (parsed.isPresent() && parsed.get() instanceof CustomId.ReviewBlank blank) {
+                review.pick(event, reply, blank, values);
             } else {
                 LOG.info("interaction {}: unknown menu id {}", event.getId(), event.getComponentId());
                 reply.sendPrivately(View.text(Polite.STALE));
@@ -261,6 +282,12 @@ final class InteractionRouter extends ListenerAdapter {
             metrics.turnedAway(Metrics.TurnedAway.BUSY);
             event.replyChoices(List.of()).queue(acked.apply(Metrics.Outcome.REFUSED), failed);
         }
+    }
+
+    /** A review session's buttons: each edits the session's one message. */
+    private static boolean reviewStep(CustomId id) {
+        return id instanceof CustomId.ReviewAnswer || id instanceof CustomId.ReviewHint || id instanceof CustomId.ReviewReveal
+                || id instanceof CustomId.ReviewCheck || id instanceof CustomId.ReviewNext;
     }
 
     /**

@@ -7,12 +7,14 @@ import dev.quiztutor.store.Figures;
 import dev.quiztutor.store.GuildSettingsStore;
 import dev.quiztutor.store.MemberNames;
 import dev.quiztutor.store.TopicTestStore;
+import dev.quiztutor.tutor.review.Reviews;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -26,20 +28,25 @@ final class ProgressFeature {
     private final Figures figures;
     private final GuildSettingsStore guilds;
     private final MemberNames names;
+    private final Reviews reviews;
 
-    ProgressFeature(Banks banks, Figures figures, GuildSettingsStore guilds, MemberNames names) {
+    ProgressFeature(Banks banks, Figures figures, GuildSettingsStore guilds, MemberNames names, Reviews reviews) {
         this.banks = banks;
         this.figures = figures;
         this.guilds = guilds;
         this.names = names;
+        this.reviews = reviews;
     }
 
     void progress(SlashCommandInteractionEvent event, Reply reply) {
         Who who = Who.of(event);
         Figures.Progress p = figures.progress(who.guild(), who.user());
         QuizBank bank = banks.forGuild(who.guild());
+        Optional<String> reviewLine = ReviewViews.progressLine(
+                reviews.outlook(who.guild(), who.user(), Optional.empty(), guilds.get(who.guild()).zoneOrUtc()));
         if (p.overall().answered() == 0 && p.recentTests().isEmpty()) {
-            reply.send(View.text("You have not finished a question here yet. Try /practice, /code or /test!"));
+            reply.send(View.text("You have not finished a question here yet. Try /practice, /code or /test!"
+                    + reviewLine.map(line -> "\nReviews: " + line).orElse("")));
             return;
         }
         Figures.Totals all = p.overall();
@@ -60,6 +67,7 @@ final class ProgressFeature {
             difficulties.append(Views.capitalise(d.difficulty().label())).append(": ").append(line(d.totals())).append('\n');
         }
         embed.addField("By difficulty", difficulties.toString(), false);
+        reviewLine.ifPresent(line -> embed.addField("Reviews", line, false));
         p.weakestTopic().ifPresent(w -> embed.addField("Weakest topic", title(bank, w.topicId()) + " (" + percent(w.totals())
                 + " right): try `/learn " + w.topicId() + "`", false));
         if (!p.recentTests().isEmpty()) {

@@ -40,6 +40,8 @@ final class SlashCommands {
         commands.add(ScheduleFeature.command());
         commands.add(BankFeature.command());
         commands.add(SuggestFeature.command());
+        commands.add(guildOnly(Commands.slash(ReviewFeature.NAME, "Review the questions you are about to forget (only you see it)")
+                .addOptions(topic(false))));
         return commands;
     }
 

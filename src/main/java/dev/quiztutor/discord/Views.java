@@ -260,7 +260,11 @@ public final class Views {
         }
         MessageEmbed embed = new EmbedBuilder().setTitle("Answer revealed").setColor(colour(q.difficulty()))
                 .setDescription(text.toString().stripTrailing()).setFooter(figures).build();
-        return new View("⏰ Time's up! " + figures, List.of(embed), List.of());
+        // A count of members, never who: nobody is pinged or named.
+        String reviews = reveal.membersWithReviews().isPresent() && reveal.membersWithReviews().getAsInt() > 0
+                ? "\n🔁 " + plural(reveal.membersWithReviews().getAsInt(), "member has", "members have")
+                  + " reviews due today: /review" : "";
+        return new View("⏰ Time's up! " + figures + reviews, List.of(embed), List.of());
     }
 
     // ---------------------------------------------------------------- private feedback

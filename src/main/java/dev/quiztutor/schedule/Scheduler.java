@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -160,6 +162,7 @@ public final class Scheduler implements AutoCloseable {
     private final LongPredicate ownsGuild;
     private final Clock clock;
     private final Settings settings;
+    private final LongFunction<OptionalInt> membersWithReviews;
     /**
      * The latest settled slot date of each schedule, so that a pass reads nothing for a slot already
      * done: a settled slot never changes. Pruned to the active schedules every pass.
@@ -180,6 +183,16 @@ public final class Scheduler implements AutoCloseable {
      */
     public Scheduler(ScheduleStore store, Tutor tutor, AttemptJournal journal, Poster poster, LongPredicate ownsGuild,
                      Clock clock, Settings settings) {
+        this(store, tutor, journal, poster, ownsGuild, clock, settings, guild -> OptionalInt.empty());
+    }
+
+    /**
+     * @param membersWithReviews how many members of a guild have reviews due today, for the reveals to
+     *                           say (a number, never a ping); empty when unknown
+     */
+    public Scheduler(ScheduleStore store, Tutor tutor, AttemptJournal journal, Poster poster, LongPredicate ownsGuild,
+                     Clock clock, Settings settings, LongFunction<OptionalInt> membersWithReviews) {
+        this.membersWithReviews = Objects.requireNonNull(membersWithReviews);
         this.store = Objects.requireNonNull(store);
         this.tutor = Objects.requireNonNull(tutor);
         this.journal = Objects.requireNonNull(journal);
@@ -502,6 +515,17 @@ public final class Scheduler implements AutoCloseable {
 
     // ------------------------------------------------------------------ reveals
 
+    /** The reveal's count of members with reviews due; a failure to count never holds the reveal up. */
+    private OptionalInt reviewsDue(long guild) {
+        try {
+            return membersWithReviews.apply(guild);
+        } catch (RuntimeException e) {
+            log.warn("Scheduler: cannot count the members of guild {} with reviews due; the reveal goes without: {}",
+                    guild, e.toString());
+            return OptionalInt.empty();
+        }
+    }
+
     private void runReveal(DueReveal due, Instant now) {
         Optional<RevealClaim> won = store.claimReveal(due, now, staleBefore(now));
         if (won.isEmpty()) {
@@ -518,7 +542,7 @@ public final class Scheduler implements AutoCloseable {
         }
         PlaceSummary figures = journal.summary(new Place(due.guild(), due.messageId()));
         ScheduledReveal reveal = new ScheduledReveal(due.scheduleId(), due.guild(), due.channel(), due.messageId(),
-                bank.topic(due.question().topicId()).orElseThrow(), question.get(), figures);
+                bank.topic(due.question().topicId()).orElseThrow(), question.get(), figures, reviewsDue(due.guild()));
         PostResult result;
         try {
             result = Objects.requireNonNull(poster.reveal(reveal), "the poster returned null");

@@ -38,6 +38,31 @@ class CustomIdTest {
         assertTrue(id.length() <= 80, id.length() + ": " + id);
     }
 
+    @Test
+    void reviewIdsCarryTheSessionsStepAndReadBackAtTheirLongest() {
+        String longest = "x".repeat(32);
+        QuestionRef ref = new QuestionRef(longest, longest);
+        CustomId.ReviewStep step = new CustomId.ReviewStep(Long.MAX_VALUE, 9999, true);
+        List<CustomId> ids = List.of(new CustomId.ReviewAnswer(step, ref, "Y"), new CustomId.ReviewHint(step, ref),
+                new CustomId.ReviewReveal(step, ref), new CustomId.ReviewBlank(step, ref, 4), new CustomId.ReviewCheck(step, ref),
+                new CustomId.ReviewType(step, ref), new CustomId.ReviewTyped(step, ref), new CustomId.ReviewNext(step, longest),
+                new CustomId.ReviewNext(new CustomId.ReviewStep(1_234_567_890_123_456_789L, 0, false), ""),
+                new CustomId.ReviewAnswer(new CustomId.ReviewStep(42, 3, false), REF, "T"));
+        for (CustomId id : ids) {
+            String encoded = id.encode();
+            assertTrue(encoded.length() <= 100, encoded.length() + ": " + encoded);
+            assertEquals(Optional.of(id), CustomId.parse(encoded), encoded);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"qt1:ra:abc:0:a:t:q", "qt1:ra:abc:0:x:t:q:A", "qt1:ra:abc:-1:a:t:q:A", "qt1:ra:ABC:0:a:t:q:A",
+            "qt1:rb:abc:0:a:t:q:0", "qt1:rn:abc:0:t:-", "qt1:rn:abc:0:a:topic", "qt1:rn:abc:0:a", "qt1:rh:abc:0:a:t:q:x",
+            "qt1:rym:abc:0:a:t", "qt1:rg:zzzzzzzzzzzzzz:0:a:t:q"})
+    void staleOrForgedReviewIdsReadAsNothing(String id) {
+        assertEquals(Optional.empty(), CustomId.parse(id));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "hello", "qt2:a:t:q:B", "qt1:a:t:q", "qt1:a:t:q:B:extra", "qt1:a:T:q:B", "qt1:a:t:q:Z",
             "qt1:a:t:q:b", "qt1:a:t--x:q:B", "qt1:b:t:q:5", "qt1:b:t:q:0", "qt1:l:t:-1", "qt1:l:t:99999",

@@ -162,6 +162,21 @@ class ViewLimitsTest {
             for (Feedback f : everyFeedback(q)) {
                 check(q.id() + " " + f.getClass().getSimpleName(), Views.feedback(q, f));
             }
+            check(q.id() + " reveal with reviews due", Views.reveal(new ScheduledReveal(1, 2, 3, 4, topic, q,
+                    new PlaceSummary(Set.of(1L, 2L), Set.of(1L)), java.util.OptionalInt.of(12345))));
+            // A review question, at the longest step a session may have, open and ended after each feedback.
+            CustomId.ReviewStep step = new CustomId.ReviewStep(Long.MAX_VALUE, 9999, true);
+            View open = ReviewViews.question(step, topic, q, 10000, "", List.of());
+            check(q.id() + " review question", open);
+            assertEquals(DisplayLimits.rows(DisplayLimits.Screen.PRACTICE_POST, q), open.rows().size(), q.id() + " review rows");
+            for (Feedback f : everyFeedback(q)) {
+                View said = Views.feedback(q, f);
+                View shown = new View("Your answer: " + "x".repeat(dev.quiztutor.bank.TypedText.MAX_TYPED) + "\n"
+                        + said.content(), said.embeds(), List.of());
+                check(q.id() + " review " + f.getClass().getSimpleName(), f.revealsSolution()
+                        ? ReviewViews.ended(step, topic, q, 10000, shown)
+                        : ReviewViews.question(step, topic, q, 10000, shown.content(), List.of()));
+            }
         }
         List<LessonPage> pages = topic.lesson().map(LessonPage::of).orElse(List.of());
         for (int i = 0; i < pages.size(); i++) {
