@@ -40,7 +40,7 @@ public final class StatsCsv {
                 q.picks().stream().map(p -> p.label() + (p.right() ? "*" : "") + " " + p.attempts())
                         .collect(Collectors.joining("; ")),
                 q.flags().stream().map(f -> f == Flag.UNUSED_DISTRACTOR ? f.label() + " ("
-                                + q.unusedDistractors().stream().map(OptionPicks::label).collect(Collectors.joining(", ")) + ")"
+                                + q.unusedDistractors().stream().map(OptionPicks::label).collect(Collectors.joining(" and ")) + ")"
                                 : f.label())
                         .collect(Collectors.joining("; ")),
                 String.join("; ", notes));
@@ -48,9 +48,9 @@ public final class StatsCsv {
 
     private static void note(List<String> notes, String what, Figure figure, String counted) {
         if (figure instanceof Figure.TooFew few) {
-            notes.add(what + ": too few " + counted + " (" + few.have() + ", at least " + few.need() + " wanted)");
+            notes.add(what + ": too few " + counted + " (" + few.have() + " of the " + few.need() + " wanted)");
         } else if (figure instanceof Figure.NoSpread) {
-            notes.add(what + ": every test scored the same, so there is no correlation");
+            notes.add(what + ": every test scored the same on it or on the rest, so there is no correlation");
         }
     }
 

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
  *   T6   -  -   -   0      every question skipped (a give-up)
  * </pre>
  */
-class TopicStatsTest {
-    private static final Thresholds THRESHOLDS = new Thresholds(5, 5, 8, 0.9, 0.2);
+public class TopicStatsTest {
+    public static final Thresholds THRESHOLDS = new Thresholds(5, 5, 8, 0.9, 0.2);
     private static final Question C = Fixtures.choice("c", Difficulty.EASY, "A");
     private static final Question TF = new Question(new QuestionRef("t", "tf"), Difficulty.MEDIUM, "True?",
             new QuestionType.TrueFalse(true, "", ""), List.of(), 3, Fixtures.SOLUTION, List.of());
@@ -45,7 +45,7 @@ class TopicStatsTest {
     private static final Question E = Fixtures.choice("e", Difficulty.EASY, "A");
     private static final Question S = new Question(new QuestionRef("t", "s"), Difficulty.HARD, "Name it.",
             new QuestionType.ShortAnswer(List.of("drift"), 0, List.of()), List.of(), 3, Fixtures.SOLUTION, List.of());
-    static final Topic TOPIC = Fixtures.topic("t", List.of(C, TF, D, E, S));
+    public static final Topic TOPIC = Fixtures.topic("t", List.of(C, TF, D, E, S));
 
     private long clock;
 
@@ -153,7 +153,7 @@ class TopicStatsTest {
     }
 
     /** The crafted history of the class comment, plus attempts that must be left out. */
-    private List<RecordedAttempt> history() {
+    public List<RecordedAttempt> history() {
         List<RecordedAttempt> all = new ArrayList<>();
         // c, practice
         all.add(practice(C, answer(C, "A")));                                           // P1
