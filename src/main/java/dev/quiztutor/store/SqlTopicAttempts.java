@@ -2,6 +2,7 @@ package dev.quiztutor.store;
 
 import dev.quiztutor.bank.QuestionRef;
 import dev.quiztutor.tutor.AttemptEvent;
+import dev.quiztutor.tutor.Place;
 import dev.quiztutor.tutor.stats.RecordedAttempt;
 import dev.quiztutor.tutor.stats.TopicAttempts;
 import java.sql.PreparedStatement;
@@ -75,12 +76,9 @@ public final class SqlTopicAttempts implements TopicAttempts {
     /** What makes one attempt: its place, member and question. */
     private record Key(long guild, long post, long user, String question, String placeKind) {
         RecordedAttempt attempt(String topicId, List<AttemptEvent> events) {
-            Optional<RecordedAttempt.Sitting> test = placeKind.equals(TEST)
+            Optional<RecordedAttempt.Sitting> test = placeKind.equals(Codes.placeKind(Place.Kind.TEST))
                     ? Optional.of(new RecordedAttempt.Sitting(guild, user, post)) : Optional.empty();
             return new RecordedAttempt(new QuestionRef(topicId, question), test, events);
         }
     }
-
-    /** The place kind of a topic test's answers (see V7). */
-    private static final String TEST = "test";
 }
