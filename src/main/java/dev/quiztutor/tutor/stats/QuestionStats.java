@@ -38,4 +38,17 @@ public record QuestionStats(Question question, int attempts, int answered, int f
     public boolean flagged() {
         return !flags.isEmpty();
     }
+
+    /**
+     * Each flag in words with the figure behind it, for a moderator: "too hard (facility 0.18 over 11
+     * attempts)", "a wrong option nobody picks: C, D (10 answered)".
+     */
+    public List<String> findings() {
+        return flags.stream().map(flag -> switch (flag) {
+            case TOO_EASY, TOO_HARD -> flag.label() + " (facility " + facility.text() + " over " + attempts + " attempts)";
+            case NEGATIVE_DISCRIMINATION -> flag.label() + " (" + discrimination.text() + " over " + tests + " tests)";
+            case UNUSED_DISTRACTOR -> flag.label() + ": " + String.join(", ",
+                    unusedDistractors().stream().map(OptionPicks::label).toList()) + " (" + answered + " answered)";
+        }).toList();
+    }
 }
