@@ -3,6 +3,7 @@ package dev.quiztutor.discord;
 import dev.quiztutor.Secrets;
 import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.store.SqlMemberNames;
+import dev.quiztutor.store.SqlTopicAttempts;
 import dev.quiztutor.store.Storage;
 import dev.quiztutor.tutor.Tutor;
 import dev.quiztutor.bank.Banks;
@@ -151,6 +152,7 @@ public final class DiscordBot implements AutoCloseable {
                 new ScheduleFeature(tutor.banks(), storage.schedules(), scheduler, storage.guilds(), clock),
                 new BankFeature(serverTopics, storage.guilds(), new BankFeature.Limits(bankLimits.maxFileBytes(),
                         new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer())), clock),
+                new StatsFeature(tutor.banks(), new SqlTopicAttempts(storage.database()), storage.guilds(), tutor.scoring()),
                 new Names(memberNames), workers, timer, settings.deferAfter());
 
         ScheduledExecutorService bankThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-banks"));

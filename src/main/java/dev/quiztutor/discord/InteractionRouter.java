@@ -34,13 +34,14 @@ final class InteractionRouter extends ListenerAdapter {
     private final ProgressFeature progress;
     private final ScheduleFeature schedules;
     private final BankFeature bank;
+    private final StatsFeature stats;
     private final Names names;
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
     private final Duration deferAfter;
 
     InteractionRouter(Banks banks, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
-                      ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, Names names, ExecutorService workers,
+                      ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, StatsFeature stats, Names names, ExecutorService workers,
                       ScheduledExecutorService watchdog, Duration deferAfter) {
         this.banks = banks;
         this.practice = practice;
@@ -49,6 +50,7 @@ final class InteractionRouter extends ListenerAdapter {
         this.progress = progress;
         this.schedules = schedules;
         this.bank = bank;
+        this.stats = stats;
         this.names = names;
         this.workers = workers;
         this.watchdog = watchdog;
@@ -73,6 +75,7 @@ final class InteractionRouter extends ListenerAdapter {
                 case SlashCommands.LEADERBOARD -> progress.leaderboard(event, reply);
                 case ScheduleFeature.NAME -> schedules.handle(event, reply);
                 case BankFeature.NAME -> bank.handle(event, reply);
+                case StatsFeature.NAME -> stats.handle(event, reply);
                 default -> reply.sendPrivately(View.text("I don't know /" + name
                         + " any more. Try /topics, /learn, /practice, /code, /test, /progress or /leaderboard."));
             }
