@@ -175,19 +175,22 @@ final class StatsCommand implements Callable<Integer> {
         return Optional.of(Path.of(name));
     }
 
-    private static final String ROW = "%-24s %8s %9s %9s %6s %9s %6s %8s  %s%n";
+    /** After the question id's column, as wide as the longest id. */
+    private static final String FIGURES = " %8s %9s %9s %6s %9s %6s %8s  %s%n";
 
     /** The terminal table: one line per question, then each flagged question's findings. */
     static String table(TopicStats stats, OptionalLong guild) {
         StringBuilder text = new StringBuilder();
         Thresholds limits = stats.thresholds();
+        int width = Math.max("question".length(), stats.questions().stream().mapToInt(q -> q.question().id().length()).max().orElse(0));
+        String row = "%-" + width + "s" + FIGURES;
         text.append(String.format(Locale.ROOT, "%s (%s), %s: %d attempts, %d topic tests%n", stats.topic().title(),
                 stats.topic().id(), guild.isPresent() ? "guild " + guild.getAsLong() : "every guild", stats.attempts(),
                 stats.tests()));
-        text.append(String.format(Locale.ROOT, ROW, "question", "attempts", "1st try", "facility", "tests", "discrim.",
+        text.append(String.format(Locale.ROOT, row, "question", "attempts", "1st try", "facility", "tests", "discrim.",
                 "hints", "gave up", "option picks (* right)"));
         for (QuestionStats q : stats.questions()) {
-            text.append(String.format(Locale.ROOT, ROW, q.question().id(), q.attempts(), cell(q.firstTry()),
+            text.append(String.format(Locale.ROOT, row, q.question().id(), q.attempts(), cell(q.firstTry()),
                     cell(q.facility()), q.tests(), cell(q.discrimination()), q.hintsShown(), q.gaveUp(),
                     q.picks().stream().map(p -> p.label() + (p.right() ? "*" : "") + " " + p.attempts())
                             .collect(Collectors.joining(", "))));
