@@ -24,8 +24,11 @@ import org.knowm.xchart.style.Styler;
 public final class StatsChart {
     public static final int WIDTH = 900;
     public static final int HEIGHT = 500;
-    /** Beyond this many questions the labels turn upright so that they do not overlap. */
-    private static final int LEVEL_LABELS = 12;
+    /**
+     * Room for the question ids side by side, in characters (about 7 pixels each in the axis font):
+     * beyond it the labels turn upright so that they do not overlap.
+     */
+    private static final int LEVEL_LABEL_CHARS = (WIDTH - 120) / 7;
 
     static {
         // A server has no display; AWT must know before anything touches it.
@@ -69,7 +72,8 @@ public final class StatsChart {
         style.setYAxisDecimalPattern("0.0");
         style.setAntiAlias(true);
         style.setOverlapped(false);
-        style.setXAxisLabelRotation(questions.size() > LEVEL_LABELS ? 90 : 0);
+        int side = questions.stream().mapToInt(id -> id.length() + 2).sum();
+        style.setXAxisLabelRotation(side > LEVEL_LABEL_CHARS ? 45 : 0);
         chart.addSeries("facility (mean score)", questions, facility);
         chart.addSeries("discrimination (from topic tests)", questions, discrimination);
         try {
