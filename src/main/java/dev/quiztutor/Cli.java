@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 /** The command line: {@code quiztutor play | validate | run | import}. */
 @Command(name = "quiztutor", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "A tutor bot for study groups: practice questions, lessons and topic tests.",
-        subcommands = {Cli.Play.class, Cli.Validate.class, Cli.Run.class, ImportCommand.class, ExportCommand.class,
+        subcommands = {Cli.Play.class, Cli.Validate.class, Cli.Run.class, ImportCommand.class, ExportCommand.class, StatsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
     /** Exit code of a run that found problems (invalid quiz files, nothing to play). */

@@ -4,6 +4,7 @@ import dev.quiztutor.Secrets;
 import dev.quiztutor.ops.Metrics;
 import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.store.SqlMemberNames;
+import dev.quiztutor.store.SqlTopicAttempts;
 import dev.quiztutor.store.Storage;
 import dev.quiztutor.tutor.Tutor;
 import dev.quiztutor.tutor.review.Reviews;
@@ -176,6 +177,7 @@ public final class DiscordBot implements AutoCloseable {
                         new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer()),
                         bankLimits.suggestionsPerDay(), clock),
                 new ReviewFeature(reviews, tutor.banks(), storage.guilds()),
+                new StatsFeature(tutor.banks(), new SqlTopicAttempts(storage.database()), storage.guilds(), tutor.scoring()),
                 new Names(memberNames), workers, timer, settings.deferAfter()).metered(metrics);
         if (metrics != Metrics.NONE) {
             metrics.attemptCache(tutor.attempts()::stats);

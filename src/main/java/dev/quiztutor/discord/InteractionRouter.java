@@ -37,6 +37,7 @@ final class InteractionRouter extends ListenerAdapter {
     private final BankFeature bank;
     private final SuggestFeature suggestions;
     private final ReviewFeature review;
+    private final StatsFeature stats;
     private final Names names;
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
@@ -46,7 +47,7 @@ final class InteractionRouter extends ListenerAdapter {
 
     InteractionRouter(Banks banks, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
                       ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, SuggestFeature suggestions,
-                      ReviewFeature review, Names names, ExecutorService workers,
+                      ReviewFeature review, StatsFeature stats, Names names, ExecutorService workers,
                       ScheduledExecutorService watchdog, Duration deferAfter) {
         this.banks = banks;
         this.practice = practice;
@@ -57,6 +58,7 @@ final class InteractionRouter extends ListenerAdapter {
         this.bank = bank;
         this.suggestions = suggestions;
         this.review = review;
+        this.stats = stats;
         this.names = names;
         this.workers = workers;
         this.watchdog = watchdog;
@@ -98,6 +100,7 @@ final class InteractionRouter extends ListenerAdapter {
                     }
                 }
                 case ReviewFeature.NAME -> review.start(event, reply);
+                case StatsFeature.NAME -> stats.handle(event, reply);
                 default -> reply.sendPrivately(View.text("I don't know /" + name
                         + " any more. Try /topics, /learn, /practice, /code, /test, /progress or /leaderboard."));
             }

@@ -165,6 +165,29 @@ final class Reply {
         }
     }
 
+    /**
+     * The answer with several files attached (/stats: its table and chart), in a new message's mode:
+     * the reply itself, or the edit of the deferred one.
+     */
+    void sendFiles(View view, java.util.List<net.dv8tion.jda.api.utils.FileUpload> files) {
+        MessageCreateData create;
+        MessageEditData edit;
+        try {
+            create = new net.dv8tion.jda.api.utils.messages.MessageCreateBuilder().applyData(view.create())
+                    .addFiles(files).build();
+            edit = new net.dv8tion.jda.api.utils.messages.MessageEditBuilder().applyData(view.edit())
+                    .setFiles(files).build();
+        } catch (RuntimeException e) {
+            cannotShow(e);
+            return;
+        }
+        if (state.compareAndSet(PENDING, ANSWERED)) {
+            event.reply(create).setEphemeral(ephemeral).queue(null, e -> failed("reply", e));
+        } else if (state.get() == DEFERRED) {
+            event.getHook().editOriginal(edit).queue(null, e -> failed("deferred answer", e));
+        }
+    }
+
     /** A private answer, whatever the mode: a new message, or a follow-up once acknowledged. */
     void sendPrivately(View view) {
         if (mode == Mode.NEW_MESSAGE && ephemeral) {

@@ -42,6 +42,7 @@ final class SlashCommands {
         commands.add(SuggestFeature.command());
         commands.add(guildOnly(Commands.slash(ReviewFeature.NAME, "Review the questions you are about to forget (only you see it)")
                 .addOptions(topic(false))));
+        commands.add(StatsFeature.command());
         return commands;
     }
 

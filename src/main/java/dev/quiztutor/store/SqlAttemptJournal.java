@@ -297,6 +297,7 @@ public final class SqlAttemptJournal implements AttemptJournal {
         return i;
     }
 
+    /** The event of a row holding at_second, at_nano, event, response, grade_right, grade_of and hint_number. */
     static AttemptEvent event(ResultSet row) throws SQLException {
         Instant at = Codes.instant(row.getLong("at_second"), row.getInt("at_nano"));
         String kind = row.getString("event");

@@ -53,6 +53,7 @@ import dev.quiztutor.tutor.ScoringPolicy;
 import dev.quiztutor.tutor.TopicTest;
 import dev.quiztutor.tutor.Tutor;
 import dev.quiztutor.tutor.Verdict;
+import dev.quiztutor.tutor.stats.RecordedAttempt;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -69,6 +70,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -135,6 +137,48 @@ abstract class StorageContract {
 
     static Question q(String topic, String id) {
         return TestQuiz.question(topic, id);
+    }
+
+    // ------------------------------------------------------------------ statistics (/stats)
+
+    @Test
+    void aTopicsAttemptsComeGroupedPerAttemptWithTestAnswersBySitting() {
+        Bot bot = bot(storage);
+        Question c1 = q("alpha", "c1");
+        Question c2 = q("alpha", "c2");
+        Place post = new Place(GUILD, 5001);
+        bot.tutor().answer(post, USER, c1, Response.of("A"));
+        clock.advance(Duration.ofSeconds(5));
+        bot.tutor().hint(post, USER, c1);
+        clock.advance(Duration.ofSeconds(5));
+        bot.tutor().answer(post, USER, c1, Response.of("B"));
+        bot.tutor().answer(post, USER + 1, c1, Response.of("C"));
+        bot.tutor().giveUp(Place.lesson(GUILD, 5002), USER, c2);
+        bot.tutor().answer(new Place(OTHER_GUILD, 5003), USER, c1, Response.of("B"));
+        bot.tutor().answer(post, USER, q("beta", "c1"), Response.of("B"));
+        // A topic test of two questions: c2 answered right, c1 skipped.
+        TopicTest.Paper paper = new TopicTest.Paper("alpha", "Topic alpha", List.of(c2, c1), 2);
+        TopicTest test = TopicTest.start(paper);
+        TopicTest answered = test.answer(Response.of("B"));
+        bot.tutor().recordTest(GUILD, USER, 6001, test, answered);
+        bot.tutor().recordTest(GUILD, USER, 6001, answered, answered.skip());
+
+        SqlTopicAttempts attempts = new SqlTopicAttempts(reopen().database());
+        List<RecordedAttempt> inGuild = attempts.of(OptionalLong.of(GUILD), "alpha");
+        // Two members at the post, the lesson, and the two test questions; not the other guild, not beta.
+        assertEquals(5, inGuild.size());
+        RecordedAttempt.Sitting sitting = new RecordedAttempt.Sitting(GUILD, USER, 6001);
+        List<RecordedAttempt> tested = inGuild.stream().filter(a -> a.test().isPresent()).toList();
+        assertEquals(List.of(sitting, sitting), tested.stream().map(a -> a.test().orElseThrow()).toList());
+        assertEquals(Set.of(c1.ref(), c2.ref()), tested.stream().map(RecordedAttempt::question).collect(java.util.stream.Collectors.toSet()));
+        RecordedAttempt skipped = tested.stream().filter(a -> a.question().equals(c1.ref())).findFirst().orElseThrow();
+        assertInstanceOf(AttemptEvent.GaveUp.class, skipped.events().get(0));
+        // The first member's post attempt: answer, hint, answer, in order, as one attempt.
+        RecordedAttempt mine = inGuild.stream().filter(a -> a.test().isEmpty() && a.events().size() == 3).findFirst()
+                .orElseThrow();
+        assertEquals(List.of(AttemptEvent.Answered.class, AttemptEvent.HintShown.class, AttemptEvent.Answered.class),
+                mine.events().stream().map(Object::getClass).toList());
+        assertEquals(6, attempts.of(OptionalLong.empty(), "alpha").size(), "every guild: the other guild's one too");
     }
 
     // ------------------------------------------------------------------ attempts
