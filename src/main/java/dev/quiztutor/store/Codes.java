@@ -68,6 +68,8 @@ final class Codes {
         return switch (kind) {
             case POST -> "post";
             case LESSON -> "lesson";
+            case TEST -> "test";
+            case REVIEW -> "review";
         };
     }
 
