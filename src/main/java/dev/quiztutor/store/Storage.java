@@ -3,6 +3,7 @@ package dev.quiztutor.store;
 import dev.quiztutor.schedule.ScheduleStore;
 import dev.quiztutor.tutor.AttemptJournal;
 import dev.quiztutor.tutor.History;
+import dev.quiztutor.tutor.progress.RightAnswers;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -51,6 +52,11 @@ public final class Storage implements AutoCloseable {
 
     public Figures figures() {
         return figures;
+    }
+
+    /** A member's right answers over time: the progress chart's weeks. */
+    public RightAnswers rightAnswers() {
+        return new SqlRightAnswers(database);
     }
 
     public TopicTestStore tests() {

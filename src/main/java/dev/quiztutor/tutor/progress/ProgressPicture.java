@@ -51,10 +51,12 @@ public record ProgressPicture(List<WeekOfRightAnswers> weeks, List<TopicMastery>
     /**
      * The picture of a member's progress on {@code today} in {@code zone}: their {@code solved} attempts
      * counted in the last {@link #WEEKS} weeks (Monday to Sunday in {@code zone}; others are ignored),
-     * and their mastery at {@code now} of each of {@code topics} they have met in {@code deck}.
+     * and their mastery at {@code now} of each of {@code topics} they have met in {@code deck}, at the
+     * retention the deck's cards are scheduled for.
      */
     public static ProgressPicture of(Collection<RightAnswers.Solved> solved, Instant now, ZoneId zone,
-                                     Collection<Topic> topics, Deck deck, double retention) {
+                                     Collection<Topic> topics, Deck deck) {
+        double retention = deck.scheduler().settings().retention();
         LocalDate first = firstMonday(LocalDate.ofInstant(now, zone));
         List<WeekOfRightAnswers> weeks = new ArrayList<>();
         for (int i = 0; i < WEEKS; i++) {
