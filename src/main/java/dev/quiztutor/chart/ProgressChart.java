@@ -14,8 +14,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.CategoryStyler;
@@ -65,15 +71,38 @@ public final class ProgressChart {
         return encode(image);
     }
 
+    /**
+     * The image as PNG, deflated at level 1 rather than ImageIO's default: a chart is mostly flat colour,
+     * which the fastest level packs almost as small (54 KB against 47 KB for a large history) in a third
+     * of the time, and encoding is most of a render's cost (BENCHMARKS.md).
+     */
     static byte[] encode(BufferedImage image) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024)) {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IllegalStateException("this Java has no PNG writer");
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            // The PNG writer's deflate level is 9 × (1 - quality), rounded: 0.9 is level 1.
+            param.setCompressionQuality(0.9f);
+            try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+                writer.setOutput(stream);
+                writer.write(null, new IIOImage(image, null, null), param);
             }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("a PNG written to memory failed", e);
+        } finally {
+            writer.dispose();
         }
+    }
+
+    /**
+     * Draws a chart once and throws it away: the first render in a process loads Java2D, the fonts and
+     * XChart, seconds on a busy machine (BENCHMARKS.md), which the bot pays at start rather than at a
+     * member's first /progress.
+     */
+    public static void warmUp() {
+        png(new ProgressPicture(List.of(new WeekOfRightAnswers(LocalDate.of(2026, 11, 30), 1, 1, 1)),
+                List.of(new TopicMastery("warm-up", "Warm-up", 1, 1, 1)), 0.9));
     }
 
     private static CategoryChart weeks(ProgressPicture picture) {
