@@ -316,6 +316,20 @@ public final class BenchMain {
                     + f2(Stats.median(v)) + " (" + f2(Stats.min(v)) + "–" + f2(Stats.max(v)) + ")");
         }
         line("");
+        line("CPU time per render (the rendering thread's, which a busy machine does not inflate as it does wall"
+                + " time; ChartCpu in a fresh JVM, " + (quick ? 20 : 200) + " renders after as many to warm up):");
+        line("");
+        line("| round | small CPU mean (ms) | small CPU p99 | large CPU mean | large CPU p99 | blank CPU p99 | ratio large p99 |");
+        line("|---:|---:|---:|---:|---:|---:|---:|");
+        for (int r = 1; r <= repeats; r++) {
+            Map<String, String> v = child("-Xmx1g", "-Djava.awt.headless=true",
+                    dev.quiztutor.bench.chart.ChartCpu.class.getName(), quick ? "20" : "200");
+            double large = Double.parseDouble(v.get("largeCpuP99"));
+            double blankP99 = Double.parseDouble(v.get("blankCpuP99"));
+            line("| " + r + " | " + v.get("smallCpuMean") + " | " + v.get("smallCpuP99") + " | " + v.get("largeCpuMean")
+                    + " | " + f2(large) + " | " + f2(blankP99) + " | " + f2(large / blankP99) + " |");
+        }
+        line("");
         line("First render in a fresh JVM (JMH SingleShotTime, " + (quick ? 1 : 5) + " forks, no warm-up), as the first"
                 + " /progress after a start pays it:");
         line("");

@@ -123,7 +123,9 @@ final class ProgressFeature {
         ProgressPicture picture = pictures.of(who.guild(), who.user(), guilds.get(who.guild()).zoneOrUtc(), bank);
         String weeks = "Last " + picture.weeks().size() + " weeks";
         if (picture.isEmpty()) {
-            embed.addField(weeks, ProgressText.nothingToDraw(picture), false);
+            embed.addField(weeks, "No chart yet: no right answer in the last " + picture.weeks().size()
+                    + " weeks, and no question met to review. Answer a few with /practice, /code or /test and it will"
+                    + " draw itself.", false);
             reply.send(new View("", List.of(embed.build()), List.of()));
             return;
         }

@@ -22,12 +22,6 @@ public final class ProgressText {
         return DAY.format(week.monday());
     }
 
-    /** What to say instead of a chart that would be empty. */
-    public static String nothingToDraw(ProgressPicture picture) {
-        return "No chart yet: no right answer in the last " + picture.weeks().size()
-                + " weeks, and no question met to review. Answer a few with /practice, /code or /test and it will draw itself.";
-    }
-
     /**
      * The summary beside the chart, one line each: right answers in the weeks shown (per difficulty),
      * this week and the best week; then the questions mastered over the topics met.
