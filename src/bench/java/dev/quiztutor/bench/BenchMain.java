@@ -38,7 +38,7 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * The benchmark suite (see BENCHMARKS.md): runs the chosen suites and writes
  * {@code target/bench/report.md}. Properties: {@code bench.only} (all, or a comma list of e2e, cards,
- * engine, bank, storage, fanout), {@code bench.quick} (a short smoke run), {@code bench.repeats}
+ * engine, bank, storage, fanout, chart), {@code bench.quick} (a short smoke run), {@code bench.repeats}
  * (rounds of each measurement, 3 by default), {@code bench.e2e.rates}, {@code bench.e2e.users},
  * {@code bench.e2e.seconds}, {@code bench.jfr} (a JFR recording of each bot under test),
  * {@code bench.fanout.guilds} (1,000), {@code bench.fanout.variants} (see {@code FanoutBench.Variant#parse}).
@@ -70,7 +70,7 @@ public final class BenchMain {
         System.setProperty("bench.out", out.toString());
         boolean quick = Boolean.getBoolean("bench.quick");
         String only = System.getProperty("bench.only", "all");
-        Set<String> suites = only.equals("all") ? Set.of("e2e", "engine", "bank", "storage", "cards", "fanout")
+        Set<String> suites = only.equals("all") ? Set.of("e2e", "engine", "bank", "storage", "cards", "fanout", "chart")
                 : Set.of(only.split(","));
         BenchMain main = new BenchMain(out, quick, quick ? 1 : Integer.getInteger("bench.repeats", 3));
         main.header(only);
@@ -86,6 +86,9 @@ public final class BenchMain {
         }
         if (suites.contains("cards")) {
             main.cards();
+        }
+        if (suites.contains("chart")) {
+            main.chart();
         }
         if (suites.contains("fanout")) {
             main.fanout();
@@ -262,6 +265,93 @@ public final class BenchMain {
                     + (s.getN() > 1 ? f1(s.getMeanErrorAt(0.999)) : "") + " | " + f1(s.getMin()) + " | "
                     + f1(s.getMax()) + " | " + r.getPrimaryResult().getScoreUnit() + " |");
         }
+    }
+
+    // ------------------------------------------------------------------ chart
+
+    /**
+     * /progress's chart render against a blank PNG of the same size, p99 over JMH's samples, one fork a
+     * round; then the first render in fresh JVMs.
+     */
+    private void chart() throws Exception {
+        line("## Progress chart: render p99 against a blank PNG");
+        line("");
+        line("JMH SampleTime, one fork per round, " + (quick ? 1 : 3) + " warm-up and " + (quick ? 2 : 5)
+                + " measured iterations of 1 s: *render*: ProgressChart.png of a picture (XChart paints both panels,"
+                + " ImageIO writes the PNG); *blank*: ImageIO writing a blank 800 × 600 image, the floor of any PNG of"
+                + " that size. *small*: a few answers, one topic; *large*: hundreds of answers a week, 40 topics"
+                + " (10 drawn). The ratio is render p99 / blank p99 of the same round.");
+        line("");
+        line("| history | round | render p50 (ms) | render p99 (ms) | render max (ms) | blank p99 (ms) | ratio p99 |");
+        line("|---|---:|---:|---:|---:|---:|---:|");
+        Map<String, List<Double>> ratios = new TreeMap<>();
+        Map<String, List<Double>> p99s = new TreeMap<>();
+        for (int r = 1; r <= repeats; r++) {
+            ChainedOptionsBuilder options = new OptionsBuilder()
+                    .include(dev.quiztutor.bench.chart.ChartBench.class.getName() + "\\.")
+                    .forks(1)
+                    .warmupIterations(quick ? 1 : 3)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(quick ? 2 : 5)
+                    .measurementTime(TimeValue.seconds(1))
+                    .jvmArgsAppend("-Xmx1g", "-Djava.awt.headless=true")
+                    .shouldFailOnError(true);
+            Map<String, Statistics> render = new TreeMap<>();
+            Map<String, Statistics> blank = new TreeMap<>();
+            for (RunResult result : new Runner(options.build()).run()) {
+                String history = result.getParams().getParam("history");
+                (result.getParams().getBenchmark().endsWith(".render") ? render : blank)
+                        .put(history, result.getPrimaryResult().getStatistics());
+            }
+            for (String history : render.keySet()) {
+                Statistics s = render.get(history);
+                double ratio = s.getPercentile(99) / blank.get(history).getPercentile(99);
+                ratios.computeIfAbsent(history, k -> new ArrayList<>()).add(ratio);
+                p99s.computeIfAbsent(history, k -> new ArrayList<>()).add(s.getPercentile(99));
+                line("| " + history + " | " + r + " | " + f2(s.getPercentile(50)) + " | " + f2(s.getPercentile(99)) + " | "
+                        + f2(s.getMax()) + " | " + f2(blank.get(history).getPercentile(99)) + " | " + f2(ratio) + " |");
+            }
+        }
+        line("");
+        for (String history : ratios.keySet()) {
+            double[] v = ratios.get(history).stream().mapToDouble(Double::doubleValue).toArray();
+            double[] p = p99s.get(history).stream().mapToDouble(Double::doubleValue).toArray();
+            line("- " + history + ": render p99 " + f2(Stats.median(p)) + " ms (median of rounds), ratio to blank "
+                    + f2(Stats.median(v)) + " (" + f2(Stats.min(v)) + "–" + f2(Stats.max(v)) + ")");
+        }
+        line("");
+        line("CPU time per render (the rendering thread's, which a busy machine does not inflate as it does wall"
+                + " time; ChartCpu in a fresh JVM, " + (quick ? 20 : 200) + " renders after as many to warm up):");
+        line("");
+        line("| round | small CPU mean (ms) | small CPU p99 | large CPU mean | large CPU p99 | blank CPU p99 | ratio large p99 |");
+        line("|---:|---:|---:|---:|---:|---:|---:|");
+        for (int r = 1; r <= repeats; r++) {
+            Map<String, String> v = child("-Xmx1g", "-Djava.awt.headless=true",
+                    dev.quiztutor.bench.chart.ChartCpu.class.getName(), quick ? "20" : "200");
+            double large = Double.parseDouble(v.get("largeCpuP99"));
+            double blankP99 = Double.parseDouble(v.get("blankCpuP99"));
+            line("| " + r + " | " + v.get("smallCpuMean") + " | " + v.get("smallCpuP99") + " | " + v.get("largeCpuMean")
+                    + " | " + f2(large) + " | " + f2(blankP99) + " | " + f2(large / blankP99) + " |");
+        }
+        line("");
+        line("First render in a fresh JVM (JMH SingleShotTime, " + (quick ? 1 : 5) + " forks, no warm-up), as the first"
+                + " /progress after a start pays it:");
+        line("");
+        line("| benchmark | mean (ms) | min (ms) | max (ms) |");
+        line("|---|---:|---:|---:|");
+        ChainedOptionsBuilder cold = new OptionsBuilder()
+                .include(dev.quiztutor.bench.chart.FirstChart.class.getName() + "\\.")
+                .forks(quick ? 1 : 5)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .jvmArgsAppend("-Xmx1g", "-Djava.awt.headless=true")
+                .shouldFailOnError(true);
+        for (RunResult result : new Runner(cold.build()).run()) {
+            Statistics s = result.getPrimaryResult().getStatistics();
+            line("| " + result.getParams().getBenchmark().replace("dev.quiztutor.bench.", "") + " | " + f1(s.getMean())
+                    + " | " + f1(s.getMin()) + " | " + f1(s.getMax()) + " |");
+        }
+        line("");
     }
 
     // ------------------------------------------------------------------ storage

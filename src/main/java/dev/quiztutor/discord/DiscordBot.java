@@ -169,7 +169,8 @@ public final class DiscordBot implements AutoCloseable {
                 guild -> OptionalInt.of(reviews.membersWithDue(guild, storage.guilds().get(guild).zoneOrUtc())));
         InteractionRouter router = new InteractionRouter(tutor.banks(), new PracticeFeature(tutor, tallies),
                 new LessonFeature(tutor), new TestFeature(tutor, new StoredTests(storage.tests(), tutor.banks())),
-                new ProgressFeature(tutor.banks(), storage.figures(), storage.guilds(), memberNames, reviews),
+                new ProgressFeature(tutor.banks(), storage.figures(), storage.guilds(), memberNames, reviews,
+                        new ProgressFeature.Pictures(storage.rightAnswers(), storage.cards(), clock)),
                 new ScheduleFeature(tutor.banks(), storage.schedules(), scheduler, storage.guilds(), clock),
                 new BankFeature(serverTopics, storage.guilds(), new BankFeature.Limits(bankLimits.maxFileBytes(),
                         new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer())), clock),
@@ -184,6 +185,8 @@ public final class DiscordBot implements AutoCloseable {
             storage.database().observeWrites(metrics::storeWrite);
         }
 
+        // The first chart of a process loads Java2D and the fonts: done now, not at a member's first /progress.
+        workers.execute(ProgressFeature::warmUp);
         ScheduledExecutorService bankThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-banks"));
         serverTopics.start(bankThread);
         CountDownLatch ready = new CountDownLatch(ownShards);

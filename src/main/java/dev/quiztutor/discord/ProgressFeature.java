@@ -3,11 +3,18 @@ package dev.quiztutor.discord;
 import dev.quiztutor.bank.Banks;
 import dev.quiztutor.bank.QuizBank;
 import dev.quiztutor.bank.Topic;
+import dev.quiztutor.chart.ProgressChart;
 import dev.quiztutor.store.Figures;
 import dev.quiztutor.store.GuildSettingsStore;
 import dev.quiztutor.store.MemberNames;
 import dev.quiztutor.store.TopicTestStore;
 import dev.quiztutor.tutor.review.Reviews;
+import dev.quiztutor.tutor.progress.ProgressPicture;
+import dev.quiztutor.tutor.progress.ProgressText;
+import dev.quiztutor.tutor.progress.RightAnswers;
+import dev.quiztutor.tutor.review.CardStore;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,13 +22,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.utils.FileUpload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** /progress (private) and /leaderboard (public, names that ping nobody). */
+/**
+ * /progress (private: the figures, and a chart of the last weeks with its alt text) and /leaderboard
+ * (public, names that ping nobody).
+ */
 final class ProgressFeature {
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressFeature.class);
     static final int TOP = 10;
+    /** The chart's file name in the reply. */
+    static final String CHART_FILE = "progress.png";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     private final Banks banks;
@@ -29,13 +46,43 @@ final class ProgressFeature {
     private final GuildSettingsStore guilds;
     private final MemberNames names;
     private final Reviews reviews;
+    private final Pictures pictures;
 
-    ProgressFeature(Banks banks, Figures figures, GuildSettingsStore guilds, MemberNames names, Reviews reviews) {
+    ProgressFeature(Banks banks, Figures figures, GuildSettingsStore guilds, MemberNames names, Reviews reviews,
+                    Pictures pictures) {
         this.banks = banks;
         this.figures = figures;
         this.guilds = guilds;
         this.names = names;
         this.reviews = reviews;
+        this.pictures = pictures;
+    }
+
+    /** Where /progress's chart comes from: the member's right answers, their review cards, and the time. */
+    record Pictures(RightAnswers rightAnswers, CardStore cards, Clock clock) {
+        Pictures {
+            Objects.requireNonNull(rightAnswers, "rightAnswers");
+            Objects.requireNonNull(cards, "cards");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        ProgressPicture of(long guild, long user, ZoneId zone, QuizBank bank) {
+            Instant now = clock.instant();
+            return ProgressPicture.of(rightAnswers.solvedSince(guild, user, ProgressPicture.since(now, zone)), now, zone,
+                    bank.topics(), cards.deck(guild, user));
+        }
+    }
+
+    /** Draws one chart, so that members' charts are drawn warm; a host that cannot draw says so once, here. */
+    static void warmUp() {
+        try {
+            ProgressChart.warmUp();
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+            LOG.warn("charts cannot be drawn here (fonts or Java2D missing?): /progress will show its figures without one", e);
+        }
     }
 
     void progress(SlashCommandInteractionEvent event, Reply reply) {
@@ -79,7 +126,33 @@ final class ProgressFeature {
             }
             embed.addField("Last tests", Views.truncate(tests.toString(), 1024), false);
         }
-        reply.send(new View("", List.of(embed.build()), List.of()));
+        // The chart reads the member's events and cards and draws for a while the first time (fonts, Java2D):
+        // acknowledged now, the answer follows by the interaction's hook.
+        reply.deferIfPending();
+        ProgressPicture picture = pictures.of(who.guild(), who.user(), guilds.get(who.guild()).zoneOrUtc(), bank);
+        String weeks = "Last " + picture.weeks().size() + " weeks";
+        if (picture.isEmpty()) {
+            embed.addField(weeks, "No chart yet: no right answer in the last " + picture.weeks().size()
+                    + " weeks, and no question met to review. Answer a few with /practice, /code or /test and it will"
+                    + " draw itself.", false);
+            reply.send(new View("", List.of(embed.build()), List.of()));
+            return;
+        }
+        embed.addField(weeks, Views.truncate(String.join("\n", ProgressText.summary(picture)), 1024), false);
+        byte[] png;
+        try {
+            png = ProgressChart.png(picture);
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+            // A host without fonts or AWT's native libraries (a slim container) cannot draw: the figures still go.
+            LOG.error("interaction {}: the progress chart could not be drawn; sent the figures without it", reply.id(), e);
+            reply.send(new View("", List.of(embed.build()), List.of()));
+            return;
+        }
+        reply.sendFile(new View("", List.of(embed.build()), List.of()), CHART_FILE, png,
+                ProgressText.altText(picture, FileUpload.MAX_DESCRIPTION_LENGTH));
     }
 
     void leaderboard(SlashCommandInteractionEvent event, Reply reply) {

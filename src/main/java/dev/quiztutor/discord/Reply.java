@@ -146,13 +146,23 @@ final class Reply {
      * the reply itself, or the edit of the deferred one.
      */
     void sendFile(View view, String fileName, byte[] content) {
+        sendFile(view, fileName, content, null);
+    }
+
+    /**
+     * The same, the file with a description: Discord shows it as the alt text of an image, for screen
+     * readers (at most {@link net.dv8tion.jda.api.utils.FileUpload#MAX_DESCRIPTION_LENGTH} characters).
+     */
+    void sendFile(View view, String fileName, byte[] content, String description) {
         MessageCreateData create;
         MessageEditData edit;
         try {
             create = new net.dv8tion.jda.api.utils.messages.MessageCreateBuilder().applyData(view.create())
-                    .addFiles(net.dv8tion.jda.api.utils.FileUpload.fromData(content, fileName)).build();
+                    .addFiles(net.dv8tion.jda.api.utils.FileUpload.fromData(content, fileName).setDescription(description))
+                    .build();
             edit = new net.dv8tion.jda.api.utils.messages.MessageEditBuilder().applyData(view.edit())
-                    .setFiles(net.dv8tion.jda.api.utils.FileUpload.fromData(content, fileName)).build();
+                    .setFiles(net.dv8tion.jda.api.utils.FileUpload.fromData(content, fileName).setDescription(description))
+                    .build();
         } catch (RuntimeException e) {
             cannotShow(e);
             return;

@@ -3,6 +3,7 @@ package dev.quiztutor.store;
 import dev.quiztutor.schedule.ScheduleStore;
 import dev.quiztutor.tutor.AttemptJournal;
 import dev.quiztutor.tutor.History;
+import dev.quiztutor.tutor.progress.RightAnswers;
 import dev.quiztutor.tutor.review.CardStore;
 import dev.quiztutor.tutor.review.FsrsScheduler;
 import java.time.Clock;
@@ -67,6 +68,11 @@ public final class Storage implements AutoCloseable {
 
     public Figures figures() {
         return figures;
+    }
+
+    /** A member's right answers over time: the progress chart's weeks. */
+    public RightAnswers rightAnswers() {
+        return new SqlRightAnswers(database);
     }
 
     public TopicTestStore tests() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.discord.fake.Callback;
@@ -18,6 +19,9 @@ import dev.quiztutor.discord.fake.InteractionOption;
 import dev.quiztutor.tutor.review.Deck;
 import dev.quiztutor.tutor.review.Rating;
 import dev.quiztutor.tutor.review.Review;
+import dev.quiztutor.tutor.progress.ProgressPicture;
+import dev.quiztutor.tutor.progress.ProgressText;
+import dev.quiztutor.tutor.progress.WeekOfRightAnswers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -378,7 +382,7 @@ class DiscordEndToEndTest {
         FakeMessage post = post(olga, "practice");
         Question q = bot.questionOf(post);
         privately(click(olga, post, answer(q, right(q))));
-        Callback progress = privately(discord.slashCommand(olga, channel, "progress").awaitCallback(WAIT));
+        FakeMessage progress = privateAnswer(discord.slashCommand(olga, channel, "progress"));
         String text = progress.embeds().get(0).toString();
         assertTrue(text.contains("**1** answered · **1** right (100%)"), text);
         assertTrue(text.contains("MLOps maturity levels"), text);
@@ -389,6 +393,53 @@ class DiscordEndToEndTest {
                 + olga.username().substring(1)), boardText);
         assertFalse(boardText.contains("<@"), "names, not mentions: " + boardText);
         assertTrue(board.embeds().get(0).path("footer").path("text").asText().startsWith("You: #"), boardText);
+    }
+
+    /**
+     * A private answer that may come after a deferral (/progress draws its chart meanwhile): acknowledged
+     * privately within Discord's 3 seconds, then the message the member sees.
+     */
+    private static FakeMessage privateAnswer(InteractionHandle handle) {
+        Callback callback = handle.awaitCallback(WAIT);
+        assertTrue(callback.type() == 4 || callback.type() == 5, callback.toString());
+        assertTrue(callback.isEphemeral(), "private (flags 64) from the first response on: " + callback);
+        quickAndSilent(callback);
+        FakeMessage message = handle.awaitResponseMessage(WAIT);
+        assertTrue(message.isEphemeral() && !message.isLoading(), message.toString());
+        return message;
+    }
+
+    @Test
+    void progressAttachesAChartWithItsAltTextBesideTheFigures() throws Exception {
+        FakeUser rita = member("rita");
+        FakeMessage post = post(rita, "practice", InteractionOption.string("topic", "mlops-maturity-levels"));
+        Question q = bot.questionOf(post);
+        privately(click(rita, post, answer(q, right(q))));
+
+        FakeMessage progress = privateAnswer(discord.slashCommand(rita, channel, "progress"));
+        JsonNode embed = progress.embeds().get(0);
+        assertTrue(embed.toString().contains("**1** answered · **1** right (100%)"), "the figures stay: " + embed);
+        JsonNode weeks = embed.path("fields").get(embed.path("fields").size() - 1);
+        assertEquals("Last 8 weeks", weeks.path("name").asText());
+        int questions = bot.bank().topic("mlops-maturity-levels").orElseThrow().questions().size();
+        assertEquals("1 right in the last 8 weeks (" + (q.difficulty() == Difficulty.EASY ? "1 easy, 0 medium, 0 hard"
+                        : q.difficulty() == Difficulty.MEDIUM ? "0 easy, 1 medium, 0 hard" : "0 easy, 0 medium, 1 hard")
+                        + "); this week 1, best week 1 (from " + ProgressText.weekLabel(WeekOfRightAnswers.none(
+                        ProgressPicture.firstMonday(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).plusWeeks(7))) + ").\n"
+                        + "Mastered: 1 of the " + questions + " questions of your 1 topic (1 met), those you would recall now "
+                        + "with at least 90% probability.", weeks.path("value").asText());
+
+        JsonNode attachments = progress.json().path("attachments");
+        assertEquals(1, attachments.size(), attachments.toString());
+        JsonNode chart = attachments.get(0);
+        assertEquals("progress.png", chart.path("filename").asText());
+        String alt = chart.path("description").asText();
+        assertTrue(alt.startsWith("Bar chart of your right answers per week, the last 8 weeks"), alt);
+        assertTrue(alt.endsWith("MLOps maturity levels " + Math.round(100.0 / questions) + "% (1 of " + questions + ")."), alt);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                discord.cdn().content(chart.path("url").asText())));
+        assertEquals(800, image.getWidth(), "a PNG ImageIO reads, of the chart's size");
+        assertEquals(600, image.getHeight());
     }
 
     @Test

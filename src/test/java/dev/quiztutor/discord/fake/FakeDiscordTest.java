@@ -835,4 +835,48 @@ class FakeDiscordTest {
             }
         }
     }
+
+    /** A file sent with alt text, as /progress sends its chart: multipart, files[0] paired with attachments[0]. */
+    private static HttpResponse<String> postFile(HttpClient http, FakeDiscord raw, String channel, String description,
+                                                 byte[] png) throws Exception {
+        String boundary = "fakeboundary";
+        String payload = "{\"content\":\"chart\",\"attachments\":[{\"id\":0,\"filename\":\"c.png\",\"description\":"
+                + Json.MAPPER.writeValueAsString(description) + "}]}";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"payload_json\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + payload + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"files[0]\"; filename=\"c.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(png);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(raw.restBaseUrl() + "channels/" + channel + "/messages"))
+                        .header("Authorization", "Bot " + FakeDiscord.TOKEN)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aFilesAltTextAndAnImagesSizeAreKeptAndTheAltTextsLengthIsChecked() throws Exception {
+        try (FakeDiscord raw = FakeDiscord.start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            String channel = raw.channel("general").idString();
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", png);
+
+            HttpResponse<String> ok = postFile(http, raw, channel, "Bar chart: 3 right this week.", png.toByteArray());
+            assertEquals(200, ok.statusCode(), ok.body());
+            JsonNode attachment = raw.channel("general").lastMessage().json().path("attachments").path(0);
+            assertEquals("Bar chart: 3 right this week.", attachment.path("description").asText(), attachment.toString());
+            assertEquals(30, attachment.path("width").asInt());
+            assertEquals(20, attachment.path("height").asInt());
+            raw.assertNoProtocolViolations();
+
+            HttpResponse<String> tooLong = postFile(http, raw, channel, "x".repeat(1025), png.toByteArray());
+            assertEquals(400, tooLong.statusCode(), "Discord allows alt text of at most 1024 characters");
+            assertTrue(raw.protocolViolations().get(0).details().toString().contains("1,024"),
+                    raw.protocolViolations().toString());
+        }
+    }
 }

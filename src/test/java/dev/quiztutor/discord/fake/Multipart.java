@@ -8,12 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * Just enough multipart/form-data to read what JDA sends with files: the {@code payload_json}
- * part (checked like a JSON body) and {@code files[n]} parts (stored as attachments).
+ * part (checked like a JSON body) and {@code files[n]} parts (stored as attachments, with the
+ * description the payload gives file {@code n}, and a PNG's width and height).
  */
 final class Multipart {
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
     private static final Pattern NAME = Pattern.compile("name=\"([^\"]*)\"");
     private static final Pattern FILENAME = Pattern.compile("filename=\"([^\"]*)\"");
+    private static final Pattern FILE_INDEX = Pattern.compile("files\\[(\\d+)]");
 
     private Multipart() {}
 
@@ -28,6 +30,7 @@ final class Multipart {
             throw new IOException("multipart boundary not found");
         }
         int fileIndex = 0;
+        java.util.Map<Integer, ObjectNode> byIndex = new java.util.HashMap<>();
         while (true) {
             int start = pos + delimiter.length;
             if (start + 1 < body.length && body[start] == '-' && body[start + 1] == '-') {
@@ -67,9 +70,40 @@ final class Multipart {
                 if (ct >= 0) {
                     a.put("content_type", head.substring(ct + 13).split("\r\n")[0].trim());
                 }
+                pngSize(content, a);
+                Matcher index = FILE_INDEX.matcher(partName);
+                byIndex.put(index.matches() ? Integer.parseInt(index.group(1)) : fileIndex, a);
                 fileIndex++;
             }
             pos = next;
+        }
+        describe(req, byIndex);
+    }
+
+    /**
+     * Discord pairs {@code files[n]} with the payload's {@code attachments} entry of id {@code n}: the
+     * message's attachment takes its description (alt text; its length is checked against the spec with
+     * the payload).
+     */
+    private static void describe(FakeRest.Req req, java.util.Map<Integer, ObjectNode> byIndex) {
+        if (req.json == null) {
+            return;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode wanted : req.json.path("attachments")) {
+            ObjectNode file = byIndex.get(wanted.path("id").asInt(-1));
+            if (file != null && wanted.hasNonNull("description") && !wanted.get("description").asText().isEmpty()) {
+                file.put("description", wanted.get("description").asText());
+            }
+        }
+    }
+
+    /** An image's attachment has its width and height, as Discord gives them; read from a PNG's header. */
+    private static void pngSize(byte[] content, ObjectNode attachment) {
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        if (content.length >= 24 && java.util.Arrays.equals(java.util.Arrays.copyOf(content, 8), signature)) {
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(content, 16, 8);
+            attachment.put("width", header.getInt());
+            attachment.put("height", header.getInt());
         }
     }
 

@@ -1,0 +1,134 @@
+package dev.quiztutor.tutor.progress;
+
+import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.Topic;
+import dev.quiztutor.tutor.review.Deck;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What a member's progress chart shows: right answers per week and difficulty, oldest week first,
+ * the last one the current (unfinished) week; and mastery per topic for the topics they have met, by
+ * title. {@code retention} is the recall probability a question counts as mastered at.
+ */
+public record ProgressPicture(List<WeekOfRightAnswers> weeks, List<TopicMastery> topics, double retention) {
+    /** Weeks a picture covers: two months, long enough to see a trend, short enough to read each bar. */
+    public static final int WEEKS = 8;
+
+    /**
+     * Topics the chart draws at most: more bars than that no longer fit their titles. The most
+     * practised are drawn; the text names how many more there are.
+     */
+    public static final int CHART_TOPICS = 10;
+
+    private static final Comparator<TopicMastery> BY_TITLE =
+            Comparator.comparing(TopicMastery::title).thenComparing(TopicMastery::topicId);
+
+    public ProgressPicture {
+        weeks = List.copyOf(weeks);
+        topics = topics.stream().sorted(BY_TITLE).toList();
+        if (weeks.isEmpty()) {
+            throw new IllegalArgumentException("a picture covers at least one week");
+        }
+        for (int i = 1; i < weeks.size(); i++) {
+            if (!weeks.get(i).monday().equals(weeks.get(i - 1).monday().plusWeeks(1))) {
+                throw new IllegalArgumentException("weeks follow each other, oldest first: " + weeks);
+            }
+        }
+        if (!(retention > 0 && retention <= 1)) {
+            throw new IllegalArgumentException("the retention is a probability above 0 and at most 1, not " + retention);
+        }
+    }
+
+    /**
+     * The picture of a member's progress on {@code today} in {@code zone}: their {@code solved} attempts
+     * counted in the last {@link #WEEKS} weeks (Monday to Sunday in {@code zone}; others are ignored),
+     * and their mastery at {@code now} of each of {@code topics} they have met in {@code deck}, at the
+     * retention the deck's cards are scheduled for.
+     */
+    public static ProgressPicture of(Collection<RightAnswers.Solved> solved, Instant now, ZoneId zone,
+                                     Collection<Topic> topics, Deck deck) {
+        double retention = deck.scheduler().settings().retention();
+        LocalDate first = firstMonday(LocalDate.ofInstant(now, zone));
+        List<WeekOfRightAnswers> weeks = new ArrayList<>();
+        for (int i = 0; i < WEEKS; i++) {
+            weeks.add(WeekOfRightAnswers.none(first.plusWeeks(i)));
+        }
+        for (RightAnswers.Solved s : solved) {
+            LocalDate day = LocalDate.ofInstant(s.at(), zone);
+            int week = (int) ChronoUnit.WEEKS.between(first, day);
+            if (!day.isBefore(first) && week < WEEKS) {
+                weeks.set(week, weeks.get(week).plusOne(s.difficulty()));
+            }
+        }
+        List<TopicMastery> mastery = topics.stream()
+                .map(topic -> mastery(topic, deck, now, retention))
+                .filter(m -> m.met() > 0)
+                .toList();
+        return new ProgressPicture(weeks, mastery, retention);
+    }
+
+    /** The Monday the picture of {@code today} starts on: {@link #WEEKS} weeks including this one. */
+    public static LocalDate firstMonday(LocalDate today) {
+        return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1);
+    }
+
+    /** The instant the picture of {@code now} starts at: what to read right answers from. */
+    public static Instant since(Instant now, ZoneId zone) {
+        return firstMonday(LocalDate.ofInstant(now, zone)).atStartOfDay(zone).toInstant();
+    }
+
+    /** A topic's mastery at {@code at}: its questions the member has a card for, and recalls with at least {@code retention}. */
+    static TopicMastery mastery(Topic topic, Deck deck, Instant at, double retention) {
+        int met = 0;
+        int mastered = 0;
+        for (Question question : topic.questions()) {
+            if (deck.card(question.ref()).isPresent()) {
+                met++;
+                if (deck.retrievability(question.ref(), at) >= retention) {
+                    mastered++;
+                }
+            }
+        }
+        return new TopicMastery(topic.id(), topic.title(), topic.questions().size(), met, mastered);
+    }
+
+    /** Nothing to draw: no right answer in these weeks and no topic met. */
+    public boolean isEmpty() {
+        return totalRight() == 0 && topics.isEmpty();
+    }
+
+    public int totalRight() {
+        return weeks.stream().mapToInt(WeekOfRightAnswers::total).sum();
+    }
+
+    /** The current week: the last one. */
+    public WeekOfRightAnswers thisWeek() {
+        return weeks.get(weeks.size() - 1);
+    }
+
+    /**
+     * The topics the chart draws: the {@link #CHART_TOPICS} with the most questions met (ties by title),
+     * by title.
+     */
+    public List<TopicMastery> chartTopics() {
+        return topics.stream()
+                .sorted(Comparator.comparingInt(TopicMastery::met).reversed().thenComparing(BY_TITLE))
+                .limit(CHART_TOPICS)
+                .sorted(BY_TITLE)
+                .toList();
+    }
+
+    /** The percentage of {@link #retention}, as the text says it ("90%"). */
+    public int retentionPercent() {
+        return (int) Math.round(100 * retention);
+    }
+}
