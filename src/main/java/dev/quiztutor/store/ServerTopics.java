@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,7 +184,7 @@ public final class ServerTopics {
      * again and {@code edit} applied to the newer version, up to {@link #TRIES} times. So two changes
      * made at the same moment both land, whichever process makes them. Live here when this returns.
      */
-    public Change amend(long guild, String topicId, java.util.function.Function<Optional<Topic>, Amendment> edit,
+    public Change amend(long guild, String topicId, Function<Optional<Topic>, Amendment> edit,
                         ServerTopicStore.Uploader uploader, Instant at, Limits limits) {
         for (int i = 0; i < TRIES; i++) {
             Optional<Parsed> parsedNow = parsed(guild, topicId);
