@@ -25,6 +25,10 @@ public record SuggestedQuestion(String prompt, List<String> options, String answ
     public static final int MAX_OPTIONS = 4;
     /** Where the question stands in while it is checked: it names problems, never a real file. */
     private static final Path CHECKED_AS = Path.of("suggestion.json");
+    /** How the credit step {@link #question} adds begins; the author's name follows. */
+    public static final String CREDIT_PREFIX = "Suggested by ";
+    /** The credit an approved question keeps once its author asked to be forgotten: it names nobody. */
+    public static final String ANONYMOUS_CREDIT = CREDIT_PREFIX + "a member";
     private static final Pattern LETTER_LABEL = Pattern.compile("^([A-Da-d])\\s*[.)]\\s+(.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -166,6 +170,26 @@ public record SuggestedQuestion(String prompt, List<String> options, String answ
         String right = options.get(answer.charAt(0) - 'A');
         return new Question(ref, difficulty, prompt, new QuestionType.Choice(lettered, answer), List.of(), 3,
                 new Solution(steps, right, ""), List.of());
+    }
+
+    /**
+     * The approved question {@code q} with its credit step (as {@link #question} adds it) naming
+     * nobody, everything else unchanged; empty when it has no such step naming someone.
+     */
+    public static Optional<Question> withoutCredit(Question q) {
+        List<Step> steps = new ArrayList<>();
+        boolean changed = false;
+        for (Step step : q.solution().steps()) {
+            boolean credit = step.title().startsWith(CREDIT_PREFIX) && !step.hasText()
+                    && !step.title().equals(ANONYMOUS_CREDIT);
+            steps.add(credit ? new Step(ANONYMOUS_CREDIT, "") : step);
+            changed |= credit;
+        }
+        if (!changed) {
+            return Optional.empty();
+        }
+        return Optional.of(new Question(q.ref(), q.difficulty(), q.prompt(), q.type(), q.hints(), q.attempts(),
+                new Solution(steps, q.solution().answer(), q.solution().quickCheck()), q.mistakes(), q.material()));
     }
 
     /** The form's fields for this question, to open the form again pre-filled. */

@@ -261,7 +261,7 @@ final class SuggestFeature {
 
     /** The credit a question carries once approved: the author's name as text, never a mention. */
     static String credit(String authorName) {
-        return authorName.isBlank() ? "" : "Suggested by " + Markdown.escape(authorName);
+        return authorName.isBlank() ? "" : SuggestedQuestion.CREDIT_PREFIX + Markdown.escape(authorName);
     }
 
     /** The form came back: checked, stored and posted for review, or the problems with the form kept. */
@@ -422,11 +422,22 @@ final class SuggestFeature {
         return refused;
     }
 
+    /**
+     * Adds the question to the topic as it is in the store when it is written: if another process
+     * (or an upload) changed the topic since it was read, the question is added to that newer version
+     * instead, so neither change is lost.
+     */
     private Optional<String> addToTopic(Suggestion s, Person moderator, Instant now) {
-        Optional<Topic> existing = own(s.guild(), s.topicId());
+        ServerTopics.Change change = topics.amend(s.guild(), s.topicId(), current -> withSuggestion(current, s),
+                new ServerTopicStore.Uploader(moderator.id(), moderator.name()), now, topicLimits);
+        return change instanceof ServerTopics.Refused refused ? Optional.of(refused.reason()) : Optional.empty();
+    }
+
+    /** The topic with the suggested question added, or why it cannot be (nothing changes then). */
+    private static ServerTopics.Amendment withSuggestion(Optional<Topic> existing, Suggestion s) {
         if (existing.isEmpty() && !s.topicId().equals(DEFAULT_TOPIC)) {
-            return Optional.of("`" + s.topicId() + "` is no longer one of this server's topics. Upload it again, or "
-                    + "reject the suggestion.");
+            return new ServerTopics.Refused("`" + s.topicId() + "` is no longer one of this server's topics. Upload it "
+                    + "again, or reject the suggestion.");
         }
         Topic base = existing.orElse(new Topic(DEFAULT_TOPIC, DEFAULT_TITLE, "", DEFAULT_SUMMARY, 0, Optional.empty(),
                 List.of(), Path.of(DEFAULT_TOPIC + ".json")));
@@ -442,12 +453,10 @@ final class SuggestFeature {
         String json = TopicWriter.write(next, "");
         BankLoader.FileResult read = BankLoader.read(Path.of(base.id() + ".json"), json.getBytes(StandardCharsets.UTF_8));
         if (!read.ok() || read.topic().isEmpty()) {
-            return Optional.of("with this question `" + base.id() + "` would not pass the checks: "
+            return new ServerTopics.Refused("with this question `" + base.id() + "` would not pass the checks: "
                     + Views.safe(Views.truncate(read.problems().isEmpty() ? "?" : read.problems().get(0).toString(), 300)));
         }
-        ServerTopics.Change change = topics.upload(s.guild(), read.topic().get(), json,
-                new ServerTopicStore.Uploader(moderator.id(), moderator.name()), now, true, topicLimits);
-        return change instanceof ServerTopics.Refused refused ? Optional.of(refused.reason()) : Optional.empty();
+        return new ServerTopics.Next(read.topic().get(), json);
     }
 
     /** Edit, pressed on the review post: the form pre-filled with the suggestion, difficulty included. */

@@ -23,8 +23,11 @@ public interface ServerTopicStore {
         }
     }
 
-    /** What storing gave: the new version, or the version already there (replacing was not asked for). */
-    sealed interface Put permits Stored, AlreadyThere {
+    /**
+     * What storing gave: the new version, the version already there (replacing was not asked for), or
+     * the live version found instead of the one a change was made from.
+     */
+    sealed interface Put permits Stored, AlreadyThere, Conflict {
     }
 
     record Stored(int version) implements Put {
@@ -33,11 +36,23 @@ public interface ServerTopicStore {
     record AlreadyThere(int version) implements Put {
     }
 
+    /** Someone (maybe another process) changed the topic since it was read: nothing was stored. */
+    record Conflict(int version) implements Put {
+    }
+
     /**
      * Stores {@code json} as the server's topic {@code topicId}: version 1, or the next version of a
      * topic stored before (removed or, with {@code replace}, present).
      */
     Put put(long guild, String topicId, String json, Uploader uploader, Instant at, boolean replace);
+
+    /**
+     * Stores {@code json} as the next version of the server's topic only if its live version is still
+     * {@code read} (0: the server had no such topic, or it was removed), the version the change was
+     * made from; else stores nothing and gives {@link Conflict}. A change read, edited and written
+     * back (an approved suggestion) so never overwrites one made in between by another process.
+     */
+    Put putIfVersion(long guild, String topicId, int read, String json, Uploader uploader, Instant at);
 
     /** Flags the server's topic as removed; false when it has no such topic. */
     boolean remove(long guild, String topicId);

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,8 +114,19 @@ public final class ServerTopics {
     public record Added(Topic topic, int version, boolean replaced) implements Change {
     }
 
-    public record Refused(String reason) implements Change {
+    public record Refused(String reason) implements Change, Amendment {
     }
+
+    /** What a change to one topic makes of it (see {@link #amend}): its next version, or why there is none. */
+    public sealed interface Amendment permits Next, Refused {
+    }
+
+    /** The topic's next version and its JSON (as TopicWriter writes it). */
+    public record Next(Topic topic, String json) implements Amendment {
+    }
+
+    /** How often {@link #amend} reads again and re-applies a change that another one overtook. */
+    public static final int TRIES = 3;
 
     /**
      * Makes a valid topic one of the server's own, if it may be: its id is not a global topic's, it
@@ -134,16 +146,9 @@ public final class ServerTopics {
             return new Refused("This server already has a topic `" + id + "`. Upload again with `replace:True` to "
                     + "replace it (its questions keep their history).");
         }
-        int topics = own.size() + (existing.isPresent() ? 0 : 1);
-        if (topics > limits.topics()) {
-            return new Refused("A server may keep at most " + limits.topics() + " topics of its own; this one has "
-                    + own.size() + ". Remove one with /bank remove first.");
-        }
-        int questions = own.stream().filter(t -> !t.id().equals(id)).mapToInt(t -> t.questions().size()).sum()
-                + topic.questions().size();
-        if (questions > limits.questions()) {
-            return new Refused("A server may keep at most " + limits.questions() + " questions in its own topics; with "
-                    + "this file it would have " + questions + ".");
+        Optional<Refused> over = overLimits(guild, topic, limits);
+        if (over.isPresent()) {
+            return over.get();
         }
         ServerTopicStore.Put put = put(guild, topic, json, uploader, at, replace);
         if (put instanceof ServerTopicStore.AlreadyThere there) {
@@ -151,6 +156,75 @@ public final class ServerTopics {
                     + "). Upload again with `replace:True` to replace it.");
         }
         return new Added(topic, ((ServerTopicStore.Stored) put).version(), existing.isPresent());
+    }
+
+    /** Why the server may not keep {@code topic} (in place of its topic with that id, if any), if so. */
+    private Optional<Refused> overLimits(long guild, Topic topic, Limits limits) {
+        String id = topic.id();
+        List<Topic> own = banks.own(guild);
+        boolean existing = own.stream().anyMatch(t -> t.id().equals(id));
+        int topics = own.size() + (existing ? 0 : 1);
+        if (topics > limits.topics()) {
+            return Optional.of(new Refused("A server may keep at most " + limits.topics() + " topics of its own; this one has "
+                    + own.size() + ". Remove one with /bank remove first."));
+        }
+        int questions = own.stream().filter(t -> !t.id().equals(id)).mapToInt(t -> t.questions().size()).sum()
+                + topic.questions().size();
+        if (questions > limits.questions()) {
+            return Optional.of(new Refused("A server may keep at most " + limits.questions() + " questions in its own "
+                    + "topics; with this file it would have " + questions + "."));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Changes one of the server's topics from its current version (empty when it has none): {@code edit}
+     * makes the next version of what it is given, which is stored only if nobody changed the topic
+     * since it was read here (another process, an upload, another change); else the topic is read
+     * again and {@code edit} applied to the newer version, up to {@link #TRIES} times. So two changes
+     * made at the same moment both land, whichever process makes them. Live here when this returns.
+     */
+    public Change amend(long guild, String topicId, Function<Optional<Topic>, Amendment> edit,
+                        ServerTopicStore.Uploader uploader, Instant at, Limits limits) {
+        for (int i = 0; i < TRIES; i++) {
+            Optional<Parsed> parsedNow = parsed(guild, topicId);
+            Optional<ServerTopicStore.StoredTopic> read = parsedNow.map(Parsed::stored);
+            if (parsedNow.isPresent() && parsedNow.get().topic().isEmpty()) {
+                return new Refused("`" + topicId + "` as stored no longer reads (see the bot's log); upload it again.");
+            }
+            Amendment next = edit.apply(parsedNow.flatMap(Parsed::topic));
+            if (next instanceof Refused refused) {
+                return refused;
+            }
+            Topic topic = ((Next) next).topic();
+            if (!topic.id().equals(topicId)) {
+                throw new IllegalArgumentException("a change of topic " + topicId + " made topic " + topic.id());
+            }
+            if (banks.global().topic(topicId).isPresent()) {
+                return new Refused("`" + topicId + "` is the id of a topic every server has (the operator's quizzes); "
+                        + "it cannot be one of this server's own.");
+            }
+            Optional<Refused> over = overLimits(guild, topic, limits);
+            if (over.isPresent()) {
+                return over.get();
+            }
+            ServerTopicStore.Put put = store.putIfVersion(guild, topicId, read.map(ServerTopicStore.StoredTopic::version)
+                    .orElse(0), ((Next) next).json(), uploader, at);
+            refresh();
+            if (put instanceof ServerTopicStore.Stored stored) {
+                return new Added(topic, stored.version(), read.isPresent());
+            }
+            log.info("server {}: topic '{}' changed while a change was being made from version {}; reading it again",
+                    guild, topicId, read.map(ServerTopicStore.StoredTopic::version).orElse(0));
+        }
+        return new Refused("`" + topicId + "` was being changed by others at the same moment, " + TRIES
+                + " times in a row, so nothing changed. Please try again in a moment.");
+    }
+
+    /** The server's topic as last read here, with its version. */
+    private synchronized Optional<Parsed> parsed(long guild, String topicId) {
+        return parsed.values().stream()
+                .filter(p -> p.stored().guild() == guild && p.stored().topicId().equals(topicId)).findFirst();
     }
 
     /** Stores a topic's JSON for a server; live in this process when this returns. */

@@ -2,6 +2,7 @@ package dev.quiztutor.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,15 +11,20 @@ import java.util.Objects;
 /** Server topics in the {@code server_topic} table, and the change counter beside it. */
 public final class SqlServerTopicStore implements ServerTopicStore {
     private static final String FIND = "SELECT version, removed FROM server_topic WHERE guild_id = ? AND topic_id = ?";
+    /** Does nothing when another process inserted the same topic first: that is a conflict, not a failure. */
     private static final String INSERT = """
             INSERT INTO server_topic (guild_id, topic_id, version, json, uploader_id, uploader_name, uploaded_second, removed)
             VALUES (?, ?, 1, ?, ?, ?, ?, 0)
+            ON CONFLICT (guild_id, topic_id) DO NOTHING
             """;
+    /** Compare-and-set on the row as read: on PostgreSQL a commit by another process in between matches no row. */
     private static final String UPDATE = """
-            UPDATE server_topic SET version = version + 1, json = ?, uploader_id = ?, uploader_name = ?,
+            UPDATE server_topic SET version = ?, json = ?, uploader_id = ?, uploader_name = ?,
                 uploaded_second = ?, removed = 0
-            WHERE guild_id = ? AND topic_id = ?
+            WHERE guild_id = ? AND topic_id = ? AND version = ? AND removed = ?
             """;
+    /** How often an upload re-reads a topic another process keeps changing under it before giving up. */
+    private static final int TRIES = 20;
     private static final String REMOVE = "UPDATE server_topic SET removed = 1 WHERE guild_id = ? AND topic_id = ? AND removed = 0";
     private static final String CHANGED = "UPDATE server_topic_changes SET counter = counter + 1 WHERE id = 1";
     private static final String COUNTER = "SELECT counter FROM server_topic_changes WHERE id = 1";
@@ -36,42 +42,89 @@ public final class SqlServerTopicStore implements ServerTopicStore {
     @Override
     public Put put(long guild, String topicId, String json, Uploader uploader, Instant at, boolean replace) {
         return database.write("store topic " + topicId + " of guild " + guild, session -> {
-            PreparedStatement find = session.prepare(FIND);
-            find.setLong(1, guild);
-            find.setString(2, topicId);
-            int version = 0;
-            boolean removed = false;
-            try (ResultSet row = find.executeQuery()) {
-                if (row.next()) {
-                    version = row.getInt(1);
-                    removed = row.getInt(2) != 0;
+            for (int i = 0; i < TRIES; i++) {
+                Row row = find(session, guild, topicId);
+                if (row.live() > 0 && !replace) {
+                    return new AlreadyThere(row.live());
+                }
+                if (write(session, guild, topicId, row, json, uploader, at)) {
+                    return new Stored(row.version() + 1);
                 }
             }
-            if (version > 0 && !removed && !replace) {
-                return new AlreadyThere(version);
-            }
-            if (version == 0) {
-                PreparedStatement insert = session.prepare(INSERT);
-                insert.setLong(1, guild);
-                insert.setString(2, topicId);
-                insert.setString(3, json);
-                insert.setLong(4, uploader.id());
-                insert.setString(5, uploader.name());
-                insert.setLong(6, at.getEpochSecond());
-                insert.executeUpdate();
-            } else {
-                PreparedStatement update = session.prepare(UPDATE);
-                update.setString(1, json);
-                update.setLong(2, uploader.id());
-                update.setString(3, uploader.name());
-                update.setLong(4, at.getEpochSecond());
-                update.setLong(5, guild);
-                update.setString(6, topicId);
-                update.executeUpdate();
-            }
-            session.prepare(CHANGED).executeUpdate();
-            return new Stored(version + 1);
+            throw new SQLException("topic " + topicId + " of guild " + guild + " changed " + TRIES
+                    + " times while it was being stored");
         });
+    }
+
+    @Override
+    public Put putIfVersion(long guild, String topicId, int read, String json, Uploader uploader, Instant at) {
+        return database.write("store topic " + topicId + " of guild " + guild + " over version " + read, session -> {
+            Row row = find(session, guild, topicId);
+            if (row.live() != read) {
+                return new Conflict(row.live());
+            }
+            if (!write(session, guild, topicId, row, json, uploader, at)) {
+                return new Conflict(find(session, guild, topicId).live());
+            }
+            return new Stored(row.version() + 1);
+        });
+    }
+
+    /** A topic's row as read: its version (0 when there is none) and whether it is flagged removed. */
+    private record Row(int version, boolean removed) {
+        /** The version a server sees: 0 when it has no such topic. */
+        int live() {
+            return removed ? 0 : version;
+        }
+    }
+
+    private static Row find(Session session, long guild, String topicId) throws SQLException {
+        PreparedStatement find = session.prepare(FIND);
+        find.setLong(1, guild);
+        find.setString(2, topicId);
+        try (ResultSet row = find.executeQuery()) {
+            return row.next() ? new Row(row.getInt(1), row.getInt(2) != 0) : new Row(0, false);
+        }
+    }
+
+    /**
+     * Writes the next version over the row as {@code read}, and moves the change counter; false (and
+     * nothing written) when the row is no longer as read: another process changed it in between.
+     */
+    private static boolean write(Session session, long guild, String topicId, Row read, String json, Uploader uploader,
+                                 Instant at) throws SQLException {
+        int written;
+        if (read.version() == 0) {
+            PreparedStatement insert = session.prepare(INSERT);
+            insert.setLong(1, guild);
+            insert.setString(2, topicId);
+            insert.setString(3, json);
+            insert.setLong(4, uploader.id());
+            insert.setString(5, uploader.name());
+            insert.setLong(6, at.getEpochSecond());
+            written = insert.executeUpdate();
+        } else {
+            PreparedStatement update = session.prepare(UPDATE);
+            update.setInt(1, read.version() + 1);
+            update.setString(2, json);
+            update.setLong(3, uploader.id());
+            update.setString(4, uploader.name());
+            update.setLong(5, at.getEpochSecond());
+            update.setLong(6, guild);
+            update.setString(7, topicId);
+            update.setInt(8, read.version());
+            update.setInt(9, read.removed() ? 1 : 0);
+            written = update.executeUpdate();
+        }
+        if (written == 0) {
+            return false;
+        }
+        changed(session);
+        return true;
+    }
+
+    static void changed(Session session) throws SQLException {
+        session.prepare(CHANGED).executeUpdate();
     }
 
     @Override
@@ -83,7 +136,7 @@ public final class SqlServerTopicStore implements ServerTopicStore {
             if (remove.executeUpdate() == 0) {
                 return false;
             }
-            session.prepare(CHANGED).executeUpdate();
+            changed(session);
             return true;
         });
     }

@@ -1,11 +1,21 @@
 package dev.quiztutor.store;
 
+import dev.quiztutor.bank.BankLoader;
+import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.SuggestedQuestion;
+import dev.quiztutor.bank.Topic;
+import dev.quiztutor.bank.TopicWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -55,6 +65,20 @@ public final class SqlSuggestionStore implements SuggestionStore {
     private static final String FORGET_AUTHOR = "UPDATE suggestion SET author_id = 0, author_name = '' WHERE author_id = ?";
     private static final String FORGET_MODERATOR = "UPDATE suggestion SET decided_by = 0, decided_name = '' WHERE decided_by = ?";
     private static final String FORGET_DRAFTS = "DELETE FROM suggestion_draft WHERE user_id = ?";
+    private static final String CREDITED = """
+            SELECT suggestion_id, guild_id, topic_id FROM suggestion
+            WHERE author_id = ? AND state = 'approved' AND author_name <> ''
+            ORDER BY guild_id, topic_id, suggestion_id
+            """;
+    private static final String FORGET_CREDITED =
+            "UPDATE suggestion SET author_id = 0, author_name = '' WHERE author_id = ? AND state = 'approved'";
+    private static final String TOPIC = "SELECT version, json FROM server_topic WHERE guild_id = ? AND topic_id = ?";
+    /** Compare-and-set, as every change of a server topic: a version committed meanwhile elsewhere matches no row. */
+    private static final String REWRITE_TOPIC = """
+            UPDATE server_topic SET version = version + 1, json = ? WHERE guild_id = ? AND topic_id = ? AND version = ?
+            """;
+    /** How often a topic that other processes keep changing is read again before forgetting fails (nothing changes). */
+    private static final int TRIES = 20;
 
     private final Database database;
 
@@ -219,8 +243,96 @@ public final class SqlSuggestionStore implements SuggestionStore {
     }
 
     @Override
+    public int forgetAuthor(long user) {
+        return database.write("remove the name of member " + user + " from their suggestions' credit",
+                session -> forgetAuthor(session, user));
+    }
+
+    /**
+     * {@link #forgetAuthor}, inside a transaction of the caller's (so that forgetting a member is
+     * all or nothing): each server topic holding a question of theirs is rewritten once.
+     */
+    static int forgetAuthor(Session session, long user) throws SQLException {
+        Map<TopicKey, List<Long>> byTopic = new LinkedHashMap<>();
+        PreparedStatement credited = session.prepare(CREDITED);
+        credited.setLong(1, user);
+        try (ResultSet row = credited.executeQuery()) {
+            while (row.next()) {
+                byTopic.computeIfAbsent(new TopicKey(row.getLong(2), row.getString(3)), k -> new ArrayList<>())
+                        .add(row.getLong(1));
+            }
+        }
+        int removed = 0;
+        for (Map.Entry<TopicKey, List<Long>> topic : byTopic.entrySet()) {
+            removed += uncredit(session, topic.getKey(), topic.getValue());
+        }
+        PreparedStatement forget = session.prepare(FORGET_CREDITED);
+        forget.setLong(1, user);
+        forget.executeUpdate();
+        return removed;
+    }
+
+    private record TopicKey(long guild, String topicId) {
+    }
+
+    /** Rewrites the topic with the suggestions' credits naming nobody; how many it changed. */
+    private static int uncredit(Session session, TopicKey key, List<Long> suggestions) throws SQLException {
+        for (int i = 0; i < TRIES; i++) {
+            PreparedStatement select = session.prepare(TOPIC);
+            select.setLong(1, key.guild());
+            select.setString(2, key.topicId());
+            int version;
+            String json;
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return 0;
+                }
+                version = row.getInt(1);
+                json = row.getString(2);
+            }
+            BankLoader.FileResult read = BankLoader.read(Path.of(key.topicId() + ".json"),
+                    json.getBytes(StandardCharsets.UTF_8));
+            if (read.topic().isEmpty()) {
+                throw new SQLException("topic " + key.topicId() + " of guild " + key.guild() + " as stored no longer"
+                        + " reads, so the credits in it cannot be removed: " + read.problems());
+            }
+            Topic topic = read.topic().get();
+            List<Question> questions = new ArrayList<>();
+            int changed = 0;
+            for (Question q : topic.questions()) {
+                Optional<Question> anonymous = ofAny(q, suggestions) ? SuggestedQuestion.withoutCredit(q) : Optional.empty();
+                questions.add(anonymous.orElse(q));
+                changed += anonymous.isPresent() ? 1 : 0;
+            }
+            if (changed == 0) {
+                return 0;
+            }
+            Topic next = new Topic(topic.id(), topic.title(), topic.category(), topic.summary(), topic.minutes(),
+                    topic.lesson(), questions, topic.source());
+            PreparedStatement rewrite = session.prepare(REWRITE_TOPIC);
+            rewrite.setString(1, TopicWriter.write(next, ""));
+            rewrite.setLong(2, key.guild());
+            rewrite.setString(3, key.topicId());
+            rewrite.setInt(4, version);
+            if (rewrite.executeUpdate() > 0) {
+                SqlServerTopicStore.changed(session);
+                return changed;
+            }
+        }
+        throw new SQLException("topic " + key.topicId() + " of guild " + key.guild() + " changed " + TRIES
+                + " times while the credits in it were being removed");
+    }
+
+    /** Whether {@code q} is one of the suggestions, by the id an approval gives it ("suggestion-7", "suggestion-7-2"). */
+    private static boolean ofAny(Question q, List<Long> suggestions) {
+        String id = q.ref().questionId();
+        return suggestions.stream().anyMatch(s -> id.equals("suggestion-" + s) || id.startsWith("suggestion-" + s + "-"));
+    }
+
+    @Override
     public void deleteMember(long user) {
         database.write("forget the suggestions of member " + user, session -> {
+            forgetAuthor(session, user);
             for (String sql : new String[] {FORGET_UNAPPROVED, FORGET_AUTHOR, FORGET_MODERATOR, FORGET_DRAFTS}) {
                 PreparedStatement statement = session.prepare(sql);
                 statement.setLong(1, user);

@@ -68,9 +68,19 @@ public interface SuggestionStore {
     void saveDraft(long guild, long user, Draft draft, Instant at);
 
     /**
+     * Removes a member's name from the credit of every question of theirs that was approved: in the
+     * server topic that holds it, the credit becomes "Suggested by a member" (the question stays), as
+     * a new version of that topic, made only over the version it was read at, so it never undoes a
+     * change made meanwhile by another process, and every process reads it at its next check of the
+     * topics (within {@code ServerTopics.POLL}); the suggestion keeps no author id or name. Gives how
+     * many credits were removed. {@link #deleteMember} does this too.
+     */
+    int forgetAuthor(long user);
+
+    /**
      * Forgets a member (/forget-me): their pending and rejected suggestions and their drafts are
      * deleted; an approved one (now part of a server's topic) keeps its question with no author id or
-     * name; where they decided as a moderator, their id and name are removed.
+     * name, its credit naming nobody ({@link #forgetAuthor}); where they decided as a moderator, their id and name are removed.
      */
     void deleteMember(long user);
 }
