@@ -396,6 +396,8 @@ public final class BenchMain {
                 .mapToInt(Integer::parseInt).toArray();
         Duration step = Duration.ofSeconds(Integer.getInteger("bench.e2e.seconds", quick ? 3 : 8));
         List<String> childOptions = List.of();
+        // floor: bare JDA; durable: the same that first commits a row per click to SQLite; ours.
+        List<String> bots = List.of(System.getProperty("bench.e2e.bots", "floor,durable,ours").split(","));
         E2eBench bench = new E2eBench(out, step, Boolean.getBoolean("bench.jfr"), childOptions);
         line("## End to end: clicks on practice posts, ours against the bare-JDA floor");
         line("");
@@ -405,7 +407,10 @@ public final class BenchMain {
                 + " SQLite, " + (System.getProperty("bench.e2e.workers", "").isEmpty()
                 ? dev.quiztutor.config.Config.Discord.DEFAULT_WORKERS + " workers (the default)"
                 : System.getProperty("bench.e2e.workers") + " workers (-Dbench.e2e.workers)") + "); *floor*: bare JDA answering every click with a constant ephemeral"
-                + " message from its event thread. Every click of a step is a distinct user's first answer on"
+                + " message from its event thread; *durable*: the same bare bot, but a click is answered"
+                + " only after a row for it is committed to SQLite with ours' durability (WAL, synchronous=FULL),"
+                + " by one writer thread that commits the clicks queued meanwhile in one transaction (group"
+                + " commit). Every click of a step is a distinct user's first answer on"
                 + " that step's posts. Latency: INTERACTION_CREATE written to the gateway until the callback"
                 + " request arrived (the fake's clock). *sustained*: no click failed (no callback, or refused"
                 + " by the fake's 3 s deadline), none answered after 3 s, the generator kept its plan (lag"
@@ -418,8 +423,12 @@ public final class BenchMain {
         Map<String, List<E2eBench.Step>> all = new LinkedHashMap<>();
         for (int r = 1; r <= repeats; r++) {
             for (int users : populations) {
-                // Alternate which bot goes first, so that drift of the machine does not favour one.
-                List<String> order = r % 2 == 1 ? List.of("floor", "ours") : List.of("ours", "floor");
+                // Rotate which bot goes first, so that drift of the machine does not favour one.
+                List<String> order = new ArrayList<>(bots);
+                java.util.Collections.rotate(order, -(r - 1));
+                if (r % 2 == 0) {
+                    java.util.Collections.reverse(order);
+                }
                 for (String bot : order) {
                     System.out.println("e2e round " + r + " " + bot + " users=" + users);
                     List<E2eBench.Step> steps = bench.session(bot, users, rates, bot + "-" + users + "-r" + r);
@@ -436,10 +445,46 @@ public final class BenchMain {
             }
         }
         line("");
-        line("### Ours as ratios to the floor (same round, same rate)");
+        for (String base : List.of("floor", "durable")) {
+            if (bots.contains(base) && bots.contains("ours")) {
+                ratios(all, populations, rates, base);
+            }
+        }
+        if (bots.contains("floor") && bots.contains("durable")) {
+            ratios(all, populations, rates, "floor", "durable");
+        }
+        line("Highest sustained rate per round (of the rates tried):");
+        line("");
+        for (int users : populations) {
+            for (String bot : bots) {
+                List<String> best = new ArrayList<>();
+                for (int r = 1; r <= repeats; r++) {
+                    int top = 0;
+                    for (E2eBench.Step s : all.getOrDefault(r + "|" + users + "|" + bot, List.of())) {
+                        if (s.sustained()) {
+                            top = Math.max(top, s.rate());
+                        } else {
+                            break;
+                        }
+                    }
+                    best.add(Integer.toString(top));
+                }
+                line("- " + users + " users, " + bot + ": " + String.join(", ", best) + " clicks/s");
+            }
+        }
+        line("");
+    }
+
+    private void ratios(Map<String, List<E2eBench.Step>> all, int[] populations, int[] rates, String base) {
+        ratios(all, populations, rates, base, "ours");
+    }
+
+    /** {@code bot}'s figures as ratios to {@code base}'s, same round and rate. */
+    private void ratios(Map<String, List<E2eBench.Step>> all, int[] populations, int[] rates, String base, String bot) {
+        line("### " + bot + " as ratios to " + base + " (same round, same rate)");
         line("");
         line("| users | rate/s | p50 ratio (median, range) | p99 ratio (median, range) | max ratio (median) | bot CPU"
-                + " per click ratio (median) | floor sustained (rounds) | ours sustained (rounds) |");
+                + " per click ratio (median) | " + base + " sustained (rounds) | " + bot + " sustained (rounds) |");
         line("|---:|---:|---|---|---:|---:|---:|---:|");
         for (int users : populations) {
             for (int rate : rates) {
@@ -451,8 +496,8 @@ public final class BenchMain {
                 int oursOk = 0;
                 int rounds = 0;
                 for (int r = 1; r <= repeats; r++) {
-                    E2eBench.Step f = find(all.get(r + "|" + users + "|floor"), rate);
-                    E2eBench.Step o = find(all.get(r + "|" + users + "|ours"), rate);
+                    E2eBench.Step f = find(all.get(r + "|" + users + "|" + base), rate);
+                    E2eBench.Step o = find(all.get(r + "|" + users + "|" + bot), rate);
                     floorOk += f != null && f.sustained() ? 1 : 0;
                     oursOk += o != null && o.sustained() ? 1 : 0;
                     if (f == null || o == null) {
@@ -470,26 +515,6 @@ public final class BenchMain {
                 line("| " + users + " | " + rate + " | " + spread(p50) + " | " + spread(p99) + " | "
                         + f2(Stats.median(arr(max))) + " | " + f2(Stats.median(arr(cpu))) + " | " + floorOk + "/" + repeats
                         + " | " + oursOk + "/" + repeats + " |");
-            }
-        }
-        line("");
-        line("Highest sustained rate per round (of the rates tried):");
-        line("");
-        for (int users : populations) {
-            for (String bot : List.of("floor", "ours")) {
-                List<String> best = new ArrayList<>();
-                for (int r = 1; r <= repeats; r++) {
-                    int top = 0;
-                    for (E2eBench.Step s : all.getOrDefault(r + "|" + users + "|" + bot, List.of())) {
-                        if (s.sustained()) {
-                            top = Math.max(top, s.rate());
-                        } else {
-                            break;
-                        }
-                    }
-                    best.add(Integer.toString(top));
-                }
-                line("- " + users + " users, " + bot + ": " + String.join(", ", best) + " clicks/s");
             }
         }
         line("");
