@@ -7,6 +7,7 @@ import dev.quiztutor.bench.engine.Footprint;
 import dev.quiztutor.bench.engine.MissBench;
 import dev.quiztutor.bench.engine.PickBench;
 import dev.quiztutor.bench.fanout.FanoutBench;
+import dev.quiztutor.bench.start.ColdStartBench;
 import dev.quiztutor.store.StorageBench;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -37,7 +38,7 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * The benchmark suite (see BENCHMARKS.md): runs the chosen suites and writes
  * {@code target/bench/report.md}. Properties: {@code bench.only} (all, or a comma list of e2e,
- * engine, bank, storage, fanout), {@code bench.quick} (a short smoke run), {@code bench.repeats}
+ * engine, bank, start, storage, fanout), {@code bench.quick} (a short smoke run), {@code bench.repeats}
  * (rounds of each measurement, 3 by default), {@code bench.e2e.rates}, {@code bench.e2e.users},
  * {@code bench.e2e.seconds}, {@code bench.jfr} (a JFR recording of each bot under test),
  * {@code bench.fanout.guilds} (1,000), {@code bench.fanout.variants} (see {@code FanoutBench.Variant#parse}).
@@ -69,7 +70,7 @@ public final class BenchMain {
         System.setProperty("bench.out", out.toString());
         boolean quick = Boolean.getBoolean("bench.quick");
         String only = System.getProperty("bench.only", "all");
-        Set<String> suites = only.equals("all") ? Set.of("e2e", "engine", "bank", "storage", "fanout")
+        Set<String> suites = only.equals("all") ? Set.of("e2e", "engine", "bank", "start", "storage", "fanout")
                 : Set.of(only.split(","));
         BenchMain main = new BenchMain(out, quick, quick ? 1 : Integer.getInteger("bench.repeats", 3));
         main.header(only);
@@ -79,6 +80,9 @@ public final class BenchMain {
         }
         if (suites.contains("bank")) {
             main.bank();
+        }
+        if (suites.contains("start")) {
+            main.start();
         }
         if (suites.contains("storage")) {
             main.storage();
@@ -257,6 +261,72 @@ public final class BenchMain {
                     + r.getParams().getParam("questions") + " | " + f1(s.getMean()) + " | "
                     + (s.getN() > 1 ? f1(s.getMeanErrorAt(0.999)) : "") + " | " + f1(s.getMin()) + " | "
                     + f1(s.getMax()) + " | " + r.getPrimaryResult().getScoreUnit() + " |");
+        }
+    }
+
+    // ------------------------------------------------------------------ cold start
+
+    private void start() throws Exception {
+        int questions = Integer.getInteger("bench.start.questions", quick ? 10_000 : 100_000);
+        Path bank = dev.quiztutor.bench.bank.BankGen.bank(out.resolve("banks"), questions);
+        ColdStartBench bench = new ColdStartBench(ColdStartBench.jar(), out.resolve("start"));
+        Path jsa = bench.archive(bank);
+        List<String> cds = List.of("-XX:SharedArchiveFile=" + jsa);
+        line("## Cold start: whole processes, side by side");
+        line("");
+        line("Each round runs every process once, in a rotating order: `quiztutor validate` of a bank of "
+                + f0(questions) + " questions (" + f0(folderBytes(bank) / 1e6) + " MB) against a bare Jackson tree"
+                + " parse of the same files in a fresh JVM (`BareParse`, files in parallel as the loader reads them);"
+                + " `quiztutor run` with the shipped bank until the fake Discord sees its session connected (READY,"
+                + " guilds received) against the bare JDA bot of the end-to-end floor. *CDS*: with"
+                + " `-XX:SharedArchiveFile` of an AppCDS archive made by one training run of the jar"
+                + " (`-XX:ArchiveClassesAtExit`). Wall time from launch, ms.");
+        line("");
+        line("| round | process | ms | ratio to its baseline (same round) |");
+        line("|---:|---|---:|---:|");
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        for (int r = 1; r <= repeats; r++) {
+            List<java.util.concurrent.Callable<ColdStartBench.Run>> validate = new ArrayList<>(List.of(
+                    () -> bench.bareParse(bank),
+                    () -> bench.validate(bank, List.of(), "quiztutor validate"),
+                    () -> bench.validate(bank, cds, "quiztutor validate, CDS")));
+            List<java.util.concurrent.Callable<ColdStartBench.Run>> ready = new ArrayList<>(List.of(
+                    bench::bareReady,
+                    () -> bench.runReady(List.of(), "quiztutor run"),
+                    () -> bench.runReady(cds, "quiztutor run, CDS")));
+            for (List<java.util.concurrent.Callable<ColdStartBench.Run>> group : List.of(validate, ready)) {
+                java.util.Collections.rotate(group, r - 1);
+                List<ColdStartBench.Run> runs = new ArrayList<>();
+                for (java.util.concurrent.Callable<ColdStartBench.Run> c : group) {
+                    runs.add(c.call());
+                }
+                ColdStartBench.Run base = runs.stream().filter(x -> x.what().startsWith("bare")).findFirst().orElseThrow();
+                for (ColdStartBench.Run x : runs) {
+                    double ratio = x.millis() / base.millis();
+                    ratios.computeIfAbsent(x.what(), k -> new ArrayList<>()).add(ratio);
+                    times.computeIfAbsent(x.what(), k -> new ArrayList<>()).add(x.millis());
+                    line("| " + r + " | " + x.what() + " | " + f0(x.millis()) + " | " + f2(ratio) + " |");
+                }
+            }
+            Files.writeString(out.resolve("report.partial.md"), report);
+        }
+        line("");
+        line("Medians over the rounds (min–max):");
+        line("");
+        line("| process | ms | ratio to its baseline |");
+        line("|---|---|---|");
+        for (String what : times.keySet()) {
+            double[] t = arr(times.get(what));
+            line("| " + what + " | " + f0(Stats.median(t)) + " (" + f0(Stats.min(t)) + "–" + f0(Stats.max(t)) + ") | "
+                    + spread(ratios.get(what)) + " |");
+        }
+        line("");
+    }
+
+    private static long folderBytes(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
