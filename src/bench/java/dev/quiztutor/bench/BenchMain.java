@@ -7,6 +7,7 @@ import dev.quiztutor.bench.engine.Footprint;
 import dev.quiztutor.bench.engine.MissBench;
 import dev.quiztutor.bench.engine.PickBench;
 import dev.quiztutor.bench.fanout.FanoutBench;
+import dev.quiztutor.bench.formats.ImportUploadBench;
 import dev.quiztutor.bench.start.ColdStartBench;
 import dev.quiztutor.store.StorageBench;
 import java.io.BufferedReader;
@@ -38,7 +39,7 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * The benchmark suite (see BENCHMARKS.md): runs the chosen suites and writes
  * {@code target/bench/report.md}. Properties: {@code bench.only} (all, or a comma list of e2e,
- * engine, bank, start, storage, fanout), {@code bench.quick} (a short smoke run), {@code bench.repeats}
+ * engine, bank, start, formats, storage, fanout), {@code bench.quick} (a short smoke run), {@code bench.repeats}
  * (rounds of each measurement, 3 by default), {@code bench.e2e.rates}, {@code bench.e2e.users},
  * {@code bench.e2e.seconds}, {@code bench.jfr} (a JFR recording of each bot under test),
  * {@code bench.fanout.guilds} (1,000), {@code bench.fanout.variants} (see {@code FanoutBench.Variant#parse}).
@@ -70,7 +71,7 @@ public final class BenchMain {
         System.setProperty("bench.out", out.toString());
         boolean quick = Boolean.getBoolean("bench.quick");
         String only = System.getProperty("bench.only", "all");
-        Set<String> suites = only.equals("all") ? Set.of("e2e", "engine", "bank", "start", "storage", "fanout")
+        Set<String> suites = only.equals("all") ? Set.of("e2e", "engine", "bank", "start", "formats", "storage", "fanout")
                 : Set.of(only.split(","));
         BenchMain main = new BenchMain(out, quick, quick ? 1 : Integer.getInteger("bench.repeats", 3));
         main.header(only);
@@ -83,6 +84,9 @@ public final class BenchMain {
         }
         if (suites.contains("start")) {
             main.start();
+        }
+        if (suites.contains("formats")) {
+            main.formats();
         }
         if (suites.contains("storage")) {
             main.storage();
@@ -264,6 +268,47 @@ public final class BenchMain {
         }
     }
 
+    // ------------------------------------------------------------------ import and upload
+
+    private void formats() throws Exception {
+        int rounds = quick ? 3 : 10;
+        int warmup = quick ? 1 : 5;
+        int giftQuestions = Integer.getInteger("bench.formats.gift", 10_000);
+        int uploadQuestions = Integer.getInteger("bench.formats.upload", 5_000);
+        Path work = out.resolve("formats");
+        Path gift = ImportUploadBench.giftFile(work, giftQuestions);
+        byte[] topic = ImportUploadBench.topicJson(uploadQuestions);
+        line("## Import and upload: " + f0(giftQuestions) + " GIFT questions, a " + f0(uploadQuestions)
+                + "-question server topic");
+        line("");
+        line("In this JVM, " + warmup + " warm-up rounds then " + rounds + " measured, baseline and feature alternating"
+                + " in each round. GIFT file: " + f0(Files.size(gift) / 1e3) + " kB, every form the importer reads"
+                + " (choice with feedback, missing word, short answer, numeric, true/false), 500 per category (20"
+                + " topics). Upload: one topic of our JSON, " + f0(topic.length / 1e3) + " kB (copies of the shipped"
+                + " questions), read, validated, stored on SQLite (WAL, synchronous=FULL) and made live, as /bank upload"
+                + " does after the download; removed again after each round. Median ms (min–max).");
+        line("");
+        line("| what | median ms (min–max) | ratio to its baseline (median of the rounds' ratios) |");
+        line("|---|---|---|");
+        List<ImportUploadBench.Timing> imports = ImportUploadBench.importGift(gift, work, warmup, rounds);
+        timings(imports);
+        List<ImportUploadBench.Timing> uploads = ImportUploadBench.upload(topic, work, warmup, rounds);
+        timings(uploads);
+        line("");
+    }
+
+    private void timings(List<ImportUploadBench.Timing> pair) {
+        double[] base = pair.get(0).millis();
+        for (ImportUploadBench.Timing t : pair) {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < base.length; i++) {
+                ratios.add(t.millis()[i] / base[i]);
+            }
+            line("| " + t.what() + " | " + f1(Stats.median(t.millis())) + " (" + f1(Stats.min(t.millis())) + "–"
+                    + f1(Stats.max(t.millis())) + ") | " + spread(ratios) + " |");
+        }
+    }
+
     // ------------------------------------------------------------------ cold start
 
     private void start() throws Exception {
@@ -282,10 +327,12 @@ public final class BenchMain {
                 + " `-XX:SharedArchiveFile` of an AppCDS archive made by one training run of the jar"
                 + " (`-XX:ArchiveClassesAtExit`). Wall time from launch, ms.");
         line("");
-        line("| round | process | ms | ratio to its baseline (same round) |");
-        line("|---:|---|---:|---:|");
+        line("| round | process | wall ms | wall ratio to its baseline (same round) | CPU ms (user + system) | CPU ratio |");
+        line("|---:|---|---:|---:|---:|---:|");
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
         Map<String, List<Double>> times = new LinkedHashMap<>();
+        Map<String, List<Double>> cpuRatios = new LinkedHashMap<>();
+        Map<String, List<Double>> cpuTimes = new LinkedHashMap<>();
         for (int r = 1; r <= repeats; r++) {
             List<java.util.concurrent.Callable<ColdStartBench.Run>> validate = new ArrayList<>(List.of(
                     () -> bench.bareParse(bank),
@@ -295,7 +342,15 @@ public final class BenchMain {
                     bench::bareReady,
                     () -> bench.runReady(List.of(), "quiztutor run"),
                     () -> bench.runReady(cds, "quiztutor run, CDS")));
-            for (List<java.util.concurrent.Callable<ColdStartBench.Run>> group : List.of(validate, ready)) {
+            String groups = System.getProperty("bench.start.groups", "validate,run");
+            List<List<java.util.concurrent.Callable<ColdStartBench.Run>>> chosen = new ArrayList<>();
+            if (groups.contains("validate")) {
+                chosen.add(validate);
+            }
+            if (groups.contains("run")) {
+                chosen.add(ready);
+            }
+            for (List<java.util.concurrent.Callable<ColdStartBench.Run>> group : chosen) {
                 java.util.Collections.rotate(group, r - 1);
                 List<ColdStartBench.Run> runs = new ArrayList<>();
                 for (java.util.concurrent.Callable<ColdStartBench.Run> c : group) {
@@ -306,7 +361,14 @@ public final class BenchMain {
                     double ratio = x.millis() / base.millis();
                     ratios.computeIfAbsent(x.what(), k -> new ArrayList<>()).add(ratio);
                     times.computeIfAbsent(x.what(), k -> new ArrayList<>()).add(x.millis());
-                    line("| " + r + " | " + x.what() + " | " + f0(x.millis()) + " | " + f2(ratio) + " |");
+                    String cpu = "| |";
+                    if (x.cpuMillis() >= 0 && base.cpuMillis() > 0) {
+                        double cpuRatio = x.cpuMillis() / base.cpuMillis();
+                        cpuRatios.computeIfAbsent(x.what(), k -> new ArrayList<>()).add(cpuRatio);
+                        cpuTimes.computeIfAbsent(x.what(), k -> new ArrayList<>()).add(x.cpuMillis());
+                        cpu = f0(x.cpuMillis()) + " | " + f2(cpuRatio) + " |";
+                    }
+                    line("| " + r + " | " + x.what() + " | " + f0(x.millis()) + " | " + f2(ratio) + " | " + cpu);
                 }
             }
             Files.writeString(out.resolve("report.partial.md"), report);
@@ -314,12 +376,18 @@ public final class BenchMain {
         line("");
         line("Medians over the rounds (min–max):");
         line("");
-        line("| process | ms | ratio to its baseline |");
-        line("|---|---|---|");
+        line("| process | wall ms | wall ratio to its baseline | CPU ms | CPU ratio |");
+        line("|---|---|---|---|---|");
         for (String what : times.keySet()) {
             double[] t = arr(times.get(what));
+            String cpu = " | |";
+            if (cpuTimes.containsKey(what)) {
+                double[] c = arr(cpuTimes.get(what));
+                cpu = f0(Stats.median(c)) + " (" + f0(Stats.min(c)) + "–" + f0(Stats.max(c)) + ") | "
+                        + spread(cpuRatios.get(what)) + " |";
+            }
             line("| " + what + " | " + f0(Stats.median(t)) + " (" + f0(Stats.min(t)) + "–" + f0(Stats.max(t)) + ") | "
-                    + spread(ratios.get(what)) + " |");
+                    + spread(ratios.get(what)) + " | " + cpu);
         }
         line("");
     }

@@ -18,9 +18,18 @@ import java.util.concurrent.TimeUnit;
  * connecting the same way. Each with and without an AppCDS archive of the jar's classes.
  */
 public final class ColdStartBench {
-    /** One measured process: what ran and its wall time from launch (exit, or connected). */
-    public record Run(String what, double millis) {
+    /**
+     * One measured process: what ran, its wall time from launch (exit, or connected), and the CPU
+     * time (user + system, all threads) of a process that ran to its exit, or -1. On a shared machine
+     * the CPU time is the steadier figure: wall time there is mostly the other processes' load.
+     */
+    public record Run(String what, double millis, double cpuMillis) {
+        Run(String what, double[] measured) {
+            this(what, measured[0], measured[1]);
+        }
     }
+
+    private static final Path TIME = Path.of("/usr/bin/time");
 
     private final Path jar;
     private final Path work;
@@ -77,7 +86,7 @@ public final class ColdStartBench {
     /** {@code quiztutor run} with the shipped bank until the fake sees its session connected. */
     public Run runReady(List<String> jvm, String label) throws Exception {
         try (FakeDiscord discord = FakeDiscord.builder().protocolChecks(false).start()) {
-            return new Run(label, ready(jvm, discord, label.replaceAll("[^a-z]+", "-")));
+            return new Run(label, ready(jvm, discord, label.replaceAll("[^a-z]+", "-")), -1);
         }
     }
 
@@ -86,7 +95,7 @@ public final class ColdStartBench {
         try (FakeDiscord discord = FakeDiscord.builder().protocolChecks(false).start()) {
             List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), BotUnderTest.class.getName(),
                     "floor", discord.restBaseUrl(), discord.gatewayUrl(), work.resolve("floor").toString());
-            return new Run("bare JDA bot", connect(cmd, discord, work.resolve("floor.log"), Path.of(".")));
+            return new Run("bare JDA bot", connect(cmd, discord, work.resolve("floor.log"), Path.of(".")), -1);
         }
     }
 
@@ -102,6 +111,10 @@ public final class ColdStartBench {
         cmd.addAll(jvm);
         cmd.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString(), "--quizzes",
                 Path.of("quizzes").toAbsolutePath().toString()));
+        if (Boolean.getBoolean("bench.start.verbose")) {
+            // The libraries' log lines too (Flyway, Hikari, JDA), to see where the time goes.
+            cmd.add("--verbose");
+        }
         return connect(cmd, discord, dir.resolve("run.log"), Path.of("."));
     }
 
@@ -125,7 +138,7 @@ public final class ColdStartBench {
         }
     }
 
-    private double run(List<String> jvm, String... args) throws Exception {
+    private double[] run(List<String> jvm, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(jvm);
         cmd.addAll(List.of("-jar", jar.toString()));
@@ -133,8 +146,15 @@ public final class ColdStartBench {
         return time(cmd, work.resolve(args[0] + ".log"));
     }
 
-    private static double time(List<String> cmd, Path log) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    private static double[] time(List<String> cmd, Path log) throws Exception {
+        Path cpu = Path.of(log + ".cpu");
+        Files.deleteIfExists(cpu);
+        List<String> timed = new ArrayList<>();
+        if (Files.isExecutable(TIME)) {
+            timed.addAll(List.of(TIME.toString(), "-f", "%U %S", "-o", cpu.toString()));
+        }
+        timed.addAll(cmd);
+        ProcessBuilder pb = new ProcessBuilder(timed).redirectErrorStream(true).redirectOutput(log.toFile());
         long start = System.nanoTime();
         Process p = pb.start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
@@ -145,6 +165,11 @@ public final class ColdStartBench {
         if (p.exitValue() != 0) {
             throw new IllegalStateException("exit " + p.exitValue() + ": " + cmd + "; see " + log);
         }
-        return millis;
+        double cpuMillis = -1;
+        if (Files.exists(cpu)) {
+            String[] parts = Files.readString(cpu).trim().split("\\s+");
+            cpuMillis = (Double.parseDouble(parts[parts.length - 2]) + Double.parseDouble(parts[parts.length - 1])) * 1000;
+        }
+        return new double[] {millis, cpuMillis};
     }
 }
