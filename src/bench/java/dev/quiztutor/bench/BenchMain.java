@@ -315,7 +315,7 @@ public final class BenchMain {
         int questions = Integer.getInteger("bench.start.questions", quick ? 10_000 : 100_000);
         Path bank = dev.quiztutor.bench.bank.BankGen.bank(out.resolve("banks"), questions);
         ColdStartBench bench = new ColdStartBench(ColdStartBench.jar(), out.resolve("start"));
-        Path jsa = bench.archive(bank);
+        Path jsa = bench.archive();
         List<String> cds = List.of("-XX:SharedArchiveFile=" + jsa);
         line("## Cold start: whole processes, side by side");
         line("");
