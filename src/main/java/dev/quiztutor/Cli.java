@@ -249,12 +249,15 @@ public final class Cli implements Callable<Integer> {
                 err.println("quiztutor: environment: " + e.getMessage());
                 return CANNOT_START;
             }
+            // The store opens while the quiz files load.
+            var storage = App.openStorage(config);
             AtomicReference<FolderBank> live = new AtomicReference<>();
             LiveBanks bank = options.banks(config, err, live::set);
             if (bank == null) {
+                App.discard(storage);
                 return PROBLEMS;
             }
-            return App.runBot(config, bank, Optional.ofNullable(live.get()), token.value(), err);
+            return App.runBot(config, bank, Optional.ofNullable(live.get()), token.value(), storage, err);
         }
     }
 

@@ -316,6 +316,8 @@ public final class BenchMain {
         Path bank = dev.quiztutor.bench.bank.BankGen.bank(out.resolve("banks"), questions);
         ColdStartBench bench = new ColdStartBench(ColdStartBench.jar(), out.resolve("start"));
         Path jsa = bench.archive();
+        // Fills the record of valid files for the "files unchanged" runs.
+        bench.validateUnchanged(bank, List.of(), "first validate");
         List<String> cds = List.of("-XX:SharedArchiveFile=" + jsa);
         line("## Cold start: whole processes, side by side");
         line("");
@@ -325,7 +327,10 @@ public final class BenchMain {
                 + " `quiztutor run` with the shipped bank until the fake Discord sees its session connected (READY,"
                 + " guilds received) against the bare JDA bot of the end-to-end floor. *CDS*: with"
                 + " `-XX:SharedArchiveFile` of an AppCDS archive made by one training run of the jar"
-                + " (`-XX:ArchiveClassesAtExit`). Wall time from launch, ms.");
+                + " (`-XX:ArchiveClassesAtExit`). `validate` runs with `--no-cache` (every file parsed and checked)"
+                + " but in *files unchanged*, where the files were found valid by a run before and are recognised"
+                + " by their SHA-256. Wall time from launch, and CPU time (user + system, every thread, from"
+                + " /usr/bin/time) of the processes that exit.");
         line("");
         line("| round | process | wall ms | wall ratio to its baseline (same round) | CPU ms (user + system) | CPU ratio |");
         line("|---:|---|---:|---:|---:|---:|");
@@ -337,11 +342,17 @@ public final class BenchMain {
             List<java.util.concurrent.Callable<ColdStartBench.Run>> validate = new ArrayList<>(List.of(
                     () -> bench.bareParse(bank),
                     () -> bench.validate(bank, List.of(), "quiztutor validate"),
-                    () -> bench.validate(bank, cds, "quiztutor validate, CDS")));
+                    () -> bench.validate(bank, cds, "quiztutor validate, CDS"),
+                    () -> bench.validateUnchanged(bank, cds, "quiztutor validate, CDS, files unchanged")));
             List<java.util.concurrent.Callable<ColdStartBench.Run>> ready = new ArrayList<>(List.of(
                     bench::bareReady,
                     () -> bench.runReady(List.of(), "quiztutor run"),
                     () -> bench.runReady(cds, "quiztutor run, CDS")));
+            String before = System.getProperty("bench.start.before", "");
+            if (!before.isEmpty()) {
+                // Another build (the jar before a change), without CDS.
+                ready.add(() -> bench.runReady(Path.of(before), List.of(), "quiztutor run, before"));
+            }
             String groups = System.getProperty("bench.start.groups", "validate,run");
             List<List<java.util.concurrent.Callable<ColdStartBench.Run>>> chosen = new ArrayList<>();
             if (groups.contains("validate")) {

@@ -63,7 +63,7 @@ public final class ColdStartBench {
         // The shipped bank loads the same classes as a big one, in a fraction of the time.
         run(options, "validate", "--no-cache", Path.of("quizzes").toAbsolutePath().toString());
         try (FakeDiscord discord = FakeDiscord.builder().protocolChecks(false).start()) {
-            ready(options, discord, "run-training");
+            ready(jar, options, discord, "run-training");
         }
         if (!Files.exists(jsa)) {
             throw new IllegalStateException("no archive written: " + jsa);
@@ -73,6 +73,14 @@ public final class ColdStartBench {
 
     /** {@code quiztutor validate bank}, the whole process. */
     public Run validate(Path bank, List<String> jvm, String label) throws Exception {
+        return new Run(label, run(jvm, "validate", "--no-cache", bank.toString()));
+    }
+
+    /**
+     * {@code quiztutor validate bank} of files it found valid before (the record of valid files, in
+     * this benchmark's own cache folder, is filled by a first run).
+     */
+    public Run validateUnchanged(Path bank, List<String> jvm, String label) throws Exception {
         return new Run(label, run(jvm, "validate", bank.toString()));
     }
 
@@ -86,8 +94,13 @@ public final class ColdStartBench {
 
     /** {@code quiztutor run} with the shipped bank until the fake sees its session connected. */
     public Run runReady(List<String> jvm, String label) throws Exception {
+        return runReady(jar, jvm, label);
+    }
+
+    /** The same with another build's jar (such as the one before a change). */
+    public Run runReady(Path jar, List<String> jvm, String label) throws Exception {
         try (FakeDiscord discord = FakeDiscord.builder().protocolChecks(false).start()) {
-            return new Run(label, ready(jvm, discord, label.replaceAll("[^a-z]+", "-")), -1);
+            return new Run(label, ready(jar.toAbsolutePath(), jvm, discord, label.replaceAll("[^a-z]+", "-")), -1);
         }
     }
 
@@ -100,7 +113,7 @@ public final class ColdStartBench {
         }
     }
 
-    private double ready(List<String> jvm, FakeDiscord discord, String tag) throws Exception {
+    private double ready(Path jar, List<String> jvm, FakeDiscord discord, String tag) throws Exception {
         Path dir = work.resolve(tag);
         Files.createDirectories(dir);
         Path db = dir.resolve("quiztutor.db");
@@ -156,6 +169,8 @@ public final class ColdStartBench {
         }
         timed.addAll(cmd);
         ProcessBuilder pb = new ProcessBuilder(timed).redirectErrorStream(true).redirectOutput(log.toFile());
+        // The record of valid files (ValidatedFiles) goes to this benchmark's folder, not the user's.
+        pb.environment().put("XDG_CACHE_HOME", log.getParent().resolve("cache").toString());
         long start = System.nanoTime();
         Process p = pb.start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
