@@ -594,9 +594,11 @@ public final class BenchMain {
             }
         }
         line("");
-        for (String base : List.of("floor", "durable")) {
-            if (bots.contains(base) && bots.contains("ours")) {
-                ratios(all, populations, rates, base);
+        for (String ours : bots.stream().filter(b -> b.startsWith("ours")).toList()) {
+            for (String base : List.of("floor", "durable")) {
+                if (bots.contains(base)) {
+                    ratios(all, populations, rates, base, ours);
+                }
             }
         }
         if (bots.contains("floor") && bots.contains("durable")) {
@@ -622,10 +624,6 @@ public final class BenchMain {
             }
         }
         line("");
-    }
-
-    private void ratios(Map<String, List<E2eBench.Step>> all, int[] populations, int[] rates, String base) {
-        ratios(all, populations, rates, base, "ours");
     }
 
     /** {@code bot}'s figures as ratios to {@code base}'s, same round and rate. */
