@@ -90,6 +90,9 @@ public final class App {
      */
     static CompletableFuture<Storage> openStorage(Config config) {
         StorageSettings settings = storageSettings(config, System.getenv());
+        // Logging is set up here, on this thread: set up by two threads at once, SLF4J would print
+        // warnings about replayed calls on the terminal.
+        LoggerFactory.getILoggerFactory();
         CompletableFuture<Storage> opening = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
