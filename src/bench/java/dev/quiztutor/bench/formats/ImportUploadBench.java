@@ -97,6 +97,7 @@ public final class ImportUploadBench {
     public static List<Timing> importGift(Path gift, Path work, int warmup, int rounds) throws Exception {
         double[] imports = new double[rounds];
         double[] lines = new double[rounds];
+        double[] validates = new double[rounds];
         long[] sink = new long[1];
         for (int r = -warmup; r < rounds; r++) {
             long t0 = System.nanoTime();
@@ -110,14 +111,22 @@ public final class ImportUploadBench {
                 throw new IllegalStateException("import of the bench file skipped questions: " + outcome.summary()
                         + " " + outcome.notices().stream().limit(3).toList() + outcome.errors());
             }
+            long t3 = System.nanoTime();
+            BankLoader.Report loaded = BankLoader.load(out);
+            long t4 = System.nanoTime();
+            if (!loaded.problems().isEmpty() || loaded.bank().questions().count() != outcome.imported()) {
+                throw new IllegalStateException("the imported topics do not load: " + loaded.problems());
+            }
             delete(out);
             if (r >= 0) {
                 lines[r] = (t1 - t0) / 1e6;
                 imports[r] = (t2 - t1) / 1e6;
+                validates[r] = (t4 - t3) / 1e6;
             }
         }
         return List.of(new Timing("read the GIFT file as lines (baseline)", lines),
-                new Timing("quiztutor import (GIFT → topics, validated, written)", imports));
+                new Timing("quiztutor import (GIFT → topics, validated, written)", imports),
+                new Timing("validate the imported topics (BankLoader.load of the output)", validates));
     }
 
     /** A /bank upload (read, validate, store, live) against a tree parse plus one durable INSERT. */
