@@ -24,6 +24,8 @@ import dev.quiztutor.store.StorageSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -108,16 +110,52 @@ public final class App {
      */
     static int runBot(Config config, Banks bank, Optional<FolderBank> folders, String token,
                       PrintWriter err) throws InterruptedException {
+        return runBot(config, bank, folders, token, openStorage(config), err);
+    }
+
+    /**
+     * Opens the store (the database, its migrations) on a thread of its own, so that it opens while
+     * the quiz files load: both take a good part of a second at startup, most of it class loading
+     * and the JIT, and neither needs the other.
+     */
+    static CompletableFuture<Storage> openStorage(Config config) {
+        StorageSettings settings = storageSettings(config, System.getenv());
+        // Logging is set up here, on this thread: set up by two threads at once, SLF4J would print
+        // warnings about replayed calls on the terminal.
+        LoggerFactory.getILoggerFactory();
+        CompletableFuture<Storage> opening = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                // Members' review cards are kept with every answer, scheduled for the configured retention.
+                opening.complete(Storage.open(settings, Clock.systemUTC(), config.review().scheduler()));
+            } catch (Throwable e) {
+                opening.completeExceptionally(e);
+            }
+        }, "quiztutor-open-storage");
+        thread.setDaemon(true);
+        thread.start();
+        return opening;
+    }
+
+    /** Closes a store that was opened for nothing (the bank could not load). */
+    static void discard(CompletableFuture<Storage> opening) {
+        opening.thenAccept(Storage::close);
+    }
+
+    static int runBot(Config config, Banks bank, Optional<FolderBank> folders, String token,
+                      CompletableFuture<Storage> opening, PrintWriter err) throws InterruptedException {
         Logger log = LoggerFactory.getLogger(App.class);
         Clock clock = Clock.systemUTC();
         Storage storage;
         try {
-            // Members' review cards are kept with every answer, scheduled for the configured retention.
-            storage = Storage.open(storageSettings(config, System.getenv()), clock, config.review().scheduler());
-        } catch (StorageException e) {
+            storage = opening.join();
+        } catch (CompletionException e) {
             folders.ifPresent(FolderBank::close);
-            err.println("quiztutor: " + e.getMessage());
-            return Cli.CANNOT_START;
+            if (e.getCause() instanceof StorageException failure) {
+                err.println("quiztutor: " + failure.getMessage());
+                return Cli.CANNOT_START;
+            }
+            throw e;
         }
         Tutor tutor = tutor(config, bank, storage.journal(), storage.history(), clock);
         DiscordBot.Settings settings = discordSettings(config);

@@ -5,6 +5,7 @@ import dev.quiztutor.bank.FolderBank;
 import dev.quiztutor.bank.LiveBanks;
 import dev.quiztutor.bank.Problem;
 import dev.quiztutor.bank.QuizBank;
+import dev.quiztutor.bank.ValidatedFiles;
 import dev.quiztutor.config.Config;
 import dev.quiztutor.config.ConfigLoader;
 import dev.quiztutor.console.ConsoleSession;
@@ -281,12 +282,15 @@ public final class Cli implements Callable<Integer> {
                 err.println("quiztutor: environment: " + e.getMessage());
                 return CANNOT_START;
             }
+            // The store opens while the quiz files load.
+            var storage = App.openStorage(config);
             AtomicReference<FolderBank> live = new AtomicReference<>();
             LiveBanks bank = options.banks(config, err, live::set);
             if (bank == null) {
+                App.discard(storage);
                 return PROBLEMS;
             }
-            return App.runBot(config, bank, Optional.ofNullable(live.get()), token.value(), err);
+            return App.runBot(config, bank, Optional.ofNullable(live.get()), token.value(), storage, err);
         }
     }
 
@@ -314,6 +318,10 @@ public final class Cli implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", arity = "0..*", description = "Quiz files or folders. Default: quizzes")
         List<Path> paths = List.of();
 
+        @Option(names = "--no-cache", description = "Check every file, even one this build found valid before"
+                + " (recorded by content hash in ~/.cache/quiztutor).")
+        boolean noCache;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -325,15 +333,19 @@ public final class Cli implements Callable<Integer> {
             if (defaultFolderMissing(wanted, "quiztutor validate PATH...", spec.commandLine().getErr())) {
                 return PROBLEMS;
             }
-            BankLoader.Report report = BankLoader.load(wanted);
+            // Files unchanged since this build found them valid are not read again (see ValidatedFiles).
+            ValidatedFiles.Summary report = (noCache ? Optional.<ValidatedFiles>empty()
+                    : ValidatedFiles.forThisBuild(System.getenv()))
+                    .map(record -> record.validate(wanted))
+                    .orElseGet(() -> ValidatedFiles.Summary.of(BankLoader.load(wanted)));
             List<Problem> problems = report.problems();
             problems.forEach(out::println);
-            long files = report.files().size();
-            long bad = report.invalid().size();
-            long questions = report.bank().questions().count();
+            long files = report.files();
+            long bad = report.invalidFiles();
+            long questions = report.questions();
             if (problems.isEmpty()) {
-                out.println(files + " quiz file" + (files == 1 ? "" : "s") + " valid: " + report.bank().topics().size()
-                        + " topic" + (report.bank().topics().size() == 1 ? "" : "s") + ", " + questions + " questions.");
+                out.println(files + " quiz file" + (files == 1 ? "" : "s") + " valid: " + report.topics()
+                        + " topic" + (report.topics() == 1 ? "" : "s") + ", " + questions + " questions.");
             } else {
                 out.println(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + bad + " of "
                         + files + " quiz file" + (files == 1 ? "" : "s") + ".");

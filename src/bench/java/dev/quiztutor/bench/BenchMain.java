@@ -7,6 +7,8 @@ import dev.quiztutor.bench.engine.Footprint;
 import dev.quiztutor.bench.engine.MissBench;
 import dev.quiztutor.bench.engine.PickBench;
 import dev.quiztutor.bench.fanout.FanoutBench;
+import dev.quiztutor.bench.formats.ImportUploadBench;
+import dev.quiztutor.bench.start.ColdStartBench;
 import dev.quiztutor.store.CardBench;
 import dev.quiztutor.store.StorageBench;
 import java.io.BufferedReader;
@@ -38,7 +40,7 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * The benchmark suite (see BENCHMARKS.md): runs the chosen suites and writes
  * {@code target/bench/report.md}. Properties: {@code bench.only} (all, or a comma list of e2e, cards,
- * engine, bank, storage, fanout, chart), {@code bench.quick} (a short smoke run), {@code bench.repeats}
+ * engine, bank, start, formats, storage, fanout, chart), {@code bench.quick} (a short smoke run), {@code bench.repeats}
  * (rounds of each measurement, 3 by default), {@code bench.e2e.rates}, {@code bench.e2e.users},
  * {@code bench.e2e.seconds}, {@code bench.jfr} (a JFR recording of each bot under test),
  * {@code bench.fanout.guilds} (1,000), {@code bench.fanout.variants} (see {@code FanoutBench.Variant#parse}).
@@ -70,7 +72,7 @@ public final class BenchMain {
         System.setProperty("bench.out", out.toString());
         boolean quick = Boolean.getBoolean("bench.quick");
         String only = System.getProperty("bench.only", "all");
-        Set<String> suites = only.equals("all") ? Set.of("e2e", "engine", "bank", "storage", "cards", "fanout", "chart")
+        Set<String> suites = only.equals("all") ? Set.of("e2e", "engine", "bank", "start", "formats", "storage", "cards", "fanout", "chart")
                 : Set.of(only.split(","));
         BenchMain main = new BenchMain(out, quick, quick ? 1 : Integer.getInteger("bench.repeats", 3));
         main.header(only);
@@ -80,6 +82,12 @@ public final class BenchMain {
         }
         if (suites.contains("bank")) {
             main.bank();
+        }
+        if (suites.contains("start")) {
+            main.start();
+        }
+        if (suites.contains("formats")) {
+            main.formats();
         }
         if (suites.contains("storage")) {
             main.storage();
@@ -354,6 +362,149 @@ public final class BenchMain {
         line("");
     }
 
+    // ------------------------------------------------------------------ import and upload
+
+    private void formats() throws Exception {
+        int rounds = quick ? 3 : 10;
+        int warmup = quick ? 1 : 5;
+        int giftQuestions = Integer.getInteger("bench.formats.gift", 10_000);
+        int uploadQuestions = Integer.getInteger("bench.formats.upload", 5_000);
+        Path work = out.resolve("formats");
+        Path gift = ImportUploadBench.giftFile(work, giftQuestions);
+        byte[] topic = ImportUploadBench.topicJson(uploadQuestions);
+        line("## Import and upload: " + f0(giftQuestions) + " GIFT questions, a " + f0(uploadQuestions)
+                + "-question server topic");
+        line("");
+        line("In this JVM, " + warmup + " warm-up rounds then " + rounds + " measured, baseline and feature alternating"
+                + " in each round. GIFT file: " + f0(Files.size(gift) / 1e3) + " kB, every form the importer reads"
+                + " (choice with feedback, missing word, short answer, numeric, true/false), 500 per category (20"
+                + " topics). Upload: one topic of our JSON, " + f0(topic.length / 1e3) + " kB (copies of the shipped"
+                + " questions), read, validated, stored on SQLite (WAL, synchronous=FULL) and made live, as /bank upload"
+                + " does after the download; removed again after each round. Median ms (min–max).");
+        line("");
+        line("| what | median ms (min–max) | ratio to its baseline (median of the rounds' ratios) |");
+        line("|---|---|---|");
+        List<ImportUploadBench.Timing> imports = ImportUploadBench.importGift(gift, work, warmup, rounds);
+        timings(imports);
+        // The import checks each question alone and then the whole file: against validating its output.
+        timings(List.of(imports.get(2), imports.get(1)));
+        List<ImportUploadBench.Timing> uploads = ImportUploadBench.upload(topic, work, warmup, rounds);
+        timings(uploads);
+        line("");
+    }
+
+    private void timings(List<ImportUploadBench.Timing> pair) {
+        double[] base = pair.get(0).millis();
+        for (ImportUploadBench.Timing t : pair) {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < base.length; i++) {
+                ratios.add(t.millis()[i] / base[i]);
+            }
+            line("| " + t.what() + " | " + f1(Stats.median(t.millis())) + " (" + f1(Stats.min(t.millis())) + "–"
+                    + f1(Stats.max(t.millis())) + ") | " + spread(ratios) + " |");
+        }
+    }
+
+    // ------------------------------------------------------------------ cold start
+
+    private void start() throws Exception {
+        int questions = Integer.getInteger("bench.start.questions", quick ? 10_000 : 100_000);
+        Path bank = dev.quiztutor.bench.bank.BankGen.bank(out.resolve("banks"), questions);
+        ColdStartBench bench = new ColdStartBench(ColdStartBench.jar(), out.resolve("start"));
+        Path jsa = bench.archive();
+        // Fills the record of valid files for the "files unchanged" runs.
+        bench.validateUnchanged(bank, List.of(), "first validate");
+        List<String> cds = List.of("-XX:SharedArchiveFile=" + jsa);
+        line("## Cold start: whole processes, side by side");
+        line("");
+        line("Each round runs every process once, in a rotating order: `quiztutor validate` of a bank of "
+                + f0(questions) + " questions (" + f0(folderBytes(bank) / 1e6) + " MB) against a bare Jackson tree"
+                + " parse of the same files in a fresh JVM (`BareParse`, files in parallel as the loader reads them);"
+                + " `quiztutor run` with the shipped bank until the fake Discord sees its session connected (READY,"
+                + " guilds received) against the bare JDA bot of the end-to-end floor. *CDS*: with"
+                + " `-XX:SharedArchiveFile` of an AppCDS archive made by one training run of the jar"
+                + " (`-XX:ArchiveClassesAtExit`). `validate` runs with `--no-cache` (every file parsed and checked)"
+                + " but in *files unchanged*, where the files were found valid by a run before and are recognised"
+                + " by their SHA-256. Wall time from launch, and CPU time (user + system, every thread, from"
+                + " /usr/bin/time) of the processes that exit.");
+        line("");
+        line("| round | process | wall ms | wall ratio to its baseline (same round) | CPU ms (user + system) | CPU ratio |");
+        line("|---:|---|---:|---:|---:|---:|");
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        Map<String, List<Double>> cpuRatios = new LinkedHashMap<>();
+        Map<String, List<Double>> cpuTimes = new LinkedHashMap<>();
+        for (int r = 1; r <= repeats; r++) {
+            List<java.util.concurrent.Callable<ColdStartBench.Run>> validate = new ArrayList<>(List.of(
+                    () -> bench.bareParse(bank),
+                    () -> bench.validate(bank, List.of(), "quiztutor validate"),
+                    () -> bench.validate(bank, cds, "quiztutor validate, CDS"),
+                    () -> bench.validateUnchanged(bank, cds, "quiztutor validate, CDS, files unchanged")));
+            List<java.util.concurrent.Callable<ColdStartBench.Run>> ready = new ArrayList<>(List.of(
+                    bench::bareReady,
+                    () -> bench.runReady(List.of(), "quiztutor run"),
+                    () -> bench.runReady(cds, "quiztutor run, CDS")));
+            String before = System.getProperty("bench.start.before", "");
+            if (!before.isEmpty()) {
+                // Another build (the jar before a change), without CDS.
+                ready.add(() -> bench.runReady(Path.of(before), List.of(), "quiztutor run, before"));
+            }
+            String groups = System.getProperty("bench.start.groups", "validate,run");
+            List<List<java.util.concurrent.Callable<ColdStartBench.Run>>> chosen = new ArrayList<>();
+            if (groups.contains("validate")) {
+                chosen.add(validate);
+            }
+            if (groups.contains("run")) {
+                chosen.add(ready);
+            }
+            for (List<java.util.concurrent.Callable<ColdStartBench.Run>> group : chosen) {
+                java.util.Collections.rotate(group, r - 1);
+                List<ColdStartBench.Run> runs = new ArrayList<>();
+                for (java.util.concurrent.Callable<ColdStartBench.Run> c : group) {
+                    runs.add(c.call());
+                }
+                ColdStartBench.Run base = runs.stream().filter(x -> x.what().startsWith("bare")).findFirst().orElseThrow();
+                for (ColdStartBench.Run x : runs) {
+                    double ratio = x.millis() / base.millis();
+                    ratios.computeIfAbsent(x.what(), k -> new ArrayList<>()).add(ratio);
+                    times.computeIfAbsent(x.what(), k -> new ArrayList<>()).add(x.millis());
+                    String cpu = "| |";
+                    if (x.cpuMillis() >= 0 && base.cpuMillis() > 0) {
+                        double cpuRatio = x.cpuMillis() / base.cpuMillis();
+                        cpuRatios.computeIfAbsent(x.what(), k -> new ArrayList<>()).add(cpuRatio);
+                        cpuTimes.computeIfAbsent(x.what(), k -> new ArrayList<>()).add(x.cpuMillis());
+                        cpu = f0(x.cpuMillis()) + " | " + f2(cpuRatio) + " |";
+                    }
+                    line("| " + r + " | " + x.what() + " | " + f0(x.millis()) + " | " + f2(ratio) + " | " + cpu);
+                }
+            }
+            Files.writeString(out.resolve("report.partial.md"), report);
+        }
+        line("");
+        line("Medians over the rounds (min–max):");
+        line("");
+        line("| process | wall ms | wall ratio to its baseline | CPU ms | CPU ratio |");
+        line("|---|---|---|---|---|");
+        for (String what : times.keySet()) {
+            double[] t = arr(times.get(what));
+            String cpu = " | |";
+            if (cpuTimes.containsKey(what)) {
+                double[] c = arr(cpuTimes.get(what));
+                cpu = f0(Stats.median(c)) + " (" + f0(Stats.min(c)) + "–" + f0(Stats.max(c)) + ") | "
+                        + spread(cpuRatios.get(what)) + " |";
+            }
+            line("| " + what + " | " + f0(Stats.median(t)) + " (" + f0(Stats.min(t)) + "–" + f0(Stats.max(t)) + ") | "
+                    + spread(ratios.get(what)) + " | " + cpu);
+        }
+        line("");
+    }
+
+    private static long folderBytes(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
     // ------------------------------------------------------------------ storage
 
     private void storage() throws Exception {
@@ -528,6 +679,8 @@ public final class BenchMain {
                 .mapToInt(Integer::parseInt).toArray();
         Duration step = Duration.ofSeconds(Integer.getInteger("bench.e2e.seconds", quick ? 3 : 8));
         List<String> childOptions = List.of();
+        // floor: bare JDA; durable: the same that first commits a row per click to SQLite; ours.
+        List<String> bots = List.of(System.getProperty("bench.e2e.bots", "floor,durable,ours").split(","));
         E2eBench bench = new E2eBench(out, step, Boolean.getBoolean("bench.jfr"), childOptions);
         line("## End to end: clicks on practice posts, ours against the bare-JDA floor");
         line("");
@@ -537,7 +690,10 @@ public final class BenchMain {
                 + " SQLite, " + (System.getProperty("bench.e2e.workers", "").isEmpty()
                 ? dev.quiztutor.config.Config.Discord.DEFAULT_WORKERS + " workers (the default)"
                 : System.getProperty("bench.e2e.workers") + " workers (-Dbench.e2e.workers)") + "); *floor*: bare JDA answering every click with a constant ephemeral"
-                + " message from its event thread. Every click of a step is a distinct user's first answer on"
+                + " message from its event thread; *durable*: the same bare bot, but a click is answered"
+                + " only after a row for it is committed to SQLite with ours' durability (WAL, synchronous=FULL),"
+                + " by one writer thread that commits the clicks queued meanwhile in one transaction (group"
+                + " commit). Every click of a step is a distinct user's first answer on"
                 + " that step's posts. Latency: INTERACTION_CREATE written to the gateway until the callback"
                 + " request arrived (the fake's clock). *sustained*: no click failed (no callback, or refused"
                 + " by the fake's 3 s deadline), none answered after 3 s, the generator kept its plan (lag"
@@ -550,8 +706,12 @@ public final class BenchMain {
         Map<String, List<E2eBench.Step>> all = new LinkedHashMap<>();
         for (int r = 1; r <= repeats; r++) {
             for (int users : populations) {
-                // Alternate which bot goes first, so that drift of the machine does not favour one.
-                List<String> order = r % 2 == 1 ? List.of("floor", "ours") : List.of("ours", "floor");
+                // Rotate which bot goes first, so that drift of the machine does not favour one.
+                List<String> order = new ArrayList<>(bots);
+                java.util.Collections.rotate(order, -(r - 1));
+                if (r % 2 == 0) {
+                    java.util.Collections.reverse(order);
+                }
                 for (String bot : order) {
                     System.out.println("e2e round " + r + " " + bot + " users=" + users);
                     List<E2eBench.Step> steps = bench.session(bot, users, rates, bot + "-" + users + "-r" + r);
@@ -568,10 +728,44 @@ public final class BenchMain {
             }
         }
         line("");
-        line("### Ours as ratios to the floor (same round, same rate)");
+        for (String ours : bots.stream().filter(b -> b.startsWith("ours")).toList()) {
+            for (String base : List.of("floor", "durable")) {
+                if (bots.contains(base)) {
+                    ratios(all, populations, rates, base, ours);
+                }
+            }
+        }
+        if (bots.contains("floor") && bots.contains("durable")) {
+            ratios(all, populations, rates, "floor", "durable");
+        }
+        line("Highest sustained rate per round (of the rates tried):");
+        line("");
+        for (int users : populations) {
+            for (String bot : bots) {
+                List<String> best = new ArrayList<>();
+                for (int r = 1; r <= repeats; r++) {
+                    int top = 0;
+                    for (E2eBench.Step s : all.getOrDefault(r + "|" + users + "|" + bot, List.of())) {
+                        if (s.sustained()) {
+                            top = Math.max(top, s.rate());
+                        } else {
+                            break;
+                        }
+                    }
+                    best.add(Integer.toString(top));
+                }
+                line("- " + users + " users, " + bot + ": " + String.join(", ", best) + " clicks/s");
+            }
+        }
+        line("");
+    }
+
+    /** {@code bot}'s figures as ratios to {@code base}'s, same round and rate. */
+    private void ratios(Map<String, List<E2eBench.Step>> all, int[] populations, int[] rates, String base, String bot) {
+        line("### " + bot + " as ratios to " + base + " (same round, same rate)");
         line("");
         line("| users | rate/s | p50 ratio (median, range) | p99 ratio (median, range) | max ratio (median) | bot CPU"
-                + " per click ratio (median) | floor sustained (rounds) | ours sustained (rounds) |");
+                + " per click ratio (median) | " + base + " sustained (rounds) | " + bot + " sustained (rounds) |");
         line("|---:|---:|---|---|---:|---:|---:|---:|");
         for (int users : populations) {
             for (int rate : rates) {
@@ -583,8 +777,8 @@ public final class BenchMain {
                 int oursOk = 0;
                 int rounds = 0;
                 for (int r = 1; r <= repeats; r++) {
-                    E2eBench.Step f = find(all.get(r + "|" + users + "|floor"), rate);
-                    E2eBench.Step o = find(all.get(r + "|" + users + "|ours"), rate);
+                    E2eBench.Step f = find(all.get(r + "|" + users + "|" + base), rate);
+                    E2eBench.Step o = find(all.get(r + "|" + users + "|" + bot), rate);
                     floorOk += f != null && f.sustained() ? 1 : 0;
                     oursOk += o != null && o.sustained() ? 1 : 0;
                     if (f == null || o == null) {
@@ -602,26 +796,6 @@ public final class BenchMain {
                 line("| " + users + " | " + rate + " | " + spread(p50) + " | " + spread(p99) + " | "
                         + f2(Stats.median(arr(max))) + " | " + f2(Stats.median(arr(cpu))) + " | " + floorOk + "/" + repeats
                         + " | " + oursOk + "/" + repeats + " |");
-            }
-        }
-        line("");
-        line("Highest sustained rate per round (of the rates tried):");
-        line("");
-        for (int users : populations) {
-            for (String bot : List.of("floor", "ours")) {
-                List<String> best = new ArrayList<>();
-                for (int r = 1; r <= repeats; r++) {
-                    int top = 0;
-                    for (E2eBench.Step s : all.getOrDefault(r + "|" + users + "|" + bot, List.of())) {
-                        if (s.sustained()) {
-                            top = Math.max(top, s.rate());
-                        } else {
-                            break;
-                        }
-                    }
-                    best.add(Integer.toString(top));
-                }
-                line("- " + users + " users, " + bot + ": " + String.join(", ", best) + " clicks/s");
             }
         }
         line("");

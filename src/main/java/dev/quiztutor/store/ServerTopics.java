@@ -36,6 +36,11 @@ public final class ServerTopics {
     private final LiveBanks banks;
     /** Topics already read, by server, id and version: a re-read parses only what changed. */
     private Map<Key, Parsed> parsed = Map.of();
+    /**
+     * Topics this process has just stored, already read and checked by the upload: the re-read that
+     * makes them live takes them from here instead of parsing their JSON a second time.
+     */
+    private final Map<Key, Topic> justStored = new HashMap<>();
     private long seen = Long.MIN_VALUE;
 
     private record Key(long guild, String topicId, int version) {
@@ -74,12 +79,14 @@ public final class ServerTopics {
             Key key = new Key(stored.guild(), stored.topicId(), stored.version());
             Parsed topic = parsed.get(key);
             if (topic == null) {
-                topic = new Parsed(stored, parse(stored));
+                Topic known = justStored.get(key);
+                topic = new Parsed(stored, known != null ? Optional.of(known) : parse(stored));
             }
             next.put(key, topic);
             topic.topic().ifPresent(t -> byGuild.computeIfAbsent(stored.guild(), g -> new ArrayList<>()).add(t));
         }
         parsed = Map.copyOf(next);
+        justStored.clear();
         banks.replaceAllGuilds(byGuild);
         seen = now;
     }
@@ -231,7 +238,13 @@ public final class ServerTopics {
     public ServerTopicStore.Put put(long guild, Topic topic, String json, ServerTopicStore.Uploader uploader,
                                     Instant at, boolean replace) {
         ServerTopicStore.Put put = store.put(guild, topic.id(), json, uploader, at, replace);
-        refresh();
+        synchronized (this) {
+            if (put instanceof ServerTopicStore.Stored stored) {
+                // json is the topic written back by TopicWriter, which reads back equal to it.
+                justStored.put(new Key(guild, topic.id(), stored.version()), topic);
+            }
+            refresh();
+        }
         return put;
     }
 

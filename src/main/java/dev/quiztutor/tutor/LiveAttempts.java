@@ -7,14 +7,21 @@ import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionRef;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
  * The attempts in play, held in a bounded Caffeine cache in front of the {@link AttemptJournal}: a
  * miss replays the attempt's events from the journal. Every update of one attempt runs atomically
- * (Caffeine's {@code compute}), and its event is made durable inside that update, so two clicks at
- * the same instant are decided one after the other and a try is counted once.
+ * (under that attempt's own lock), and its event is made durable inside that update, so two clicks
+ * at the same instant are decided one after the other and a try is counted once.
+ *
+ * <p>The lock is not the cache's {@code compute}: that holds a bin of the cache's hash map, and a
+ * commit waits for the disk (milliseconds under load), so a compute around it stalled the other
+ * attempts of the bin and every thread that met a resize of the map (a resize locks each bin in
+ * turn), which showed as the end-to-end tail. The cache is only read and written, never held.
  */
 public final class LiveAttempts {
     /** Bounds of the cache: at most {@code maximumSize} attempts, each dropped after {@code expireAfterAccess} idle. */
@@ -42,10 +49,20 @@ public final class LiveAttempts {
 
     private final AttemptJournal journal;
     private final Cache<Key, Attempt> cache;
-    // Counted here rather than by Caffeine's recordStats: update() goes through asMap().compute,
-    // which Caffeine's statistics do not count as a hit or a miss.
+    // Counted here rather than by Caffeine's recordStats: updates take the cache's entries by hand
+    // (getIfPresent under the attempt's turn), which Caffeine's statistics would count differently.
     private final LongAdder lookups = new LongAdder();
     private final LongAdder misses = new LongAdder();
+
+    /** The attempts being updated (or replayed into the cache), each with the turn its holder holds. */
+    private final ConcurrentHashMap<Key, Turn> updating = new ConcurrentHashMap<>();
+
+    /** One update's hold on an attempt: the next updater of the attempt waits until it is over. */
+    private static final class Turn {
+        private final CountDownLatch over = new CountDownLatch(1);
+        /** Interrupted while waiting for its turn: the flag is given back once the update is over. */
+        private boolean interrupted;
+    }
 
     /**
      * The cache's own key: an {@link AttemptKey} flattened into one object (a click makes a new
@@ -92,7 +109,24 @@ public final class LiveAttempts {
     /** The attempt as it stands, replayed from the journal on a miss. */
     public Attempt get(AttemptKey key, Question question) {
         lookups.increment();
-        return cache.get(Key.of(key), k -> replay(key, question));
+        Key k = Key.of(key);
+        Attempt cached = cache.getIfPresent(k);
+        if (cached != null) {
+            return cached;
+        }
+        // A miss is replayed under the attempt's turn, as updates are: a replay read before an
+        // update's commit must not land in the cache after it.
+        Turn mine = take(k);
+        try {
+            Attempt current = cache.getIfPresent(k);
+            if (current == null) {
+                current = replay(key, question);
+                cache.put(k, current);
+            }
+            return current;
+        } finally {
+            release(k, mine);
+        }
     }
 
     /** A miss: the attempt as its stored events make it. */
@@ -110,27 +144,49 @@ public final class LiveAttempts {
      */
     public Practice.Outcome update(AttemptKey key, Question question, ScoringPolicy scoring,
                                    Function<Attempt, Practice.Outcome> decide) {
-        Practice.Outcome[] result = new Practice.Outcome[1];
-        RuntimeException[] failure = new RuntimeException[1];
         lookups.increment();
-        cache.asMap().compute(Key.of(key), (k, cached) -> {
+        Key k = Key.of(key);
+        Turn mine = take(k);
+        try {
+            Attempt cached = cache.getIfPresent(k);
             Attempt current = cached != null ? cached : replay(key, question);
             Practice.Outcome outcome = decide.apply(current);
             if (outcome.recorded().isPresent()) {
                 try {
                     journal.append(RecordedEvent.of(key, question, outcome.recorded().get(), outcome.attempt(), scoring));
                 } catch (RuntimeException e) {
-                    failure[0] = e;
-                    return null;
+                    cache.invalidate(k);
+                    throw e;
                 }
             }
-            result[0] = outcome;
-            return outcome.attempt();
-        });
-        if (failure[0] != null) {
-            throw failure[0];
+            cache.put(k, outcome.attempt());
+            return outcome;
+        } finally {
+            release(k, mine);
         }
-        return result[0];
+    }
+
+    /** Waits until no other update holds the attempt, then holds it. */
+    private Turn take(Key k) {
+        Turn mine = new Turn();
+        for (Turn other; (other = updating.putIfAbsent(k, mine)) != null; ) {
+            try {
+                other.over.await();
+            } catch (InterruptedException e) {
+                // A click is decided whatever happens to the thread (an interrupted wait would make
+                // the commit fail); the flag goes back to its owner afterwards.
+                mine.interrupted = true;
+            }
+        }
+        return mine;
+    }
+
+    private void release(Key k, Turn mine) {
+        updating.remove(k, mine);
+        mine.over.countDown();
+        if (mine.interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public Stats stats() {

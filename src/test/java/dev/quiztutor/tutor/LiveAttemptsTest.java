@@ -184,6 +184,63 @@ class LiveAttemptsTest {
         assertTrue(!recorded.get(0).ends());
     }
 
+    /**
+     * A commit that waits for the disk holds its own attempt and nothing else: other members' answers
+     * go on meanwhile, including while the cache grows (its map resizes bin by bin, and an update
+     * that held a bin of it during the commit stalled every thread that met the resize).
+     */
+    @Test
+    void aSlowCommitHoldsUpNoOtherAttempt() throws Exception {
+        CountDownLatch committing = new CountDownLatch(1);
+        CountDownLatch disk = new CountDownLatch(1);
+        InMemoryAttemptJournal stored = new InMemoryAttemptJournal();
+        AttemptJournal slowForUserZero = new AttemptJournal() {
+            @Override
+            public List<AttemptEvent> load(AttemptKey key) {
+                return stored.load(key);
+            }
+
+            @Override
+            public void append(RecordedEvent event) {
+                if (event.key().user() == 0) {
+                    committing.countDown();
+                    try {
+                        disk.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                stored.append(event);
+            }
+        };
+        Tutor tutor = tutor(new LiveAttempts(slowForUserZero, LiveAttempts.Settings.DEFAULT));
+        ExecutorService slow = Executors.newSingleThreadExecutor();
+        try {
+            Future<Feedback> first = slow.submit(() -> tutor.answer(POST, 0, question, Response.of("A")).feedback());
+            assertTrue(committing.await(10, TimeUnit.SECONDS));
+            ExecutorService others = Executors.newSingleThreadExecutor();
+            try {
+                Future<Integer> answered = others.submit(() -> {
+                    for (int user = 1; user <= 20_000; user++) {
+                        tutor.answer(POST, user, question, Response.of("B"));
+                    }
+                    return 20_000;
+                });
+                // Not a speed check: before, these stalled until the commit of user 0 came back (never here).
+                assertEquals(20_000, answered.get(60, TimeUnit.SECONDS), "others answered while user 0's commit waits");
+            } finally {
+                others.shutdownNow();
+            }
+            assertTrue(!first.isDone(), "user 0 is still waiting for the disk");
+            disk.countDown();
+            assertEquals(2, first.get(10, TimeUnit.SECONDS).progress().triesLeft());
+            assertEquals(20_001, stored.eventCount(), "every acknowledged answer is stored");
+        } finally {
+            disk.countDown();
+            slow.shutdownNow();
+        }
+    }
+
     private static <T> List<T> race(int threads, java.util.concurrent.Callable<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {

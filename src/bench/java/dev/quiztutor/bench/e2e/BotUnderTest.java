@@ -37,7 +37,8 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
  * constant ephemeral message. Prints {@code READY} when connected and stops when its standard input
  * closes. (Ours runs as {@code quiztutor run}; see {@link E2eBench}.)
  *
- * <p>Arguments: {@code floor restBaseUrl gatewayUrl workDir}.
+ * <p>Arguments: {@code floor|durable restBaseUrl gatewayUrl workDir}. {@code durable} is the same bot
+ * that first commits one row per click to SQLite with quiztutor's durability ({@link DurableFloor}).
  */
 public final class BotUnderTest {
     private BotUnderTest() {
@@ -49,10 +50,11 @@ public final class BotUnderTest {
         String gateway = args[2];
         Path work = Path.of(args[3]);
         Files.createDirectories(work);
-        if (!mode.equals("floor")) {
-            throw new IllegalArgumentException("ours runs as `quiztutor run` (see E2eBench), not here");
-        }
-        AutoCloseable running = floor(rest, gateway);
+        AutoCloseable running = switch (mode) {
+            case "floor" -> floor(rest, gateway, Answer.BARE);
+            case "durable" -> DurableFloor.start(work.resolve("durable.db"), d -> floor(rest, gateway, d));
+            default -> throw new IllegalArgumentException("ours runs as `quiztutor run` (see E2eBench), not here");
+        };
         System.out.println("READY");
         System.out.flush();
         // Runs until the driver closes our standard input (or dies).
@@ -70,7 +72,7 @@ public final class BotUnderTest {
      * same default mentions; /practice posts the very post ours makes (so clicks carry the same
      * payload), a click gets "Thanks!" ephemerally from JDA's event thread.
      */
-    private static AutoCloseable floor(String rest, String gateway) throws Exception {
+    static AutoCloseable floor(String rest, String gateway, Answer answer) throws Exception {
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         QuizBank bank = BankLoader.load(Path.of("quizzes/mlops-maturity-levels.json")).bank();
         Topic topic = bank.topics().get(0);
@@ -98,7 +100,7 @@ public final class BotUnderTest {
 
                     @Override
                     public void onButtonInteraction(ButtonInteractionEvent event) {
-                        event.reply("Thanks!").setEphemeral(true).queue();
+                        answer.click(event);
                     }
                 })
                 .build();
@@ -106,6 +108,14 @@ public final class BotUnderTest {
             throw new IllegalStateException("not connected");
         }
         return shards::shutdown;
+    }
+
+    /** What the floor does with a click. */
+    interface Answer {
+        /** The bare floor: a constant reply, from JDA's event thread. */
+        Answer BARE = event -> event.reply("Thanks!").setEphemeral(true).queue();
+
+        void click(ButtonInteractionEvent event);
     }
 
     /** The fake accepts any token; the same one the fake's tests use. */

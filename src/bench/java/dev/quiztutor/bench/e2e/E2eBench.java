@@ -345,9 +345,10 @@ public final class E2eBench {
             if (jfr) {
                 cmd.add("-XX:StartFlightRecording=filename=" + dir.resolve(bot + ".jfr") + ",settings=profile");
             }
+            boolean ours = bot.startsWith("ours");
             cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            boolean ours = bot.equals("ours");
+            // ours-before: another build of ours (bench.e2e.beforeJar), such as main's before a change.
+            cmd.add(bot.equals("ours-before") ? System.getProperty("bench.e2e.beforeJar") : System.getProperty("java.class.path"));
             if (ours) {
                 Path config = work.resolve("quiztutor.yml");
                 // The default config but for where Discord is; -Dbench.e2e.workers tries another worker count.
