@@ -257,6 +257,32 @@ abstract class CardStoreContract {
     }
 
     @Test
+    void answersOfOneMemberAtOneQuestionOnManyPostsAtOnceAllCount() throws Exception {
+        Question c1 = q("alpha", "c1");
+        int posts = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(posts);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < posts; i++) {
+            long post = 5000 + i;
+            // A second process's tutor writes to the same database (PostgreSQL: a second process).
+            Tutor tutor = i % 2 == 0 ? sql : tutor(reopen().journal());
+            done.add(pool.submit(() -> {
+                start.await();
+                return tutor.answer(new Place(GUILD, post), ANNA, c1, Response.of("B"));
+            }));
+        }
+        start.countDown();
+        for (var f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        Card card = stored(ANNA).get(c1.ref());
+        assertEquals(posts, card.reps(), "no review lost to a race on the card");
+        assertEquals(rebuilt(ANNA), stored(ANNA));
+    }
+
+    @Test
     void theGuildsDueCountAndAMembersCardsAndAttemptsAreReadOverIndexes() {
         boolean sqlite = storage.database().dialect() == Database.Dialect.SQLITE;
         String explain = sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ";
