@@ -499,7 +499,7 @@ public final class ConsoleSession {
     }
 
     private String validNow() {
-        String common = "topics, learn, practice, code, test, review, help, quit";
+        String common = "topics, learn, practice, code, test, " + (reviewer.isPresent() ? "review, " : "") + "help, quit";
         Optional<Question> q = currentQuestion();
         if (mode instanceof Testing && q.isPresent()) {
             return "Valid now: an answer (" + ConsoleText.letters(q.get()) + "), skip, finish, " + common + ".";
