@@ -154,8 +154,6 @@ public final class DiscordBot implements AutoCloseable {
                         new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer())), clock),
                 new Names(memberNames), workers, timer, settings.deferAfter());
 
-        // The first chart of a process loads Java2D and the fonts: done now, not at a member's first /progress.
-        workers.execute(ProgressFeature::warmUp);
         ScheduledExecutorService bankThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-banks"));
         serverTopics.start(bankThread);
         CountDownLatch ready = new CountDownLatch(ownShards);
