@@ -14,7 +14,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -93,16 +92,6 @@ public final class ProgressChart {
         } finally {
             writer.dispose();
         }
-    }
-
-    /**
-     * Draws a chart once and throws it away: the first render in a process loads Java2D, the fonts and
-     * XChart, seconds on a busy machine (BENCHMARKS.md), which the bot pays at start rather than at a
-     * member's first /progress.
-     */
-    public static void warmUp() {
-        png(new ProgressPicture(List.of(new WeekOfRightAnswers(LocalDate.of(2026, 11, 30), 1, 1, 1)),
-                List.of(new TopicMastery("warm-up", "Warm-up", 1, 1, 1)), 0.9));
     }
 
     private static CategoryChart weeks(ProgressPicture picture) {

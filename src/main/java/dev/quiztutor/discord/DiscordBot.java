@@ -185,8 +185,6 @@ public final class DiscordBot implements AutoCloseable {
             storage.database().observeWrites(metrics::storeWrite);
         }
 
-        // The first chart of a process loads Java2D and the fonts: done now, not at a member's first /progress.
-        workers.execute(ProgressFeature::warmUp);
         ScheduledExecutorService bankThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-banks"));
         serverTopics.start(bankThread);
         CountDownLatch ready = new CountDownLatch(ownShards);

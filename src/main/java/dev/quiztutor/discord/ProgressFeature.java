@@ -73,18 +73,6 @@ final class ProgressFeature {
         }
     }
 
-    /** Draws one chart, so that members' charts are drawn warm; a host that cannot draw says so once, here. */
-    static void warmUp() {
-        try {
-            ProgressChart.warmUp();
-        } catch (RuntimeException | Error e) {
-            if (e instanceof VirtualMachineError fatal) {
-                throw fatal;
-            }
-            LOG.warn("charts cannot be drawn here (fonts or Java2D missing?): /progress will show its figures without one", e);
-        }
-    }
-
     void progress(SlashCommandInteractionEvent event, Reply reply) {
         Who who = Who.of(event);
         Figures.Progress p = figures.progress(who.guild(), who.user());
