@@ -13,6 +13,8 @@ import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.tutor.AttemptJournal;
 import dev.quiztutor.tutor.History;
 import dev.quiztutor.store.AbandonedTests;
+import dev.quiztutor.store.EventRetention;
+import dev.quiztutor.schedule.Periodic;
 import dev.quiztutor.store.Storage;
 import dev.quiztutor.store.StorageException;
 import dev.quiztutor.store.StorageSettings;
@@ -109,6 +111,8 @@ public final class App {
         });
         new AbandonedTests(storage.tests(), config.tests().abandonAfterDuration(), clock)
                 .start(sweeper, AbandonedTests.EVERY);
+        config.storage().keepEvents().ifPresent(keep -> Periodic.withFixedDelay(sweeper, "the sweep of old attempt events",
+                Duration.ofMinutes(1), EventRetention.EVERY, new EventRetention(storage.database(), keep, clock)::sweep));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");

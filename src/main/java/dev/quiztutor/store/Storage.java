@@ -20,6 +20,7 @@ public final class Storage implements AutoCloseable {
     private final SqlGuildSettingsStore guilds;
     private final SqlScheduleStore schedules;
     private final SqlServerTopicStore serverTopics;
+    private final MemberData members;
 
     private Storage(Database database, Clock clock) {
         this.database = database;
@@ -30,6 +31,7 @@ public final class Storage implements AutoCloseable {
         this.guilds = new SqlGuildSettingsStore(database);
         this.schedules = new SqlScheduleStore(database, clock);
         this.serverTopics = new SqlServerTopicStore(database);
+        this.members = new MemberData(database);
     }
 
     public static Storage open(StorageSettings settings, Clock clock) {
@@ -69,6 +71,11 @@ public final class Storage implements AutoCloseable {
     /** The topics servers uploaded with /bank. */
     public ServerTopicStore serverTopics() {
         return serverTopics;
+    }
+
+    /** Everything stored about one member: counted, and deleted on request (/forget-me). */
+    public MemberData members() {
+        return members;
     }
 
     @Override
