@@ -63,7 +63,7 @@ final class ForgetCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            out.println("Stored about user " + user + ": " + stored.describe() + ".");
+            out.println("Stored about user " + user + ": " + stored.describe("their") + ".");
             if (!yes) {
                 out.print("Delete all of it, in every server? This cannot be undone. Type yes to go on: ");
                 out.flush();
@@ -75,7 +75,7 @@ final class ForgetCommand implements Callable<Integer> {
                 }
             }
             MemberData.Records deleted = storage.members().forget(user);
-            out.println("Deleted " + deleted.describe() + ".");
+            out.println("Deleted " + deleted.describe("their") + ".");
             out.println("A bot running now may still hold their open attempts in memory for a few hours"
                     + " (tutor.attemptCache.expireAfterAccess); /forget-me in Discord clears those as well.");
             out.flush();

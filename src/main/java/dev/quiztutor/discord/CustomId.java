@@ -34,6 +34,13 @@ public sealed interface CustomId {
         }
     }
 
+    /** The confirm button of /forget-me: the member whose data it deletes (only they may press it). */
+    record ForgetMe(long user) implements CustomId {
+        public String encode() {
+            return join("fm", Long.toString(user, 36));
+        }
+    }
+
     /** The Hint button of a practice post. */
     record Hint(QuestionRef question) implements CustomId {
         public String encode() {
@@ -179,6 +186,7 @@ public sealed interface CustomId {
             return Optional.ofNullable(switch (p[1]) {
                 case "a" -> p.length == 5 && ref(p) != null && LETTER.matcher(p[4]).matches() ? new Answer(ref(p), p[4]) : null;
                 case "br" -> p.length == 3 && id(p[2]) ? new BankRemove(p[2]) : null;
+                case "fm" -> p.length == 3 && test(p[2]) ? new ForgetMe(Long.parseLong(p[2], 36)) : null;
                 case "h" -> p.length == 4 && ref(p) != null ? new Hint(ref(p)) : null;
                 case "g" -> p.length == 4 && ref(p) != null ? new Reveal(ref(p)) : null;
                 case "s" -> p.length == 4 && ref(p) != null ? new ShowSolution(ref(p)) : null;

@@ -140,6 +140,7 @@ public final class DiscordBot implements AutoCloseable {
                 new ArrayBlockingQueue<>(10_000), threads("quiztutor-worker"));
         LiveTallies tallies = new LiveTallies(timer, settings.liveCountInterval(), storage.journal()::summary);
         SqlMemberNames memberNames = new SqlMemberNames(storage.database());
+        Names names = new Names(memberNames);
         AtomicReference<ShardManager> built = new AtomicReference<>();
         int ownShards = settings.shardIds().isEmpty() ? settings.shardsTotal() : settings.shardIds().size();
         Scheduler scheduler = new Scheduler(storage.schedules(), tutor, storage.journal(),
@@ -151,7 +152,7 @@ public final class DiscordBot implements AutoCloseable {
                 new ScheduleFeature(tutor.banks(), storage.schedules(), scheduler, storage.guilds(), clock),
                 new BankFeature(serverTopics, storage.guilds(), new BankFeature.Limits(bankLimits.maxFileBytes(),
                         new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer())), clock),
-                new Names(memberNames), workers, timer, settings.deferAfter());
+                new ForgetFeature(storage.members(), tutor, names), names, workers, timer, settings.deferAfter());
 
         ScheduledExecutorService bankThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-banks"));
         serverTopics.start(bankThread);

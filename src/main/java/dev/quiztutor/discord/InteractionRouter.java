@@ -34,13 +34,15 @@ final class InteractionRouter extends ListenerAdapter {
     private final ProgressFeature progress;
     private final ScheduleFeature schedules;
     private final BankFeature bank;
+    private final ForgetFeature forget;
     private final Names names;
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
     private final Duration deferAfter;
 
     InteractionRouter(Banks banks, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
-                      ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, Names names, ExecutorService workers,
+                      ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, ForgetFeature forget, Names names,
+                      ExecutorService workers,
                       ScheduledExecutorService watchdog, Duration deferAfter) {
         this.banks = banks;
         this.practice = practice;
@@ -49,6 +51,7 @@ final class InteractionRouter extends ListenerAdapter {
         this.progress = progress;
         this.schedules = schedules;
         this.bank = bank;
+        this.forget = forget;
         this.names = names;
         this.workers = workers;
         this.watchdog = watchdog;
@@ -62,7 +65,10 @@ final class InteractionRouter extends ListenerAdapter {
                 || name.equals(SlashCommands.LEADERBOARD);
         Reply reply = Reply.newMessage(event, !publicPost);
         dispatch(reply, () -> {
-            names.seen(event);
+            if (!name.equals(ForgetFeature.NAME)) {
+                // Asking to be forgotten is no reason to store a name.
+                names.seen(event);
+            }
             switch (name) {
                 case SlashCommands.TOPICS -> reply.send(Views.topics(Topics.of(banks, event)));
                 case SlashCommands.LEARN -> lessons.start(event, reply);
@@ -73,6 +79,7 @@ final class InteractionRouter extends ListenerAdapter {
                 case SlashCommands.LEADERBOARD -> progress.leaderboard(event, reply);
                 case ScheduleFeature.NAME -> schedules.handle(event, reply);
                 case BankFeature.NAME -> bank.handle(event, reply);
+                case ForgetFeature.NAME -> forget.ask(event, reply);
                 default -> reply.sendPrivately(View.text("I don't know /" + name
                         + " any more. Try /topics, /learn, /practice, /code, /test, /progress or /leaderboard."));
             }
@@ -93,7 +100,7 @@ final class InteractionRouter extends ListenerAdapter {
             openForm(event, id);
             return;
         }
-        boolean updatesItsMessage = id instanceof CustomId.BankRemove || id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
+        boolean updatesItsMessage = id instanceof CustomId.BankRemove || id instanceof CustomId.ForgetMe || id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
                 || id instanceof CustomId.TestSkip || id instanceof CustomId.TestSubmit;
         Reply reply = updatesItsMessage ? Reply.update(event) : Reply.newMessage(event, true);
         dispatch(reply, () -> {
@@ -109,6 +116,8 @@ final class InteractionRouter extends ListenerAdapter {
                 practice.showSolution(event, reply, s);
             } else if (id instanceof CustomId.BankRemove b) {
                 bank.remove(event, reply, b);
+            } else if (id instanceof CustomId.ForgetMe f) {
+                forget.confirm(event, reply, f);
             } else if (id instanceof CustomId.LessonPage l) {
                 lessons.turn(event, reply, l);
             } else if (id instanceof CustomId.LessonAnswer a) {

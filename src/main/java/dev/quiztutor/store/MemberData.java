@@ -30,25 +30,25 @@ public final class MemberData {
 
         /**
          * "132 answers, 4 hints or give-ups, your figures in 2 servers, 1 test result": the non-zero
-         * parts in plain words; "nothing" when there is none.
+         * parts in plain words, {@code whose} ("your", "their") naming the owner; "nothing" when none.
          */
-        public String describe() {
+        public String describe(String whose) {
             List<String> parts = new ArrayList<>();
             add(parts, answers, "answer", "answers");
             add(parts, otherSteps, "hint or give-up", "hints or give-ups");
             if (figureServers > 0) {
-                parts.add("your figures in " + count(figureServers, "server", "servers"));
+                parts.add(whose + " figures in " + count(figureServers, "server", "servers"));
             }
             add(parts, testsInProgress, "test in progress", "tests in progress");
             add(parts, testResults, "test result", "test results");
             add(parts, recentQuestions, "recently met question", "recently met questions");
             if (names > 0) {
-                parts.add("your name in " + count(names, "server", "servers"));
+                parts.add(whose + " name in " + count(names, "server", "servers"));
             }
             add(parts, reviewCards, "review card", "review cards");
-            add(parts, suggestions, "suggestion credited to you", "suggestions credited to you");
-            add(parts, uploadsCredited, "uploaded topic credited to you", "uploaded topics credited to you");
-            add(parts, schedulesCredited, "schedule credited to you", "schedules credited to you");
+            add(parts, suggestions, "credit for a suggestion", "credit for suggestions");
+            add(parts, uploadsCredited, "credit for an uploaded topic", "credit for uploaded topics");
+            add(parts, schedulesCredited, "credit for a schedule", "credit for schedules");
             return parts.isEmpty() ? "nothing" : String.join(", ", parts);
         }
 

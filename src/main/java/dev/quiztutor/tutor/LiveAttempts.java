@@ -111,6 +111,11 @@ public final class LiveAttempts {
         return result[0];
     }
 
+    /** Drops every cached attempt of {@code user} (their data was deleted: nothing to write back). */
+    public void dropUser(long user) {
+        cache.asMap().keySet().removeIf(key -> key.user() == user);
+    }
+
     public long estimatedSize() {
         return cache.estimatedSize();
     }
