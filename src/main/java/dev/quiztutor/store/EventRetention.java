@@ -40,8 +40,14 @@ public final class EventRetention {
     private final Database database;
     private final Duration keep;
     private final Clock clock;
+    private final int batch;
 
     public EventRetention(Database database, Duration keep, Clock clock) {
+        this(database, keep, clock, BATCH);
+    }
+
+    EventRetention(Database database, Duration keep, Clock clock, int batch) {
+        this.batch = batch;
         this.database = Objects.requireNonNull(database);
         this.keep = Objects.requireNonNull(keep);
         this.clock = Objects.requireNonNull(clock);
@@ -55,16 +61,16 @@ public final class EventRetention {
         long olderThan = clock.instant().minus(keep).getEpochSecond();
         long deleted = 0;
         while (true) {
-            long batch = database.write("delete attempt events older than " + keep.toDays() + " days", session -> {
+            long deletedNow = database.write("delete attempt events older than " + keep.toDays() + " days", session -> {
                 PreparedStatement delete = session.prepare(DELETE_OLD_ATTEMPTS);
                 delete.setLong(1, olderThan);
-                delete.setInt(2, BATCH);
+                delete.setInt(2, batch);
                 return (long) delete.executeUpdate();
             });
-            if (batch == 0) {
+            if (deletedNow == 0) {
                 return deleted;
             }
-            deleted += batch;
+            deleted += deletedNow;
         }
     }
 

@@ -1,0 +1,144 @@
+package dev.quiztutor.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiztutor.TestClock;
+import dev.quiztutor.bank.QuestionKind;
+import dev.quiztutor.schedule.Days;
+import dev.quiztutor.schedule.NewSchedule;
+import dev.quiztutor.schedule.QuestionChoice;
+import dev.quiztutor.schedule.Timetable;
+import dev.quiztutor.store.Figures.Period;
+import dev.quiztutor.store.Figures.Totals;
+import dev.quiztutor.tutor.Feedback;
+import dev.quiztutor.tutor.LiveAttempts;
+import dev.quiztutor.tutor.Place;
+import dev.quiztutor.tutor.Response;
+import dev.quiztutor.tutor.ScoringPolicy;
+import dev.quiztutor.tutor.TopicTest;
+import dev.quiztutor.tutor.Tutor;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A member's data on request and the retention of attempt events, on every database:
+ * {@link SqliteMemberDataTest} and {@link PostgresMemberDataTest} run these.
+ */
+abstract class MemberDataContract {
+    static final long GUILD = 111;
+    static final long OTHER_GUILD = 222;
+    static final long ANA = 42;
+    static final long BEN = 43;
+
+    abstract StorageSettings newDatabase();
+
+    void forget(StorageSettings settings) {
+    }
+
+    StorageSettings settings;
+    TestClock clock;
+    Storage storage;
+    Tutor tutor;
+
+    @BeforeEach
+    void open() {
+        clock = new TestClock("2025-03-10T12:00:00Z");
+        settings = newDatabase();
+        storage = Storage.open(settings, clock);
+        tutor = new Tutor(TestQuiz.BANK, new LiveAttempts(storage.journal(), LiveAttempts.Settings.DEFAULT),
+                storage.history(), ScoringPolicy.DEFAULT, clock, RandomGenerator.of("L64X128MixRandom"));
+    }
+
+    @AfterEach
+    void close() {
+        if (storage != null) {
+            storage.close();
+        }
+        forget(settings);
+    }
+
+    private void answer(long guild, long post, long user, String question, String... letters) {
+        for (String letter : letters) {
+            tutor.answer(new Place(guild, post), user, TestQuiz.question("alpha", question), Response.of(letter));
+        }
+    }
+
+    private long rows(String sql) {
+        return storage.database().read("count", session -> {
+            try (Statement statement = session.connection().createStatement(); ResultSet row = statement.executeQuery(sql)) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    /** Everything a member makes, in two servers: answers, a hint, figures, tests, a name, an upload, a schedule. */
+    private void history(long user) {
+        answer(GUILD, 1, user, "c1", "B");                      // right
+        answer(GUILD, 2, user, "c2", "A", "B");                 // wrong, then right
+        tutor.hint(new Place(GUILD, 3), user, TestQuiz.question("alpha", "c3"));
+        answer(OTHER_GUILD, 4, user, "c1", "B");
+        tutor.pick(user, Tutor.Selection.of(QuestionKind.PRACTICE));
+        TopicTest test = TopicTest.start(TopicTest.draw(TestQuiz.BANK.topic("beta").orElseThrow(), 3,
+                RandomGenerator.of("L64X128MixRandom")));
+        storage.tests().save(new TopicTestStore.TestId(GUILD, user, 1), test);
+        storage.tests().finish(new TopicTestStore.TestId(OTHER_GUILD, user, 2), test.finish().report());
+        SqlMemberNames names = new SqlMemberNames(storage.database());
+        names.remember(GUILD, user, "Member " + user);
+        names.remember(OTHER_GUILD, user, "Member " + user);
+        storage.serverTopics().put(GUILD, "own-" + user, "{}", new ServerTopicStore.Uploader(user, "Member " + user),
+                clock.instant(), false);
+        storage.schedules().create(new NewSchedule(GUILD, 7001, new Timetable(LocalTime.of(18, 0),
+                ZoneId.of("Europe/Berlin"), Days.EVERY_DAY), new QuestionChoice(Optional.empty(), Optional.empty(),
+                QuestionKind.CHOICE), Optional.empty(), Optional.empty(), user));
+    }
+
+    @Test
+    void forgettingAMemberDeletesEverythingOfTheirsInEveryServerAndNothingOfAnyoneElse() {
+        history(ANA);
+        history(BEN);
+        MemberData.Records bens = storage.members().inventory(BEN);
+        MemberData.Records expected = new MemberData.Records(4, 1, 2, 1, 1, 1, 2, 0, 0, 1, 1);
+        assertEquals(expected, storage.members().inventory(ANA));
+        assertEquals(expected, bens);
+
+        assertEquals(expected, storage.members().forget(ANA), "says exactly what it deleted");
+        assertEquals(MemberData.Records.NONE, storage.members().inventory(ANA));
+        assertEquals(bens, storage.members().inventory(BEN), "another member keeps everything");
+        assertEquals(0, rows("SELECT COUNT(*) FROM attempt_event WHERE user_id = " + ANA));
+        assertEquals(0, rows("SELECT COUNT(*) FROM test_in_progress_question WHERE user_id = " + ANA));
+        assertEquals(0, rows("SELECT COUNT(*) FROM test_result_difficulty WHERE user_id = " + ANA));
+        for (long guild : new long[] {GUILD, OTHER_GUILD}) {
+            assertEquals(Totals.NONE, storage.figures().progress(guild, ANA).overall());
+            assertEquals(List.of(), storage.figures().progress(guild, ANA).recentTests());
+            for (Period period : Period.values()) {
+                Figures.Leaderboard board = storage.figures().leaderboard(guild, period, ZoneOffset.UTC, 10, ANA);
+                assertEquals(List.of(BEN), board.top().stream().map(Figures.Standing::user).toList(), period + " in " + guild);
+                assertEquals(Optional.empty(), board.caller());
+            }
+        }
+        List<ServerTopicStore.StoredTopic> topics = storage.serverTopics().live();
+        assertEquals(2, topics.size(), "the server keeps the topic Ana uploaded");
+        assertEquals(new ServerTopicStore.Uploader(0, MemberData.FORMER_MEMBER),
+                topics.stream().filter(t -> t.topicId().equals("own-" + ANA)).findFirst().orElseThrow().uploader());
+        assertEquals(2, storage.schedules().list(GUILD).size(), "and the schedule Ana created");
+
+        assertInstanceOf(Feedback.Correct.class, tutor.answer(new Place(GUILD, 99), ANA, TestQuiz.question("alpha", "c1"),
+                Response.of("B")).feedback(), "a member forgotten can start again");
+        assertEquals(new MemberData.Records(1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0), storage.members().forget(ANA),
+                "forgetting again deletes what was made since");
+    }
+}
