@@ -141,4 +141,46 @@ abstract class MemberDataContract {
         assertEquals(new MemberData.Records(1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0), storage.members().forget(ANA),
                 "forgetting again deletes what was made since");
     }
+
+    @Test
+    void oldAttemptEventsGoWholeWhileTheFiguresTheyMadeStay() {
+        clock.set("2025-01-05T10:00:00Z");
+        answer(GUILD, 1, ANA, "c1", "B");
+        answer(GUILD, 2, ANA, "c2", "A");                         // a wrong try in January...
+        clock.set("2025-02-20T10:00:00Z");
+        answer(GUILD, 2, ANA, "c2", "B");                         // ... and the right one in February
+        answer(GUILD, 3, BEN, "c1", "B");
+        for (long post = 100; post < 112; post++) {
+            tutor.hint(new Place(OTHER_GUILD, post), BEN, TestQuiz.question("alpha", "c3"));
+        }
+        clock.set("2025-03-10T12:00:00Z");
+        answer(GUILD, 4, ANA, "c1", "B");
+        Figures.Progress ana = storage.figures().progress(GUILD, ANA);
+        assertEquals(new Totals(3, 3, 2.667), ana.overall());
+        Figures.Leaderboard allTime = storage.figures().leaderboard(GUILD, Period.ALL_TIME, ZoneOffset.UTC, 10, ANA);
+        Figures.Leaderboard march = storage.figures().leaderboard(GUILD, Period.THIS_MONTH, ZoneOffset.UTC, 10, ANA);
+        assertEquals(new Totals(1, 1, 1.0), march.caller().orElseThrow().totals());
+
+        EventRetention retention = new EventRetention(storage.database(), Duration.ofDays(32), clock, 5);
+        assertEquals(1, retention.deleteOld(), "only the attempt whose newest event is older than 32 days");
+        assertEquals(16, rows("SELECT COUNT(*) FROM attempt_event"));
+        assertEquals(ana, storage.figures().progress(GUILD, ANA), "the figures stay");
+        assertEquals(allTime, storage.figures().leaderboard(GUILD, Period.ALL_TIME, ZoneOffset.UTC, 10, ANA));
+        assertEquals(march, storage.figures().leaderboard(GUILD, Period.THIS_MONTH, ZoneOffset.UTC, 10, ANA),
+                "this month's events are all there");
+        Tutor restarted = new Tutor(TestQuiz.BANK, new LiveAttempts(storage.journal(), LiveAttempts.Settings.DEFAULT),
+                storage.history(), ScoringPolicy.DEFAULT, clock, RandomGenerator.of("L64X128MixRandom"));
+        Feedback.Progress kept = restarted.progress(new Place(GUILD, 2), ANA, TestQuiz.question("alpha", "c2"));
+        assertEquals(2, kept.triesUsed(), "an attempt older in part is kept whole: its wrong try still counts");
+        assertEquals(dev.quiztutor.tutor.Attempt.Status.SOLVED, kept.status());
+        assertEquals(0, retention.deleteOld(), "nothing more is old");
+
+        clock.set("2025-03-25T12:00:00Z");
+        assertEquals(15, retention.deleteOld(), "February's attempts, in batches of 5");
+        assertEquals(1, rows("SELECT COUNT(*) FROM attempt_event"));
+        assertEquals(ana.overall(), storage.figures().progress(GUILD, ANA).overall());
+        assertEquals(allTime.top(), storage.figures().leaderboard(GUILD, Period.ALL_TIME, ZoneOffset.UTC, 10, ANA).top());
+        assertThrows(IllegalArgumentException.class,
+                () -> new EventRetention(storage.database(), Duration.ofDays(31), clock));
+    }
 }
