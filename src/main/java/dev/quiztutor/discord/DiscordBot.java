@@ -118,6 +118,12 @@ public final class DiscordBot implements AutoCloseable {
 
     public static DiscordBot start(Settings settings, BankLimits bankLimits, String token, Tutor tutor, Storage storage,
                                    Clock clock) throws StartFailure {
+        return start(settings, bankLimits, Optional.empty(), token, tutor, storage, clock);
+    }
+
+    /** {@code keepEvents}: storage.keepEventsDays, after which a post takes no more answers. */
+    public static DiscordBot start(Settings settings, BankLimits bankLimits, Optional<Duration> keepEvents, String token,
+                                   Tutor tutor, Storage storage, Clock clock) throws StartFailure {
         if (!(tutor.banks() instanceof LiveBanks live)) {
             throw new IllegalArgumentException("the tutor's banks must be LiveBanks, to take the servers' topics");
         }
@@ -146,7 +152,7 @@ public final class DiscordBot implements AutoCloseable {
         Scheduler scheduler = new Scheduler(storage.schedules(), tutor, storage.journal(),
                 new ChannelPoster(built::get, Pacer.forShards(ownShards, settings.shardsTotal())),
                 settings::owns, clock, settings.schedules());
-        InteractionRouter router = new InteractionRouter(tutor.banks(), new PracticeFeature(tutor, tallies),
+        InteractionRouter router = new InteractionRouter(tutor.banks(), new PracticeFeature(tutor, tallies, keepEvents),
                 new LessonFeature(tutor), new TestFeature(tutor, new StoredTests(storage.tests(), tutor.banks())),
                 new ProgressFeature(tutor.banks(), storage.figures(), storage.guilds(), memberNames),
                 new ScheduleFeature(tutor.banks(), storage.schedules(), scheduler, storage.guilds(), clock),

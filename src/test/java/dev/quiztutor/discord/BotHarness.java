@@ -41,6 +41,8 @@ final class BotHarness implements AutoCloseable {
     private final Clock clock;
     private Storage storage;
     private DiscordBot bot;
+    /** storage.keepEventsDays, when a test sets it. */
+    private Optional<Duration> keepEvents = Optional.empty();
 
     BotHarness(Path dir) throws Exception {
         this(dir, Fixtures.seedBank(), Duration.ZERO, Duration.ofMillis(1500), Clock.systemUTC());
@@ -55,6 +57,11 @@ final class BotHarness implements AutoCloseable {
         this(dir, Banks.of(bank), journalDelay, deferAfter, clock);
     }
 
+    /** A bot that keeps attempt events for {@code keepEvents} only (storage.keepEventsDays). */
+    BotHarness(Path dir, Clock clock, Duration keepEvents) throws Exception {
+        this(dir, Banks.of(Fixtures.seedBank()), Duration.ZERO, Duration.ofMillis(1500), clock, Optional.of(keepEvents));
+    }
+
     /** A bot whose bank may change while it runs, as the operator's folder reloading itself makes it. */
     BotHarness(Path dir, Banks bank) throws Exception {
         this(dir, bank, Duration.ZERO, Duration.ofMillis(1500), Clock.systemUTC());
@@ -62,6 +69,12 @@ final class BotHarness implements AutoCloseable {
 
     private BotHarness(Path dir, Banks bank, Duration journalDelay, Duration deferAfter,
                        Clock clock) throws Exception {
+        this(dir, bank, journalDelay, deferAfter, clock, Optional.empty());
+    }
+
+    private BotHarness(Path dir, Banks bank, Duration journalDelay, Duration deferAfter,
+                       Clock clock, Optional<Duration> keepEvents) throws Exception {
+        this.keepEvents = keepEvents;
         this.clock = clock;
         this.discord = FakeDiscord.start();
         this.database = dir.resolve("quiztutor.db");
@@ -80,7 +93,7 @@ final class BotHarness implements AutoCloseable {
         DiscordBot.Settings settings = new DiscordBot.Settings(Optional.of(discord.restBaseUrl()),
                 Optional.of(discord.gatewayUrl()), Optional.empty(), 1, List.of(), 4, deferAfter,
                 Duration.ofSeconds(1), Scheduler.Settings.DEFAULT, Duration.ofHours(1));
-        bot = DiscordBot.start(settings, FakeDiscord.TOKEN, tutor, storage, clock);
+        bot = DiscordBot.start(settings, DiscordBot.BankLimits.DEFAULT, keepEvents, FakeDiscord.TOKEN, tutor, storage, clock);
         if (!bot.awaitReady(WAIT, Optional.empty())) {
             throw new IllegalStateException("the bot did not connect to the fake Discord");
         }
