@@ -84,7 +84,8 @@ public final class App {
         Clock clock = Clock.systemUTC();
         Storage storage;
         try {
-            storage = Storage.open(storageSettings(config, System.getenv()), clock);
+            // Members' review cards are kept with every answer, scheduled for the configured retention.
+            storage = Storage.open(storageSettings(config, System.getenv()), clock, config.review().scheduler());
         } catch (StorageException e) {
             folders.ifPresent(FolderBank::close);
             err.println("quiztutor: " + e.getMessage());

@@ -175,13 +175,13 @@ class StoreCommandsTest {
             CliTest.Run declined = CliTest.run("no\n", "forget", "--user", "5", "--config", config.toString());
             assertEquals(1, declined.exit());
             assertTrue(declined.out().startsWith("Stored about user 5: 2 answers, their figures in 2 servers, "
-                    + "their name in 1 server.\nDelete all of it, in every server?"), declined.out());
+                    + "their name in 1 server, 2 review cards.\nDelete all of it, in every server?"), declined.out());
             assertTrue(declined.out().endsWith("Nothing deleted.\n"), declined.out());
             assertEquals(fives, storage.members().inventory(5), "declined: all still there");
 
             CliTest.Run confirmed = CliTest.run("yes\n", "forget", "--user", "5", "--config", config.toString());
             assertEquals(0, confirmed.exit(), confirmed.err());
-            assertTrue(confirmed.out().contains("Deleted 2 answers, their figures in 2 servers, their name in 1 server."),
+            assertTrue(confirmed.out().contains("Deleted 2 answers, their figures in 2 servers, their name in 1 server, 2 review cards."),
                     confirmed.out());
             assertTrue(storage.members().inventory(5).isEmpty());
             assertEquals(other, storage.members().inventory(6));

@@ -58,7 +58,8 @@ public final class ConsoleSession {
         }
     }
 
-    private record Testing(Topic topic, TopicTest test) implements Mode {
+    /** {@code id} numbers the test as {@code places} number questions: its answers' place (see Tutor.recordTest). */
+    private record Testing(Topic topic, TopicTest test, long id) implements Mode {
     }
 
     public ConsoleSession(Tutor tutor, BufferedReader in, PrintWriter out, Style style) {
@@ -255,7 +256,7 @@ public final class ConsoleSession {
         }
         TopicTest test = tutor.startTest(topic.get(), TopicTest.DEFAULT_SIZE);
         out.print(text.testIntro(topic.get(), test));
-        mode = new Testing(topic.get(), test);
+        mode = new Testing(topic.get(), test, ++places);
         showTestQuestion();
     }
 
@@ -495,6 +496,7 @@ public final class ConsoleSession {
     }
 
     private void advance(Testing t, TopicTest next) {
+        tutor.recordTest(0, USER, t.id(), t.test(), next);
         if (next.finished()) {
             out.println();
             out.print(text.report(next.report()));
@@ -502,7 +504,7 @@ public final class ConsoleSession {
             mode = new Idle();
             return;
         }
-        mode = new Testing(t.topic(), next);
+        mode = new Testing(t.topic(), next, t.id());
         showTestQuestion();
     }
 

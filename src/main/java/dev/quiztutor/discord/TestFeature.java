@@ -201,6 +201,9 @@ public final class TestFeature {
             reply.acknowledgeSilently();
             return;
         }
+        if (moved[0]) {
+            tutor.recordTest(session.guild(), session.user(), testId, before[0].test(), session.test());
+        }
         if (session.test().finished()) {
             TopicTest.Report report = session.test().report();
             if (moved[0]) {

@@ -4,6 +4,7 @@ import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.QuestionKind;
 import dev.quiztutor.tutor.Attempt;
 import dev.quiztutor.tutor.Place;
+import dev.quiztutor.tutor.review.Card;
 import dev.quiztutor.tutor.Response;
 import dev.quiztutor.tutor.Verdict;
 import java.time.Instant;
@@ -68,7 +69,28 @@ final class Codes {
         return switch (kind) {
             case POST -> "post";
             case LESSON -> "lesson";
+            case TEST -> "test";
+            case REVIEW -> "review";
         };
+    }
+
+    static Place.Kind placeKind(String word) {
+        return Arrays.stream(Place.Kind.values()).filter(k -> placeKind(k).equals(word)).findFirst()
+                .orElseThrow(() -> unknown("place kind", word));
+    }
+
+    static String cardState(Card.State state) {
+        return switch (state) {
+            case NEW -> "new";
+            case LEARNING -> "learning";
+            case REVIEW -> "review";
+            case RELEARNING -> "relearning";
+        };
+    }
+
+    static Card.State cardState(String word) {
+        return Arrays.stream(Card.State.values()).filter(s -> cardState(s).equals(word)).findFirst()
+                .orElseThrow(() -> unknown("card state", word));
     }
 
     static String verdict(Verdict verdict) {

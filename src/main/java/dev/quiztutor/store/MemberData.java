@@ -135,12 +135,10 @@ public final class MemberData {
         });
     }
 
-    /**
-     * The member's review cards. TODO(i13-cards): the review_card table arrives with migration V7;
-     * once merged, count (or delete, when {@code delete}) {@code review_card WHERE user_id = ?} here.
-     */
-    private static long reviewCards(Session session, long user, boolean delete) {
-        return 0;
+    /** The member's review cards (spaced review), counted, or deleted when {@code delete}. */
+    private static long reviewCards(Session session, long user, boolean delete) throws SQLException {
+        return delete ? update(session, "DELETE FROM review_card WHERE user_id = ?", user)
+                : count(session, "SELECT COUNT(*) FROM review_card WHERE user_id = ?", user);
     }
 
     /**

@@ -115,10 +115,15 @@ public final class SqlAttemptJournal implements AttemptJournal {
             GROUP BY user_id
             """;
 
-    private final Database database;
+    /** How often a write is run again after losing a race to insert the same first review card. */
+    private static final int CONTENDED_TRIES = 3;
 
-    public SqlAttemptJournal(Database database) {
+    private final Database database;
+    private final SqlCardStore cards;
+
+    public SqlAttemptJournal(Database database, SqlCardStore cards) {
         this.database = Objects.requireNonNull(database);
+        this.cards = Objects.requireNonNull(cards);
     }
 
     @Override
@@ -152,13 +157,14 @@ public final class SqlAttemptJournal implements AttemptJournal {
 
     /**
      * Commits the event, and for an event that ends an attempt at a scored place (a post, not a lesson)
-     * the member's figures, before returning.
+     * the member's figures, and for an event that changes one of the member's reviews (an answer or a
+     * give-up, at any place) their review card ({@link SqlCardStore}), before returning.
      */
     @Override
     public void append(RecordedEvent recorded) {
         Objects.requireNonNull(recorded);
         String what = "store an attempt event";
-        if (database.dialect() == Database.Dialect.POSTGRESQL) {
+        if (database.dialect() == Database.Dialect.POSTGRESQL && !SqlCardStore.changesReview(recorded)) {
             database.writeOneStatement(what, session -> {
                 PreparedStatement statement = session.prepare(recorded.scores() ? EVENT_AND_FIGURES : INSERT_EVENT);
                 int next = bindEvent(statement, 1, recorded);
@@ -167,8 +173,29 @@ public final class SqlAttemptJournal implements AttemptJournal {
                 }
                 return statement.executeUpdate();
             });
+        } else if (database.dialect() == Database.Dialect.POSTGRESQL) {
+            for (int tries = 1; ; tries++) {
+                try {
+                    database.write(what, session -> {
+                        // The card first: its row lock orders two processes' answers of one member at one question.
+                        cards.recorded(session, recorded);
+                        PreparedStatement statement = session.prepare(recorded.scores() ? EVENT_AND_FIGURES : INSERT_EVENT);
+                        int next = bindEvent(statement, 1, recorded);
+                        if (recorded.scores()) {
+                            bindMemberStats(statement, bindTopicStats(statement, next, recorded), recorded);
+                        }
+                        return statement.executeUpdate();
+                    });
+                    return;
+                } catch (SqlCardStore.Contended e) {
+                    if (tries >= CONTENDED_TRIES) {
+                        throw new StorageException("Could not " + what + ": the member's review card kept changing", e);
+                    }
+                }
+            }
         } else {
             database.write(what, session -> {
+                cards.recorded(session, recorded);
                 PreparedStatement insert = session.prepare(INSERT_EVENT);
                 bindEvent(insert, 1, recorded);
                 insert.executeUpdate();
@@ -270,7 +297,7 @@ public final class SqlAttemptJournal implements AttemptJournal {
         return i;
     }
 
-    private static AttemptEvent event(ResultSet row) throws SQLException {
+    static AttemptEvent event(ResultSet row) throws SQLException {
         Instant at = Codes.instant(row.getLong("at_second"), row.getInt("at_nano"));
         String kind = row.getString("event");
         return switch (kind) {

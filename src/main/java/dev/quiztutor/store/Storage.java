@@ -3,6 +3,8 @@ package dev.quiztutor.store;
 import dev.quiztutor.schedule.ScheduleStore;
 import dev.quiztutor.tutor.AttemptJournal;
 import dev.quiztutor.tutor.History;
+import dev.quiztutor.tutor.review.CardStore;
+import dev.quiztutor.tutor.review.FsrsScheduler;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -21,10 +23,12 @@ public final class Storage implements AutoCloseable {
     private final SqlScheduleStore schedules;
     private final SqlServerTopicStore serverTopics;
     private final MemberData members;
+    private final SqlCardStore cards;
 
-    private Storage(Database database, Clock clock) {
+    private Storage(Database database, Clock clock, FsrsScheduler scheduler) {
         this.database = database;
-        this.journal = new SqlAttemptJournal(database);
+        this.cards = new SqlCardStore(database, scheduler);
+        this.journal = new SqlAttemptJournal(database, cards);
         this.history = new SqlHistory(database);
         this.figures = new SqlFigures(database, clock);
         this.tests = new SqlTopicTestStore(database, clock);
@@ -34,9 +38,19 @@ public final class Storage implements AutoCloseable {
         this.members = new MemberData(database);
     }
 
+    /** Storage whose review cards are scheduled for the default retention (see {@link FsrsScheduler#tutor}). */
     public static Storage open(StorageSettings settings, Clock clock) {
+        return open(settings, clock, FsrsScheduler.tutor(FsrsScheduler.DEFAULT_RETENTION));
+    }
+
+    /**
+     * Storage whose review cards are kept with {@code scheduler}. A card is scheduled when it is reviewed:
+     * a changed retention applies to reviews from then on.
+     */
+    public static Storage open(StorageSettings settings, Clock clock, FsrsScheduler scheduler) {
         Objects.requireNonNull(clock);
-        return new Storage(Database.open(settings), clock);
+        Objects.requireNonNull(scheduler);
+        return new Storage(Database.open(settings), clock, scheduler);
     }
 
     public Database database() {
@@ -76,6 +90,11 @@ public final class Storage implements AutoCloseable {
     /** Everything stored about one member: counted, and deleted on request (/forget-me). */
     public MemberData members() {
         return members;
+    }
+
+    /** Members' review cards, kept with every answer (see {@link SqlCardStore}). */
+    public CardStore cards() {
+        return cards;
     }
 
     @Override

@@ -79,6 +79,34 @@ public final class Attempt {
         return new Attempt(copy, question.attempts());
     }
 
+    /**
+     * The attempt its stored events make, without the question: as the journal recorded them, each with
+     * the attempt's status after it. The tries allowed are read from the events: the count of answers at
+     * the event that ran out of tries, or, when none did, as many as an attempt can hold (the attempt had
+     * tries left; how many is the question's, which a stored history need not know). Status, tries used,
+     * wrong tries and hints are those of the attempt as it was played; what review cards and statistics read.
+     */
+    public static Attempt ofRecorded(List<RecordedEvent> recorded) {
+        AttemptEvent[] events = new AttemptEvent[recorded.size()];
+        int allowed = Short.MAX_VALUE;
+        int answers = 0;
+        boolean ended = false;
+        for (int i = 0; i < events.length; i++) {
+            RecordedEvent one = recorded.get(i);
+            events[i] = Objects.requireNonNull(one.event(), "event");
+            if (one.event() instanceof AttemptEvent.Answered) {
+                answers++;
+            }
+            if (!ended && one.statusAfter().ended()) {
+                ended = true;
+                if (one.statusAfter() == Status.OUT_OF_TRIES) {
+                    allowed = answers;
+                }
+            }
+        }
+        return new Attempt(events, allowed);
+    }
+
     public Attempt with(AttemptEvent event) {
         AttemptEvent[] more = Arrays.copyOf(events, events.length + 1);
         more[events.length] = Objects.requireNonNull(event, "event");

@@ -1,31 +1,47 @@
 package dev.quiztutor.tutor;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /** Keeps events in memory for the life of the process: the console's journal, and a test double. */
 public final class InMemoryAttemptJournal implements AttemptJournal {
-    private final Map<AttemptKey, List<AttemptEvent>> events = new ConcurrentHashMap<>();
+    /** Each attempt's events as recorded (with the status after each): what review cards are rebuilt from. */
+    private final Map<AttemptKey, List<RecordedEvent>> events = new ConcurrentHashMap<>();
 
     @Override
     public List<AttemptEvent> load(AttemptKey key) {
-        List<AttemptEvent> found = events.get(key);
+        List<RecordedEvent> found = events.get(key);
         if (found == null) {
             return List.of();
         }
         synchronized (found) {
-            return List.copyOf(found);
+            return found.stream().map(RecordedEvent::event).toList();
         }
     }
 
     @Override
     public void append(RecordedEvent recorded) {
-        List<AttemptEvent> list = events.computeIfAbsent(recorded.key(), k -> new ArrayList<>());
+        List<RecordedEvent> list = events.computeIfAbsent(recorded.key(), k -> new ArrayList<>());
         synchronized (list) {
-            list.add(recorded.event());
+            list.add(recorded);
         }
+    }
+
+    /** The recorded events of every attempt whose key matches, each attempt's oldest first (copies). */
+    public Map<AttemptKey, List<RecordedEvent>> recorded(Predicate<AttemptKey> which) {
+        Map<AttemptKey, List<RecordedEvent>> found = new LinkedHashMap<>();
+        events.forEach((key, list) -> {
+            if (which.test(key)) {
+                synchronized (list) {
+                    found.put(key, List.copyOf(list));
+                }
+            }
+        });
+        return found;
     }
 
     @Override
@@ -37,8 +53,8 @@ public final class InMemoryAttemptJournal implements AttemptJournal {
                 return;
             }
             synchronized (list) {
-                for (AttemptEvent event : list) {
-                    if (event instanceof AttemptEvent.Answered answeredEvent) {
+                for (RecordedEvent recorded : list) {
+                    if (recorded.event() instanceof AttemptEvent.Answered answeredEvent) {
                         answered.add(key.user());
                         if (answeredEvent.grade().correct()) {
                             right.add(key.user());

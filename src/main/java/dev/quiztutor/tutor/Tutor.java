@@ -206,6 +206,45 @@ public final class Tutor {
         return TopicTest.start(TopicTest.draw(topic, size, random));
     }
 
+    /**
+     * Keeps what one step of a member's topic test filled in ({@code before} to {@code after}: an answer, a
+     * skip, or a finish) as attempt events at {@link Place#test}{@code (guild, testId)}, so that topic tests
+     * count towards the member's review cards and the question statistics, and score nothing (the test has
+     * its own report). Call it when the step is taken, before the test is saved: each answer is then kept
+     * as soon as it is given, and a crash in between loses nothing.
+     * <ul>
+     *   <li>an answered question: one {@link AttemptEvent.Answered} with the response and its grade (as
+     *       in a deferred-feedback test: one try, marked now, told at the end);</li>
+     *   <li>a question skipped, or the question on screen when the member finished early: a give-up, as the
+     *       member met it and could not answer it (Again for review);</li>
+     *   <li>the questions a finish leaves never shown: nothing, since the member never met them (the
+     *       report counts them as missed; review brings back only what was met).</li>
+     * </ul>
+     * Idempotent per question: a question whose test attempt already has an event keeps it, so a step
+     * replayed after a crash (kept here, the test not yet saved) cannot record a second try.
+     */
+    public void recordTest(long guild, long user, long testId, TopicTest before, TopicTest after) {
+        if (!after.paper().equals(before.paper())) {
+            throw new IllegalArgumentException("two steps of different tests");
+        }
+        Place place = Place.test(guild, testId);
+        for (int i = before.position(); i < after.position(); i++) {
+            Question question = after.paper().questions().get(i);
+            Optional<Response> given = after.answers().get(i);
+            boolean seen = i == before.position();
+            if (given.isEmpty() && !seen) {
+                continue;
+            }
+            attempts.update(key(place, user, question), question, practice.scoring(), a -> {
+                if (!a.events().isEmpty()) {
+                    return new Practice.Outcome(a, Optional.empty(), new Feedback.AlreadyEnded(practice.progress(question, a)));
+                }
+                return given.isPresent() ? practice.answer(question, a, given.get(), clock.instant())
+                        : practice.giveUp(question, a, clock.instant());
+            });
+        }
+    }
+
     /** The lesson of a topic as pages, empty when the topic has no lesson. */
     public List<LessonPage> lesson(Topic topic) {
         return topic.lesson().map(LessonPage::of).orElse(List.of());

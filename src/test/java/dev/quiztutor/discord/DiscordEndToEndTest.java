@@ -15,6 +15,9 @@ import dev.quiztutor.discord.fake.FakeMessage;
 import dev.quiztutor.discord.fake.FakeUser;
 import dev.quiztutor.discord.fake.InteractionHandle;
 import dev.quiztutor.discord.fake.InteractionOption;
+import dev.quiztutor.tutor.review.Deck;
+import dev.quiztutor.tutor.review.Rating;
+import dev.quiztutor.tutor.review.Review;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -323,6 +326,14 @@ class DiscordEndToEndTest {
                 report.toString());
         assertEquals(3, report.path("fields").size() - 1, "easy, medium and hard, then the missed questions");
         assertEquals("Missed questions", report.path("fields").get(3).path("name").asText());
+        // Each answer was kept as an attempt at the test (for review cards and statistics), scoring nothing.
+        long guild = discord.guild().id();
+        List<Deck.Attempted> kept = bot.storage().cards().attempts(guild, max.id(), java.util.Optional.empty());
+        assertEquals(10, kept.size());
+        assertEquals(expectedRight, kept.stream()
+                .filter(a -> Review.of(a.attempt()).orElseThrow().rating() == Rating.GOOD).count(), "right at once: Good");
+        assertEquals(10, bot.storage().cards().deck(guild, max.id()).cards().size(), "a review card per question");
+        assertEquals(0, bot.storage().figures().progress(guild, max.id()).overall().answered(), "no figures");
         String solutionButton = message.customIds().stream().filter(id -> id.startsWith("qt1:s:")).findFirst().orElseThrow();
         Callback solution = privately(click(max, message, solutionButton));
         solutionText(solution);

@@ -111,7 +111,7 @@ abstract class MemberDataContract {
         history(ANA);
         history(BEN);
         MemberData.Records bens = storage.members().inventory(BEN);
-        MemberData.Records expected = new MemberData.Records(4, 1, 2, 1, 1, 1, 2, 0, 0, 1, 1);
+        MemberData.Records expected = new MemberData.Records(4, 1, 2, 1, 1, 1, 2, 3, 0, 1, 1);
         assertEquals(expected, storage.members().inventory(ANA));
         assertEquals(expected, bens);
 
@@ -121,6 +121,7 @@ abstract class MemberDataContract {
         assertEquals(0, rows("SELECT COUNT(*) FROM attempt_event WHERE user_id = " + ANA));
         assertEquals(0, rows("SELECT COUNT(*) FROM test_in_progress_question WHERE user_id = " + ANA));
         assertEquals(0, rows("SELECT COUNT(*) FROM test_result_difficulty WHERE user_id = " + ANA));
+        assertEquals(0, rows("SELECT COUNT(*) FROM review_card WHERE user_id = " + ANA));
         for (long guild : new long[] {GUILD, OTHER_GUILD}) {
             assertEquals(Totals.NONE, storage.figures().progress(guild, ANA).overall());
             assertEquals(List.of(), storage.figures().progress(guild, ANA).recentTests());
@@ -138,7 +139,7 @@ abstract class MemberDataContract {
 
         assertInstanceOf(Feedback.Correct.class, tutor.answer(new Place(GUILD, 99), ANA, TestQuiz.question("alpha", "c1"),
                 Response.of("B")).feedback(), "a member forgotten can start again");
-        assertEquals(new MemberData.Records(1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0), storage.members().forget(ANA),
+        assertEquals(new MemberData.Records(1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0), storage.members().forget(ANA),
                 "forgetting again deletes what was made since");
     }
 
@@ -161,6 +162,8 @@ abstract class MemberDataContract {
         Figures.Leaderboard march = storage.figures().leaderboard(GUILD, Period.THIS_MONTH, ZoneOffset.UTC, 10, ANA);
         assertEquals(new Totals(1, 1, 1.0), march.caller().orElseThrow().totals());
 
+        long cards = rows("SELECT COUNT(*) FROM review_card");
+        assertEquals(3, cards, "Ana's c1 and c2, Ben's c1; a hint alone makes no card");
         EventRetention retention = new EventRetention(storage.database(), Duration.ofDays(32), clock, 5);
         assertEquals(1, retention.deleteOld(), "only the attempt whose newest event is older than 32 days");
         assertEquals(16, rows("SELECT COUNT(*) FROM attempt_event"));
@@ -178,6 +181,7 @@ abstract class MemberDataContract {
         clock.set("2025-03-25T12:00:00Z");
         assertEquals(15, retention.deleteOld(), "February's attempts, in batches of 5");
         assertEquals(1, rows("SELECT COUNT(*) FROM attempt_event"));
+        assertEquals(cards, rows("SELECT COUNT(*) FROM review_card"), "the review cards the events made stay");
         assertEquals(ana.overall(), storage.figures().progress(GUILD, ANA).overall());
         assertEquals(allTime.top(), storage.figures().leaderboard(GUILD, Period.ALL_TIME, ZoneOffset.UTC, 10, ANA).top());
         assertThrows(IllegalArgumentException.class,

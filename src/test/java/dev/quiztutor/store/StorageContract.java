@@ -221,6 +221,33 @@ abstract class StorageContract {
     }
 
     @Test
+    void aTopicTestsAndAReviewsAnswersAreKeptButScoreNothing() {
+        Bot bot = bot(storage);
+        Question question = q("alpha", "c2");
+        TopicTest test = TopicTest.start(new TopicTest.Paper("alpha", "Alpha", List.of(question, q("alpha", "c1"),
+                q("alpha", "c3")), 3));
+        TopicTest answered = test.answer(Response.of("B"));
+        bot.tutor().recordTest(GUILD, USER, 4001, test, answered);
+        TopicTest wrong = answered.answer(Response.of("C"));
+        bot.tutor().recordTest(GUILD, USER, 4001, answered, wrong);
+        bot.tutor().recordTest(GUILD, USER, 4001, wrong, wrong.skip());
+        bot.tutor().answer(Place.review(GUILD, 4002), USER, question, Response.of("A"));
+        bot.tutor().giveUp(Place.review(GUILD, 4002), USER, question);
+        assertEquals(3, countRows("SELECT COUNT(*) FROM attempt_event WHERE place_kind = 'test' AND post_id = 4001"));
+        assertEquals(2, countRows("SELECT COUNT(*) FROM attempt_event WHERE place_kind = 'review'"));
+        Bot restarted = bot(reopen());
+        assertInstanceOf(Feedback.AlreadyEnded.class, restarted.tutor()
+                .answer(Place.test(GUILD, 4001), USER, question, Response.of("B")).feedback(), "replayed after a restart");
+
+        assertEquals(new Totals(0, 0, 0), storage.figures().progress(GUILD, USER).overall(), "no figures, no points");
+        assertEquals(Streak.NONE, storage.figures().progress(GUILD, USER).streak(), "no streak");
+        for (Period period : Period.values()) {
+            assertEquals(List.of(), storage.figures().leaderboard(GUILD, period, ZoneOffset.UTC, 10, USER).top(),
+                    period.toString());
+        }
+    }
+
+    @Test
     void aPostsFiguresAreRebuiltFromTheEvents() {
         Bot bot = bot(storage);
         Place post = new Place(GUILD, 2001);

@@ -67,6 +67,32 @@ public final class Deck {
         return new Deck(scheduler, cards);
     }
 
+    /**
+     * A deck of cards already computed, as a store keeps them: the same deck {@link #of} gives from the
+     * attempts those cards were reviewed from.
+     */
+    public static Deck ofCards(FsrsScheduler scheduler, Map<QuestionRef, Card> cards) {
+        Objects.requireNonNull(scheduler, "scheduler");
+        Map<QuestionRef, Card> sorted = new LinkedHashMap<>();
+        cards.keySet().stream().sorted(BY_REF).forEach(q -> sorted.put(q, Objects.requireNonNull(cards.get(q), "card")));
+        return new Deck(scheduler, sorted);
+    }
+
+    /** The cards of one topic's questions: what {@code /review topic} draws from. */
+    public Deck topic(String topicId) {
+        Map<QuestionRef, Card> mine = new LinkedHashMap<>();
+        cards.forEach((q, card) -> {
+            if (q.topicId().equals(topicId)) {
+                mine.put(q, card);
+            }
+        });
+        return new Deck(scheduler, mine);
+    }
+
+    public FsrsScheduler scheduler() {
+        return scheduler;
+    }
+
     /** Every card, by question (topic id, then question id). */
     public Map<QuestionRef, Card> cards() {
         return cards;
