@@ -97,7 +97,7 @@ public final class App {
         try {
             Config.Bank limits = config.bank();
             bot = DiscordBot.start(settings, new DiscordBot.BankLimits(limits.maxFileBytes(), limits.topicsPerServer(),
-                    limits.questionsPerServer()), config.storage().keepEvents(), token, tutor, storage, clock);
+                    limits.questionsPerServer(), limits.suggestionsPerDay()), config.storage().keepEvents(), token, tutor, storage, clock);
         } catch (DiscordBot.StartFailure e) {
             folders.ifPresent(FolderBank::close);
             storage.close();

@@ -241,8 +241,9 @@ public record Config(
             @JsonProperty("scanEvery") String scanEvery,
             @JsonProperty("maxFileBytes") Integer maxFileBytes,
             @JsonProperty("topicsPerServer") Integer topicsPerServer,
-            @JsonProperty("questionsPerServer") Integer questionsPerServer) {
-        public static final Bank DEFAULT = new Bank(null, null, null, null, null);
+            @JsonProperty("questionsPerServer") Integer questionsPerServer,
+            @JsonProperty("suggestionsPerDay") Integer suggestionsPerDay) {
+        public static final Bank DEFAULT = new Bank(null, null, null, null, null, null);
 
         public Bank {
             reload = reload == null || reload;
@@ -250,6 +251,7 @@ public record Config(
             maxFileBytes = maxFileBytes == null ? 1024 * 1024 : maxFileBytes;
             topicsPerServer = topicsPerServer == null ? 50 : topicsPerServer;
             questionsPerServer = questionsPerServer == null ? 5000 : questionsPerServer;
+            suggestionsPerDay = suggestionsPerDay == null ? 5 : suggestionsPerDay;
             if (maxFileBytes < 1024 || maxFileBytes > 25 * 1024 * 1024) {
                 throw new ConfigValueException("bank.maxFileBytes", "must be from 1024 to 26214400 (25 MiB), not " + maxFileBytes);
             }
@@ -258,6 +260,9 @@ public record Config(
             }
             if (questionsPerServer < 0 || questionsPerServer > 100_000) {
                 throw new ConfigValueException("bank.questionsPerServer", "must be from 0 to 100000, not " + questionsPerServer);
+            }
+            if (suggestionsPerDay < 0 || suggestionsPerDay > 1000) {
+                throw new ConfigValueException("bank.suggestionsPerDay", "must be from 0 to 1000, not " + suggestionsPerDay);
             }
             Duration every = DurationText.parse("bank.scanEvery", scanEvery);
             if (every.toMillis() < 1000 || every.compareTo(Duration.ofHours(1)) > 0) {

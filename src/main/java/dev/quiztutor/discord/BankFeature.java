@@ -80,7 +80,8 @@ final class BankFeature {
                                                 "Replace this server's topic with the same id", false)),
                         new SubcommandData("list", "This server's own topics: version, uploader, questions"),
                         new SubcommandData("download", "A topic of this server as our JSON file").addOptions(topic),
-                        new SubcommandData("remove", "Remove a topic of this server (its history stays)").addOptions(topic));
+                        new SubcommandData("remove", "Remove a topic of this server (its history stays)").addOptions(topic),
+                        SuggestFeature.reviewChannelCommand());
     }
 
     /** Autocomplete of {@code topic}: this server's own topics only. */

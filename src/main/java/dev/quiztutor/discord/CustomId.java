@@ -41,6 +41,45 @@ public sealed interface CustomId {
         }
     }
 
+    /** The /suggest form, for a suggestion meant for server topic {@code topicId}. */
+    record SuggestForm(String topicId) implements CustomId {
+        public String encode() {
+            return join("sq", topicId);
+        }
+    }
+
+    /** Opens the /suggest form again with what its presser typed last (their stored draft). */
+    record SuggestRetry(String topicId) implements CustomId {
+        public String encode() {
+            return join("sqr", topicId);
+        }
+    }
+
+    /** A review button on suggestion {@code suggestion}'s post in the review channel. */
+    record SuggestReview(long suggestion, Verdict verdict) implements CustomId {
+        /** What the button does; its code is part of the id. */
+        public enum Verdict {
+            APPROVE("sa"), EDIT("se"), REJECT("sx");
+
+            final String code;
+
+            Verdict(String code) {
+                this.code = code;
+            }
+        }
+
+        public String encode() {
+            return join(verdict.code, Long.toString(suggestion, 36));
+        }
+    }
+
+    /** A moderator's edit form of suggestion {@code suggestion}, opened from its review post. */
+    record SuggestEdited(long suggestion) implements CustomId {
+        public String encode() {
+            return join("sem", Long.toString(suggestion, 36));
+        }
+    }
+
     /** The Hint button of a practice post. */
     record Hint(QuestionRef question) implements CustomId {
         public String encode() {
@@ -187,6 +226,12 @@ public sealed interface CustomId {
                 case "a" -> p.length == 5 && ref(p) != null && LETTER.matcher(p[4]).matches() ? new Answer(ref(p), p[4]) : null;
                 case "br" -> p.length == 3 && id(p[2]) ? new BankRemove(p[2]) : null;
                 case "fm" -> p.length == 3 && test(p[2]) ? new ForgetMe(Long.parseLong(p[2], 36)) : null;
+                case "sq" -> p.length == 3 && id(p[2]) ? new SuggestForm(p[2]) : null;
+                case "sqr" -> p.length == 3 && id(p[2]) ? new SuggestRetry(p[2]) : null;
+                case "sa" -> p.length == 3 && test(p[2]) ? new SuggestReview(Long.parseLong(p[2], 36), SuggestReview.Verdict.APPROVE) : null;
+                case "se" -> p.length == 3 && test(p[2]) ? new SuggestReview(Long.parseLong(p[2], 36), SuggestReview.Verdict.EDIT) : null;
+                case "sx" -> p.length == 3 && test(p[2]) ? new SuggestReview(Long.parseLong(p[2], 36), SuggestReview.Verdict.REJECT) : null;
+                case "sem" -> p.length == 3 && test(p[2]) ? new SuggestEdited(Long.parseLong(p[2], 36)) : null;
                 case "h" -> p.length == 4 && ref(p) != null ? new Hint(ref(p)) : null;
                 case "g" -> p.length == 4 && ref(p) != null ? new Reveal(ref(p)) : null;
                 case "s" -> p.length == 4 && ref(p) != null ? new ShowSolution(ref(p)) : null;

@@ -69,9 +69,13 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    /** What /bank takes and keeps: the largest file, and topics and questions per server. */
-    public record BankLimits(long maxFileBytes, int topicsPerServer, int questionsPerServer) {
-        public static final BankLimits DEFAULT = new BankLimits(1024 * 1024, 50, 5000);
+    /** What /bank takes and keeps: the largest file, topics and questions per server, /suggest's daily limit. */
+    public record BankLimits(long maxFileBytes, int topicsPerServer, int questionsPerServer, int suggestionsPerDay) {
+        public static final BankLimits DEFAULT = new BankLimits(1024 * 1024, 50, 5000, 5);
+
+        public BankLimits(long maxFileBytes, int topicsPerServer, int questionsPerServer) {
+            this(maxFileBytes, topicsPerServer, questionsPerServer, DEFAULT.suggestionsPerDay());
+        }
     }
 
     /** The bot could not start; the message is one line for the operator. */
@@ -158,6 +162,9 @@ public final class DiscordBot implements AutoCloseable {
                 new ScheduleFeature(tutor.banks(), storage.schedules(), scheduler, storage.guilds(), clock),
                 new BankFeature(serverTopics, storage.guilds(), new BankFeature.Limits(bankLimits.maxFileBytes(),
                         new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer())), clock),
+                new SuggestFeature(serverTopics, storage.suggestions(), storage.guilds(),
+                        new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer()),
+                        bankLimits.suggestionsPerDay(), clock),
                 new ForgetFeature(storage.members(), tutor, names), names, workers, timer, settings.deferAfter());
 
         ScheduledExecutorService bankThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-banks"));

@@ -34,6 +34,7 @@ final class InteractionRouter extends ListenerAdapter {
     private final ProgressFeature progress;
     private final ScheduleFeature schedules;
     private final BankFeature bank;
+    private final SuggestFeature suggestions;
     private final ForgetFeature forget;
     private final Names names;
     private final ExecutorService workers;
@@ -41,7 +42,8 @@ final class InteractionRouter extends ListenerAdapter {
     private final Duration deferAfter;
 
     InteractionRouter(Banks banks, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
-                      ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, ForgetFeature forget, Names names,
+                      ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, SuggestFeature suggestions,
+                      ForgetFeature forget, Names names,
                       ExecutorService workers,
                       ScheduledExecutorService watchdog, Duration deferAfter) {
         this.banks = banks;
@@ -51,6 +53,7 @@ final class InteractionRouter extends ListenerAdapter {
         this.progress = progress;
         this.schedules = schedules;
         this.bank = bank;
+        this.suggestions = suggestions;
         this.forget = forget;
         this.names = names;
         this.workers = workers;
@@ -61,6 +64,10 @@ final class InteractionRouter extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         String name = event.getName();
+        if (name.equals(SuggestFeature.NAME)) {
+            openOnWorker(event, () -> suggestions.open(event));
+            return;
+        }
         boolean publicPost = name.equals(SlashCommands.PRACTICE) || name.equals(SlashCommands.CODE)
                 || name.equals(SlashCommands.LEADERBOARD);
         Reply reply = Reply.newMessage(event, !publicPost);
@@ -78,7 +85,13 @@ final class InteractionRouter extends ListenerAdapter {
                 case SlashCommands.PROGRESS -> progress.progress(event, reply);
                 case SlashCommands.LEADERBOARD -> progress.leaderboard(event, reply);
                 case ScheduleFeature.NAME -> schedules.handle(event, reply);
-                case BankFeature.NAME -> bank.handle(event, reply);
+                case BankFeature.NAME -> {
+                    if (SuggestFeature.REVIEW_CHANNEL.equals(event.getSubcommandName())) {
+                        suggestions.reviewChannel(event, reply);
+                    } else {
+                        bank.handle(event, reply);
+                    }
+                }
                 case ForgetFeature.NAME -> forget.ask(event, reply);
                 default -> reply.sendPrivately(View.text("I don't know /" + name
                         + " any more. Try /topics, /learn, /practice, /code, /test, /progress or /leaderboard."));
@@ -100,7 +113,15 @@ final class InteractionRouter extends ListenerAdapter {
             openForm(event, id);
             return;
         }
-        boolean updatesItsMessage = id instanceof CustomId.BankRemove || id instanceof CustomId.ForgetMe || id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
+        if (id instanceof CustomId.SuggestRetry r) {
+            openOnWorker(event, () -> suggestions.reopen(event, r));
+            return;
+        }
+        if (id instanceof CustomId.SuggestReview r && r.verdict() == CustomId.SuggestReview.Verdict.EDIT) {
+            openOnWorker(event, () -> suggestions.editForm(event, r));
+            return;
+        }
+        boolean updatesItsMessage = id instanceof CustomId.BankRemove || id instanceof CustomId.SuggestReview || id instanceof CustomId.ForgetMe || id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
                 || id instanceof CustomId.TestSkip || id instanceof CustomId.TestSubmit;
         Reply reply = updatesItsMessage ? Reply.update(event) : Reply.newMessage(event, true);
         dispatch(reply, () -> {
@@ -116,6 +137,8 @@ final class InteractionRouter extends ListenerAdapter {
                 practice.showSolution(event, reply, s);
             } else if (id instanceof CustomId.BankRemove b) {
                 bank.remove(event, reply, b);
+            } else if (id instanceof CustomId.SuggestReview r) {
+                suggestions.review(event, reply, r);
             } else if (id instanceof CustomId.ForgetMe f) {
                 forget.confirm(event, reply, f);
             } else if (id instanceof CustomId.LessonPage l) {
@@ -160,7 +183,8 @@ final class InteractionRouter extends ListenerAdapter {
     public void onModalInteraction(net.dv8tion.jda.api.events.interaction.ModalInteractionEvent event) {
         Optional<CustomId> parsed = CustomId.parse(event.getModalId());
         CustomId id = parsed.orElse(null);
-        Reply reply = id instanceof CustomId.TestTyped && event.getMessage() != null ? Reply.update(event)
+        Reply reply = (id instanceof CustomId.TestTyped || id instanceof CustomId.SuggestEdited) && event.getMessage() != null
+                ? Reply.update(event)
                 : Reply.newMessage(event, true);
         dispatch(reply, () -> {
             if (id instanceof CustomId.Typed t) {
@@ -169,6 +193,10 @@ final class InteractionRouter extends ListenerAdapter {
                 lessons.typed(event, reply, l);
             } else if (id instanceof CustomId.TestTyped t) {
                 tests.typed(event, reply, t);
+            } else if (id instanceof CustomId.SuggestForm f) {
+                suggestions.submit(event, reply, f);
+            } else if (id instanceof CustomId.SuggestEdited e && event.getMessage() != null) {
+                suggestions.edited(event, reply, e);
             } else {
                 LOG.info("interaction {}: unknown form id {}", event.getId(), event.getModalId());
                 reply.sendPrivately(View.text(Polite.STALE));
@@ -203,11 +231,42 @@ final class InteractionRouter extends ListenerAdapter {
         String typed = event.getFocusedOption().getValue();
         try {
             workers.execute(() -> event.replyChoices(!option.equals("topic") ? ScheduleFeature.zones(typed)
-                            : event.getName().equals(BankFeature.NAME) ? bank.suggest(Who.of(event).guild(), typed)
+                            : event.getName().equals(BankFeature.NAME) || event.getName().equals(SuggestFeature.NAME)
+                            ? bank.suggest(Who.of(event).guild(), typed)
                             : Topics.suggest(Topics.of(banks, event), typed))
                     .queue(null, e -> LOG.debug("autocomplete {} not answered: {}", event.getId(), e.toString())));
         } catch (RejectedExecutionException busy) {
             event.replyChoices(List.of()).queue();
+        }
+    }
+
+    /**
+     * Answers with a form that needs a look in storage first (/suggest, a suggestion's Edit): on a
+     * worker, since JDA's event thread must not wait on storage, but with no watchdog, because a form
+     * must be the interaction's first answer and cannot follow a defer. The look-ups are single-row reads.
+     */
+    private <E extends net.dv8tion.jda.api.interactions.callbacks.IModalCallback & net.dv8tion.jda.api.interactions.callbacks.IReplyCallback> void openOnWorker(
+            E event, Supplier<SuggestFeature.Opening> open) {
+        try {
+            workers.execute(() -> {
+                SuggestFeature.Opening opening;
+                try {
+                    opening = open.get();
+                } catch (RuntimeException | Error e) {
+                    LOG.error("interaction {} failed", event.getId(), e);
+                    opening = new SuggestFeature.Line(Polite.SORRY);
+                }
+                if (opening instanceof SuggestFeature.Form form) {
+                    event.replyModal(form.modal()).queue(null, e -> LOG.warn("interaction {}: form not shown: {}",
+                            event.getId(), e.toString()));
+                } else {
+                    event.reply(((SuggestFeature.Line) opening).text()).setEphemeral(true).setAllowedMentions(List.of())
+                            .queue(null, e -> LOG.debug("interaction {}: {}", event.getId(), e.toString()));
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            event.reply(workers.isShutdown() ? Polite.RESTARTING : Polite.BUSY).setEphemeral(true)
+                    .queue(null, e -> LOG.debug("interaction {}: {}", event.getId(), e.toString()));
         }
     }
 

@@ -39,6 +39,7 @@ final class SlashCommands {
                         .addChoice("this month", "month").addChoice("all time", "all"))));
         commands.add(ScheduleFeature.command());
         commands.add(BankFeature.command());
+        commands.add(SuggestFeature.command());
         commands.add(ForgetFeature.command());
         return commands;
     }

@@ -46,7 +46,7 @@ public final class MemberData {
                 parts.add(whose + " name in " + count(names, "server", "servers"));
             }
             add(parts, reviewCards, "review card", "review cards");
-            add(parts, suggestions, "credit for a suggestion", "credit for suggestions");
+            add(parts, suggestions, "suggestion (or draft, or credit for one)", "suggestions (drafts, credit)");
             add(parts, uploadsCredited, "credit for an uploaded topic", "credit for uploaded topics");
             add(parts, schedulesCredited, "credit for a schedule", "credit for schedules");
             return parts.isEmpty() ? "nothing" : String.join(", ", parts);
@@ -142,11 +142,14 @@ public final class MemberData {
     }
 
     /**
-     * Suggestions' credit. TODO(i12-suggest): their store's {@code deleteMember(long user)}, in this
-     * transaction, once merged.
+     * Their suggestions and drafts, and their name on the suggestions they wrote or decided on,
+     * counted, or deleted (see {@link SqlSuggestionStore#deleteMember}) when {@code delete}.
      */
-    private static long suggestions(Session session, long user, boolean delete) {
-        return 0;
+    private static long suggestions(Session session, long user, boolean delete) throws SQLException {
+        return delete ? SqlSuggestionStore.deleteMember(session, user)
+                : count(session, "SELECT COUNT(*) FROM suggestion WHERE author_id = ?", user)
+                        + count(session, "SELECT COUNT(*) FROM suggestion WHERE decided_by = ?", user)
+                        + count(session, "SELECT COUNT(*) FROM suggestion_draft WHERE user_id = ?", user);
     }
 
     private static long count(Session session, String sql, long... ids) throws SQLException {

@@ -24,6 +24,7 @@ public final class Storage implements AutoCloseable {
     private final SqlServerTopicStore serverTopics;
     private final MemberData members;
     private final SqlCardStore cards;
+    private final SqlSuggestionStore suggestions;
 
     private Storage(Database database, Clock clock, FsrsScheduler scheduler) {
         this.database = database;
@@ -36,6 +37,7 @@ public final class Storage implements AutoCloseable {
         this.schedules = new SqlScheduleStore(database, clock);
         this.serverTopics = new SqlServerTopicStore(database);
         this.members = new MemberData(database);
+        this.suggestions = new SqlSuggestionStore(database);
     }
 
     /** Storage whose review cards are scheduled for the default retention (see {@link FsrsScheduler#tutor}). */
@@ -95,6 +97,11 @@ public final class Storage implements AutoCloseable {
     /** Members' review cards, kept with every answer (see {@link SqlCardStore}). */
     public CardStore cards() {
         return cards;
+    }
+
+    /** Members' suggestions (/suggest), each server's review channel, and forms being fixed. */
+    public SuggestionStore suggestions() {
+        return suggestions;
     }
 
     @Override

@@ -19,7 +19,11 @@ class CustomIdTest {
                 new CustomId.Answer(REF, "B"), new CustomId.Hint(REF), new CustomId.Reveal(REF), new CustomId.Check(REF),
                 new CustomId.Blank(REF, 3), new CustomId.ShowSolution(REF), new CustomId.LessonPage("mlops", 12),
                 new CustomId.LessonAnswer("mlops", 9, "D"), new CustomId.TestAnswer(1_234_567_890_123_456_789L, 9, "A"),
-                new CustomId.TestBlank(42, 0, 4), new CustomId.TestSubmit(42, 3), new CustomId.TestSkip(42, 7));
+                new CustomId.TestBlank(42, 0, 4), new CustomId.TestSubmit(42, 3), new CustomId.TestSkip(42, 7),
+                new CustomId.SuggestForm("suggestions"), new CustomId.SuggestRetry("own-topic"),
+                new CustomId.SuggestReview(Long.MAX_VALUE, CustomId.SuggestReview.Verdict.APPROVE),
+                new CustomId.SuggestReview(1, CustomId.SuggestReview.Verdict.EDIT),
+                new CustomId.SuggestReview(36, CustomId.SuggestReview.Verdict.REJECT), new CustomId.SuggestEdited(77));
         for (CustomId id : ids) {
             String encoded = id.encode();
             assertTrue(encoded.length() <= 100, encoded);
@@ -38,7 +42,8 @@ class CustomIdTest {
     @ValueSource(strings = {"", "hello", "qt2:a:t:q:B", "qt1:a:t:q", "qt1:a:t:q:B:extra", "qt1:a:T:q:B", "qt1:a:t:q:Z",
             "qt1:a:t:q:b", "qt1:a:t--x:q:B", "qt1:b:t:q:5", "qt1:b:t:q:0", "qt1:l:t:-1", "qt1:l:t:99999",
             "qt1:ta:zzzzzzzzzzzzzz:1:A", "qt1:ta:abc:01:A", "qt1:zz:t:q", "qt1:h:t:q:",
-            "qt1:a:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:q:B"})
+            "qt1:a:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:q:B",
+            "qt1:sa:", "qt1:sa:1:2", "qt1:sx:ZZ", "qt1:se:zzzzzzzzzzzzzz", "qt1:sq:Not-An-Id", "qt1:sem:-1"})
     void staleOrForgedIdsReadAsNothing(String id) {
         assertEquals(Optional.empty(), CustomId.parse(id));
     }

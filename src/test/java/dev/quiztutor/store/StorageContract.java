@@ -1118,4 +1118,45 @@ abstract class StorageContract {
         there.refresh();
         assertTrue(theirs.forGuild(GUILD).topic("own").isEmpty(), "a removal arrives too");
     }
+
+    @Test
+    void aSuggestionIsDecidedOnceCountedPerMemberAndDayAndForgottenWithItsAuthor() {
+        SuggestionStore suggestions = storage.suggestions();
+        dev.quiztutor.bank.SuggestedQuestion question = new dev.quiztutor.bank.SuggestedQuestion("Which one?",
+                List.of("This", "That"), "B", "Because.", dev.quiztutor.bank.Difficulty.MEDIUM);
+        SuggestionStore.Person author = new SuggestionStore.Person(USER, "Ana");
+        SuggestionStore.Person mod = new SuggestionStore.Person(7, "Mod");
+        java.time.Instant dayStart = clock.instant().minus(Duration.ofHours(1));
+        suggestions.saveDraft(GUILD, USER, new SuggestionStore.Draft("suggestions",
+                new dev.quiztutor.bank.SuggestedQuestion.Typed("Which one?", "This", "", "", "")), clock.instant());
+        long first = suggestions.add(GUILD, author, "suggestions", question, clock.instant());
+        long second = suggestions.add(GUILD, author, "suggestions", question.withDifficulty(dev.quiztutor.bank.Difficulty.HARD),
+                clock.instant());
+        assertNotEquals(first, second);
+        assertTrue(suggestions.draft(GUILD, USER).isEmpty(), "sending removes the draft");
+        assertEquals(2, suggestions.countSince(GUILD, USER, dayStart));
+        assertEquals(0, suggestions.countSince(OTHER_GUILD, USER, dayStart), "counted per server");
+        assertEquals(0, suggestions.countSince(GUILD, USER, clock.instant().plusSeconds(1)), "counted from the day's start");
+
+        assertTrue(suggestions.decide(first, SuggestionStore.State.APPROVED, mod, clock.instant()));
+        assertFalse(suggestions.decide(first, SuggestionStore.State.REJECTED, mod, clock.instant()), "decided once");
+        assertFalse(suggestions.update(first, question), "a decided suggestion is not edited");
+        assertTrue(suggestions.update(second, question));
+
+        Storage again = reopen();
+        SuggestionStore.Suggestion approved = again.suggestions().get(first).orElseThrow();
+        assertEquals(SuggestionStore.State.APPROVED, approved.state());
+        assertEquals("Mod", approved.decision().orElseThrow().moderator().name());
+        assertEquals(question, approved.question());
+        assertEquals(dev.quiztutor.bank.Difficulty.MEDIUM, again.suggestions().get(second).orElseThrow().question().difficulty(),
+                "the edit is kept");
+
+        again.suggestions().deleteMember(USER);
+        assertTrue(again.suggestions().get(second).isEmpty(), "a pending suggestion of a forgotten member is deleted");
+        SuggestionStore.Suggestion kept = again.suggestions().get(first).orElseThrow();
+        assertEquals(new SuggestionStore.Person(0, ""), kept.author(), "an approved one keeps no id or name");
+        assertEquals(0, again.suggestions().countSince(GUILD, USER, dayStart));
+        again.suggestions().deleteMember(7);
+        assertEquals("", again.suggestions().get(first).orElseThrow().decision().orElseThrow().moderator().name());
+    }
 }
