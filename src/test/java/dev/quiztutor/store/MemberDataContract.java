@@ -101,6 +101,9 @@ abstract class MemberDataContract {
         names.remember(OTHER_GUILD, user, "Member " + user);
         storage.serverTopics().put(GUILD, "own-" + user, "{}", new ServerTopicStore.Uploader(user, "Member " + user),
                 clock.instant(), false);
+        storage.suggestions().add(GUILD, new SuggestionStore.Person(user, "Member " + user), "own-" + user,
+                new dev.quiztutor.bank.SuggestedQuestion("Which?", List.of("this", "that"), "A", "",
+                        dev.quiztutor.bank.Difficulty.MEDIUM), clock.instant());
         storage.schedules().create(new NewSchedule(GUILD, 7001, new Timetable(LocalTime.of(18, 0),
                 ZoneId.of("Europe/Berlin"), Days.EVERY_DAY), new QuestionChoice(Optional.empty(), Optional.empty(),
                 QuestionKind.CHOICE), Optional.empty(), Optional.empty(), user));
@@ -111,7 +114,7 @@ abstract class MemberDataContract {
         history(ANA);
         history(BEN);
         MemberData.Records bens = storage.members().inventory(BEN);
-        MemberData.Records expected = new MemberData.Records(4, 1, 2, 1, 1, 1, 2, 3, 0, 1, 1);
+        MemberData.Records expected = new MemberData.Records(4, 1, 2, 1, 1, 1, 2, 3, 1, 1, 1);
         assertEquals(expected, storage.members().inventory(ANA));
         assertEquals(expected, bens);
 
@@ -122,6 +125,8 @@ abstract class MemberDataContract {
         assertEquals(0, rows("SELECT COUNT(*) FROM test_in_progress_question WHERE user_id = " + ANA));
         assertEquals(0, rows("SELECT COUNT(*) FROM test_result_difficulty WHERE user_id = " + ANA));
         assertEquals(0, rows("SELECT COUNT(*) FROM review_card WHERE user_id = " + ANA));
+        assertEquals(0, rows("SELECT COUNT(*) FROM suggestion WHERE author_id = " + ANA));
+        assertEquals(1, rows("SELECT COUNT(*) FROM suggestion WHERE author_id = " + BEN));
         for (long guild : new long[] {GUILD, OTHER_GUILD}) {
             assertEquals(Totals.NONE, storage.figures().progress(guild, ANA).overall());
             assertEquals(List.of(), storage.figures().progress(guild, ANA).recentTests());
