@@ -18,6 +18,8 @@ import dev.quiztutor.schedule.Scheduler;
 import dev.quiztutor.tutor.AttemptJournal;
 import dev.quiztutor.tutor.History;
 import dev.quiztutor.store.AbandonedTests;
+import dev.quiztutor.store.EventRetention;
+import dev.quiztutor.schedule.Periodic;
 import dev.quiztutor.store.Storage;
 import dev.quiztutor.store.StorageException;
 import dev.quiztutor.store.StorageSettings;
@@ -177,8 +179,8 @@ public final class App {
         try {
             Config.Bank limits = config.bank();
             bot = DiscordBot.start(settings, new DiscordBot.BankLimits(limits.maxFileBytes(), limits.topicsPerServer(),
-                    limits.questionsPerServer(), limits.suggestionsPerDay()), token, tutor, storage, clock,
-                    prometheus != null ? prometheus : Metrics.NONE);
+                    limits.questionsPerServer(), limits.suggestionsPerDay()), config.storage().keepEvents(), token, tutor, storage,
+                    clock, prometheus != null ? prometheus : Metrics.NONE);
             started.set(bot);
         } catch (DiscordBot.StartFailure e) {
             ops.ifPresent(OpsServer::close);
@@ -195,6 +197,8 @@ public final class App {
         });
         new AbandonedTests(storage.tests(), config.tests().abandonAfterDuration(), clock)
                 .start(sweeper, AbandonedTests.EVERY);
+        config.storage().keepEvents().ifPresent(keep -> Periodic.withFixedDelay(sweeper, "the sweep of old attempt events",
+                Duration.ofMinutes(1), EventRetention.EVERY, new EventRetention(storage.database(), keep, clock)::sweep));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");

@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "quiztutor", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "A tutor bot for study groups: practice questions, lessons and topic tests.",
         subcommands = {Cli.Play.class, Cli.Validate.class, Cli.Run.class, ImportCommand.class, ExportCommand.class, StatsCommand.class,
-                CommandLine.HelpCommand.class})
+                BackupCommand.class, ForgetCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
     /** Exit code of a run that found problems (invalid quiz files, nothing to play). */
     public static final int PROBLEMS = 1;

@@ -3,6 +3,7 @@ package dev.quiztutor.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.quiztutor.schedule.Scheduler;
+import dev.quiztutor.store.EventRetention;
 import dev.quiztutor.tutor.LiveAttempts;
 import dev.quiztutor.tutor.ScoringPolicy;
 import dev.quiztutor.tutor.review.FsrsScheduler;
@@ -54,12 +55,13 @@ public record Config(
     public record Storage(
             @JsonProperty("url") String url,
             @JsonProperty("user") String user,
-            @JsonProperty("poolSize") Integer poolSize) {
+            @JsonProperty("poolSize") Integer poolSize,
+            @JsonProperty("keepEventsDays") Integer keepEventsDays) {
 
         public static final String ENV_URL = "QUIZTUTOR_STORAGE_URL";
         /** The database password: read from the environment only, so it never lands in a committed file. */
         public static final String ENV_PASSWORD = "QUIZTUTOR_STORAGE_PASSWORD";
-        public static final Storage DEFAULT = new Storage(null, null, null);
+        public static final Storage DEFAULT = new Storage(null, null, null, null);
 
         public Storage {
             url = Blank.toNull(url) == null ? "jdbc:sqlite:data/quiztutor.db" : url.trim();
@@ -72,11 +74,22 @@ public record Config(
             if (poolSize < 1 || poolSize > 100) {
                 throw new ConfigValueException("storage.poolSize", "must be from 1 to 100, not " + poolSize);
             }
+            keepEventsDays = keepEventsDays == null ? 0 : keepEventsDays;
+            if (keepEventsDays != 0 && (keepEventsDays < EventRetention.MIN_DAYS || keepEventsDays > 36_500)) {
+                throw new ConfigValueException("storage.keepEventsDays", "must be 0 (keep every event) or from "
+                        + EventRetention.MIN_DAYS + " to 36500, not " + keepEventsDays + ": the monthly leaderboard"
+                        + " counts this month's answers from their events, and a month has up to 31 days");
+            }
+        }
+
+        /** How long attempt events are kept; empty: for ever (the default). */
+        public java.util.Optional<Duration> keepEvents() {
+            return keepEventsDays == 0 ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofDays(keepEventsDays));
         }
 
         Storage withEnvironment(java.util.Map<String, String> env) {
             String envUrl = Blank.toNull(env.get(ENV_URL));
-            return new Storage(envUrl != null ? envUrl : url, user, poolSize);
+            return new Storage(envUrl != null ? envUrl : url, user, poolSize, keepEventsDays);
         }
     }
 

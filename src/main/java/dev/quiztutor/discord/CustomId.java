@@ -34,6 +34,13 @@ public sealed interface CustomId {
         }
     }
 
+    /** The confirm button of /forget-me: the member whose data it deletes (only they may press it). */
+    record ForgetMe(long user) implements CustomId {
+        public String encode() {
+            return join("fm", Long.toString(user, 36));
+        }
+    }
+
     /** The /suggest form, for a suggestion meant for server topic {@code topicId}. */
     record SuggestForm(String topicId) implements CustomId {
         public String encode() {
@@ -305,6 +312,7 @@ public sealed interface CustomId {
             return Optional.ofNullable(switch (p[1]) {
                 case "a" -> p.length == 5 && ref(p) != null && LETTER.matcher(p[4]).matches() ? new Answer(ref(p), p[4]) : null;
                 case "br" -> p.length == 3 && id(p[2]) ? new BankRemove(p[2]) : null;
+                case "fm" -> p.length == 3 && test(p[2]) ? new ForgetMe(Long.parseLong(p[2], 36)) : null;
                 case "sq" -> p.length == 3 && id(p[2]) ? new SuggestForm(p[2]) : null;
                 case "sqr" -> p.length == 3 && id(p[2]) ? new SuggestRetry(p[2]) : null;
                 case "sa" -> p.length == 3 && test(p[2]) ? new SuggestReview(Long.parseLong(p[2], 36), SuggestReview.Verdict.APPROVE) : null;

@@ -129,15 +129,16 @@ public final class DiscordBot implements AutoCloseable {
 
     public static DiscordBot start(Settings settings, BankLimits bankLimits, String token, Tutor tutor, Storage storage,
                                    Clock clock) throws StartFailure {
-        return start(settings, bankLimits, token, tutor, storage, clock, Metrics.NONE);
+        return start(settings, bankLimits, Optional.empty(), token, tutor, storage, clock, Metrics.NONE);
     }
 
     /**
      * Starts the bot, reporting to {@code metrics}: interactions, scheduled posts, Discord's 429s, the
-     * live-attempt cache and the store's writes.
+     * live-attempt cache and the store's writes. {@code keepEvents}: storage.keepEventsDays, after which
+     * a post takes no more answers.
      */
-    public static DiscordBot start(Settings settings, BankLimits bankLimits, String token, Tutor tutor, Storage storage,
-                                   Clock clock, Metrics metrics) throws StartFailure {
+    public static DiscordBot start(Settings settings, BankLimits bankLimits, Optional<Duration> keepEvents, String token,
+                                   Tutor tutor, Storage storage, Clock clock, Metrics metrics) throws StartFailure {
         if (!(tutor.banks() instanceof LiveBanks live)) {
             throw new IllegalArgumentException("the tutor's banks must be LiveBanks, to take the servers' topics");
         }
@@ -160,6 +161,7 @@ public final class DiscordBot implements AutoCloseable {
                 new ArrayBlockingQueue<>(10_000), threads("quiztutor-worker"));
         LiveTallies tallies = new LiveTallies(timer, settings.liveCountInterval(), storage.journal()::summary);
         SqlMemberNames memberNames = new SqlMemberNames(storage.database());
+        Names names = new Names(memberNames);
         AtomicReference<ShardManager> built = new AtomicReference<>();
         int ownShards = settings.shardIds().isEmpty() ? settings.shardsTotal() : settings.shardIds().size();
         Reviews reviews = new Reviews(tutor, storage.cards());
@@ -167,7 +169,7 @@ public final class DiscordBot implements AutoCloseable {
                 new MeteredPoster(new ChannelPoster(built::get, Pacer.forShards(ownShards, settings.shardsTotal())), metrics),
                 settings::owns, clock, settings.schedules(),
                 guild -> OptionalInt.of(reviews.membersWithDue(guild, storage.guilds().get(guild).zoneOrUtc())));
-        InteractionRouter router = new InteractionRouter(tutor.banks(), new PracticeFeature(tutor, tallies),
+        InteractionRouter router = new InteractionRouter(tutor.banks(), new PracticeFeature(tutor, tallies, keepEvents),
                 new LessonFeature(tutor), new TestFeature(tutor, new StoredTests(storage.tests(), tutor.banks())),
                 new ProgressFeature(tutor.banks(), storage.figures(), storage.guilds(), memberNames, reviews,
                         new ProgressFeature.Pictures(storage.rightAnswers(), storage.cards(), clock)),
@@ -179,7 +181,7 @@ public final class DiscordBot implements AutoCloseable {
                         bankLimits.suggestionsPerDay(), clock),
                 new ReviewFeature(reviews, tutor.banks(), storage.guilds()),
                 new StatsFeature(tutor.banks(), new SqlTopicAttempts(storage.database()), storage.guilds(), tutor.scoring()),
-                new Names(memberNames), workers, timer, settings.deferAfter()).metered(metrics);
+                new ForgetFeature(storage.members(), tutor, names), names, workers, timer, settings.deferAfter()).metered(metrics);
         if (metrics != Metrics.NONE) {
             metrics.attemptCache(tutor.attempts()::stats);
             storage.database().observeWrites(metrics::storeWrite);

@@ -38,6 +38,7 @@ final class InteractionRouter extends ListenerAdapter {
     private final SuggestFeature suggestions;
     private final ReviewFeature review;
     private final StatsFeature stats;
+    private final ForgetFeature forget;
     private final Names names;
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
@@ -47,7 +48,7 @@ final class InteractionRouter extends ListenerAdapter {
 
     InteractionRouter(Banks banks, PracticeFeature practice, LessonFeature lessons, TestFeature tests,
                       ProgressFeature progress, ScheduleFeature schedules, BankFeature bank, SuggestFeature suggestions,
-                      ReviewFeature review, StatsFeature stats, Names names, ExecutorService workers,
+                      ReviewFeature review, StatsFeature stats, ForgetFeature forget, Names names, ExecutorService workers,
                       ScheduledExecutorService watchdog, Duration deferAfter) {
         this.banks = banks;
         this.practice = practice;
@@ -59,6 +60,7 @@ final class InteractionRouter extends ListenerAdapter {
         this.suggestions = suggestions;
         this.review = review;
         this.stats = stats;
+        this.forget = forget;
         this.names = names;
         this.workers = workers;
         this.watchdog = watchdog;
@@ -82,7 +84,10 @@ final class InteractionRouter extends ListenerAdapter {
                 || name.equals(SlashCommands.LEADERBOARD);
         Reply reply = Reply.newMessage(event, !publicPost).metered(metrics, Metrics.Kind.SLASH_COMMAND, name);
         dispatch(reply, () -> {
-            names.seen(event);
+            if (!name.equals(ForgetFeature.NAME)) {
+                // Asking to be forgotten is no reason to store a name.
+                names.seen(event);
+            }
             switch (name) {
                 case SlashCommands.TOPICS -> reply.send(Views.topics(Topics.of(banks, event)));
                 case SlashCommands.LEARN -> lessons.start(event, reply);
@@ -101,6 +106,7 @@ final class InteractionRouter extends ListenerAdapter {
                 }
                 case ReviewFeature.NAME -> review.start(event, reply);
                 case StatsFeature.NAME -> stats.handle(event, reply);
+                case ForgetFeature.NAME -> forget.ask(event, reply);
                 default -> reply.sendPrivately(View.text("I don't know /" + name
                         + " any more. Try /topics, /learn, /practice, /code, /test, /progress or /leaderboard."));
             }
@@ -130,7 +136,7 @@ final class InteractionRouter extends ListenerAdapter {
             openOnWorker(event, () -> suggestions.editForm(event, r));
             return;
         }
-        boolean updatesItsMessage = id instanceof CustomId.BankRemove || id instanceof CustomId.SuggestReview || id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
+        boolean updatesItsMessage = id instanceof CustomId.BankRemove || id instanceof CustomId.SuggestReview || id instanceof CustomId.ForgetMe || id instanceof CustomId.LessonPage || id instanceof CustomId.TestAnswer
                 || id instanceof CustomId.TestSkip || id instanceof CustomId.TestSubmit || reviewStep(id);
         Reply reply = (updatesItsMessage ? Reply.update(event) : Reply.newMessage(event, true))
                 .metered(metrics, Metrics.Kind.BUTTON, nameOf(id));
@@ -149,6 +155,8 @@ final class InteractionRouter extends ListenerAdapter {
                 bank.remove(event, reply, b);
             } else if (id instanceof CustomId.SuggestReview r) {
                 suggestions.review(event, reply, r);
+            } else if (id instanceof CustomId.ForgetMe f) {
+                forget.confirm(event, reply, f);
             } else if (id instanceof CustomId.LessonPage l) {
                 lessons.turn(event, reply, l);
             } else if (id instanceof CustomId.LessonAnswer a) {

@@ -25,6 +25,11 @@ final class Names {
         this.store = store;
     }
 
+    /** Their name was deleted: the next interaction stores it again rather than trusting this cache. */
+    void forget(long user) {
+        known.asMap().keySet().removeIf(key -> key.user() == user);
+    }
+
     void seen(Interaction interaction) {
         Member member = interaction.getMember();
         if (member == null || interaction.getGuild() == null) {

@@ -38,9 +38,36 @@ final class PracticeFeature {
     private record PickKey(long post, long user) {
     }
 
+    /** storage.keepEventsDays: a post older than that takes no more answers (see {@link #tooOld}). */
+    private final Optional<Duration> keepEvents;
+
     PracticeFeature(Tutor tutor, LiveTallies tallies) {
+        this(tutor, tallies, Optional.empty());
+    }
+
+    PracticeFeature(Tutor tutor, LiveTallies tallies, Optional<Duration> keepEvents) {
         this.tutor = tutor;
         this.tallies = tallies;
+        this.keepEvents = keepEvents;
+    }
+
+    /**
+     * With storage.keepEventsDays, the sweep may have deleted a post's attempts once their newest event
+     * is that old: an answer there would replay nothing, and a question solved long ago could be
+     * scored again. So a post older than the limit (its id says when it was made) answers that it is
+     * closed.
+     */
+    private boolean tooOld(long post, Reply reply) {
+        if (keepEvents.isEmpty()) {
+            return false;
+        }
+        java.time.Instant posted = net.dv8tion.jda.api.utils.TimeUtil.getTimeCreated(post).toInstant();
+        if (posted.isAfter(tutor.clock().instant().minus(keepEvents.get()))) {
+            return false;
+        }
+        reply.send(View.text("This post is older than the " + keepEvents.get().toDays() + " days answers are kept here,"
+                + " so it takes no more. Use /practice for a fresh question."));
+        return true;
     }
 
     /** /practice or /code: picks a question the user has not met recently and posts it. */
@@ -80,6 +107,9 @@ final class PracticeFeature {
     }
 
     void answer(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Answer id) {
+        if (tooOld(event.getMessageIdLong(), reply)) {
+            return;
+        }
         withQuestion(event, reply, id.question(), q -> {
             if (!(Answers.fromButton(q, id.letter()) instanceof Response.Valid valid)) {
                 reply.send(View.text(Polite.STALE));
@@ -97,6 +127,9 @@ final class PracticeFeature {
 
     /** A typed answer sent from the form: graded like a click, never shown to anyone but its author. */
     void typed(net.dv8tion.jda.api.events.interaction.ModalInteractionEvent event, Reply reply, CustomId.Typed id) {
+        if (event.getMessage() != null && tooOld(event.getMessage().getIdLong(), reply)) {
+            return;
+        }
         withQuestion(event, reply, id.question(), q -> {
             var input = event.getValue("answer");
             var message = event.getMessage();
@@ -117,11 +150,17 @@ final class PracticeFeature {
     }
 
     void hint(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Hint id) {
+        if (tooOld(event.getMessageIdLong(), reply)) {
+            return;
+        }
         withQuestion(event, reply, id.question(), q -> act(event, event.getMessageIdLong(), event.getChannel(),
                 !event.getMessage().isEphemeral(), reply, q, tutor.hint(place(event), event.getUser().getIdLong(), q), ""));
     }
 
     void reveal(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Reveal id) {
+        if (tooOld(event.getMessageIdLong(), reply)) {
+            return;
+        }
         withQuestion(event, reply, id.question(), q -> act(event, event.getMessageIdLong(), event.getChannel(),
                 !event.getMessage().isEphemeral(), reply, q, tutor.giveUp(place(event), event.getUser().getIdLong(), q), ""));
     }
@@ -144,6 +183,9 @@ final class PracticeFeature {
     }
 
     void check(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.Check id) {
+        if (tooOld(event.getMessageIdLong(), reply)) {
+            return;
+        }
         withQuestion(event, reply, id.question(), q -> {
             int menus = Answers.menus(q);
             if (menus == 0) {

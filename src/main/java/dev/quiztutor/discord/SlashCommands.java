@@ -43,6 +43,7 @@ final class SlashCommands {
         commands.add(guildOnly(Commands.slash(ReviewFeature.NAME, "Review the questions you are about to forget (only you see it)")
                 .addOptions(topic(false))));
         commands.add(StatsFeature.command());
+        commands.add(ForgetFeature.command());
         return commands;
     }
 

@@ -331,14 +331,22 @@ public final class SqlSuggestionStore implements SuggestionStore {
 
     @Override
     public void deleteMember(long user) {
-        database.write("forget the suggestions of member " + user, session -> {
-            forgetAuthor(session, user);
-            for (String sql : new String[] {FORGET_UNAPPROVED, FORGET_AUTHOR, FORGET_MODERATOR, FORGET_DRAFTS}) {
-                PreparedStatement statement = session.prepare(sql);
-                statement.setLong(1, user);
-                statement.executeUpdate();
-            }
-            return null;
-        });
+        database.write("forget the suggestions of member " + user, session -> deleteMember(session, user));
+    }
+
+    /**
+     * {@link #deleteMember} inside a caller's transaction (/forget-me deletes everything of a member in
+     * one): their name taken off the questions they suggested, then the suggestion and draft rows
+     * deleted or taken off the member; returns those rows.
+     */
+    static long deleteMember(Session session, long user) throws java.sql.SQLException {
+        forgetAuthor(session, user);
+        long rows = 0;
+        for (String sql : new String[] {FORGET_UNAPPROVED, FORGET_AUTHOR, FORGET_MODERATOR, FORGET_DRAFTS}) {
+            PreparedStatement statement = session.prepare(sql);
+            statement.setLong(1, user);
+            rows += statement.executeUpdate();
+        }
+        return rows;
     }
 }

@@ -23,6 +23,7 @@ public final class Storage implements AutoCloseable {
     private final SqlGuildSettingsStore guilds;
     private final SqlScheduleStore schedules;
     private final SqlServerTopicStore serverTopics;
+    private final MemberData members;
     private final SqlCardStore cards;
     private final SqlSuggestionStore suggestions;
 
@@ -36,6 +37,7 @@ public final class Storage implements AutoCloseable {
         this.guilds = new SqlGuildSettingsStore(database);
         this.schedules = new SqlScheduleStore(database, clock);
         this.serverTopics = new SqlServerTopicStore(database);
+        this.members = new MemberData(database);
         this.suggestions = new SqlSuggestionStore(database);
     }
 
@@ -91,6 +93,11 @@ public final class Storage implements AutoCloseable {
     /** The topics servers uploaded with /bank. */
     public ServerTopicStore serverTopics() {
         return serverTopics;
+    }
+
+    /** Everything stored about one member: counted, and deleted on request (/forget-me). */
+    public MemberData members() {
+        return members;
     }
 
     /** Members' review cards, kept with every answer (see {@link SqlCardStore}). */

@@ -195,6 +195,11 @@ public final class LiveAttempts {
         return new Stats(cache.estimatedSize(), all - missed, missed);
     }
 
+    /** Drops every cached attempt of {@code user} (their data was deleted: nothing to write back). */
+    public void dropUser(long user) {
+        cache.asMap().keySet().removeIf(key -> key.user() == user);
+    }
+
     public long estimatedSize() {
         return cache.estimatedSize();
     }

@@ -195,6 +195,14 @@ public final class Tutor {
         return practice.progress(question, attempts.get(key(place, user, question), question));
     }
 
+    /**
+     * Forgets the attempts of {@code user} held in memory, once the store deleted theirs: the next
+     * click starts afresh instead of replaying what the cache still held.
+     */
+    public void dropLiveAttempts(long user) {
+        attempts.dropUser(user);
+    }
+
     public ScoringPolicy scoring() {
         return practice.scoring();
     }

@@ -42,6 +42,8 @@ final class BotHarness implements AutoCloseable {
     private Storage storage;
     private DiscordBot bot;
     private final dev.quiztutor.ops.Metrics metrics;
+    /** storage.keepEventsDays, when a test sets it. */
+    private final Optional<Duration> keepEvents;
 
     BotHarness(Path dir) throws Exception {
         this(dir, Fixtures.seedBank(), Duration.ZERO, Duration.ofMillis(1500), Clock.systemUTC());
@@ -54,6 +56,11 @@ final class BotHarness implements AutoCloseable {
     /** {@code journalDelay}: every stored event takes this long, as on a slow disk or a distant database. */
     BotHarness(Path dir, QuizBank bank, Duration journalDelay, Duration deferAfter, Clock clock) throws Exception {
         this(dir, Banks.of(bank), journalDelay, deferAfter, clock);
+    }
+
+    /** A bot that keeps attempt events for {@code keepEvents} only (storage.keepEventsDays). */
+    BotHarness(Path dir, Clock clock, Duration keepEvents) throws Exception {
+        this(dir, Banks.of(Fixtures.seedBank()), Duration.ZERO, Duration.ofMillis(1500), clock, dev.quiztutor.ops.Metrics.NONE, Optional.of(keepEvents));
     }
 
     /** A bot whose bank may change while it runs, as the operator's folder reloading itself makes it. */
@@ -69,17 +76,18 @@ final class BotHarness implements AutoCloseable {
     /** A metered bot whose every stored event takes {@code journalDelay}, deferring after {@code deferAfter}. */
     static BotHarness metered(Path dir, dev.quiztutor.ops.Metrics metrics, Duration journalDelay, Duration deferAfter)
             throws Exception {
-        return new BotHarness(dir, Banks.of(Fixtures.seedBank()), journalDelay, deferAfter, Clock.systemUTC(), metrics);
+        return new BotHarness(dir, Banks.of(Fixtures.seedBank()), journalDelay, deferAfter, Clock.systemUTC(), metrics, Optional.empty());
     }
 
     private BotHarness(Path dir, Banks bank, Duration journalDelay, Duration deferAfter,
                        Clock clock) throws Exception {
-        this(dir, bank, journalDelay, deferAfter, clock, dev.quiztutor.ops.Metrics.NONE);
+        this(dir, bank, journalDelay, deferAfter, clock, dev.quiztutor.ops.Metrics.NONE, Optional.empty());
     }
 
     private BotHarness(Path dir, Banks bank, Duration journalDelay, Duration deferAfter,
-                       Clock clock, dev.quiztutor.ops.Metrics metrics) throws Exception {
+                       Clock clock, dev.quiztutor.ops.Metrics metrics, Optional<Duration> keepEvents) throws Exception {
         this.metrics = metrics;
+        this.keepEvents = keepEvents;
         this.clock = clock;
         this.discord = FakeDiscord.start();
         this.database = dir.resolve("quiztutor.db");
@@ -98,7 +106,7 @@ final class BotHarness implements AutoCloseable {
         DiscordBot.Settings settings = new DiscordBot.Settings(Optional.of(discord.restBaseUrl()),
                 Optional.of(discord.gatewayUrl()), Optional.empty(), 1, List.of(), 4, deferAfter,
                 Duration.ofSeconds(1), Scheduler.Settings.DEFAULT, Duration.ofHours(1));
-        bot = DiscordBot.start(settings, DiscordBot.BankLimits.DEFAULT, FakeDiscord.TOKEN, tutor, storage, clock, metrics);
+        bot = DiscordBot.start(settings, DiscordBot.BankLimits.DEFAULT, keepEvents, FakeDiscord.TOKEN, tutor, storage, clock, metrics);
         if (!bot.awaitReady(WAIT, Optional.empty())) {
             throw new IllegalStateException("the bot did not connect to the fake Discord");
         }

@@ -82,7 +82,7 @@ class DiscordShutdownTest {
         ExecutorService workers = Executors.newSingleThreadExecutor();
         timer.shutdown();
         workers.shutdown();
-        InteractionRouter router = new InteractionRouter(dev.quiztutor.bank.Banks.of(Fixtures.shippedBank()), null, null, null, null, null, null, null, null, null, null,
+        InteractionRouter router = new InteractionRouter(dev.quiztutor.bank.Banks.of(Fixtures.shippedBank()), null, null, null, null, null, null, null, null, null, null, null,
                 workers, timer, Duration.ofMillis(1500));
         ButtonInteractionEvent event = mock(ButtonInteractionEvent.class, RETURNS_DEEP_STUBS);
         when(event.getComponentId()).thenReturn(new CustomId.Hint(Fixtures.shippedBank().questions().findFirst()
