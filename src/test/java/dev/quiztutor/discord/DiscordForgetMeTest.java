@@ -49,8 +49,11 @@ class DiscordForgetMeTest {
     }
 
     private static String progress(FakeDiscord discord, FakeUser user, FakeChannel channel) {
-        Callback progress = discord.slashCommand(user, channel, "progress").awaitCallback(WAIT);
-        assertTrue(progress.isEphemeral());
+        // /progress defers while it draws its chart: what the member reads is the response message.
+        var handle = discord.slashCommand(user, channel, "progress");
+        assertTrue(handle.awaitCallback(WAIT).isEphemeral());
+        var progress = handle.awaitResponseMessage(WAIT);
+        assertTrue(progress.isEphemeral() && !progress.isLoading(), progress.toString());
         return progress.content() + progress.embeds();
     }
 

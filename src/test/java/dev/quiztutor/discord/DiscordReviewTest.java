@@ -236,9 +236,12 @@ class DiscordReviewTest {
     }
 
     private String progress(FakeUser user) {
-        Callback callback = discord.slashCommand(user, channel, "progress").awaitCallback(WAIT);
-        assertTrue(callback.isEphemeral());
-        return callback.embeds().toString();
+        // /progress defers while it draws its chart: what the member reads is the response message.
+        var handle = discord.slashCommand(user, channel, "progress");
+        assertTrue(handle.awaitCallback(WAIT).isEphemeral());
+        FakeMessage message = handle.awaitResponseMessage(WAIT);
+        assertTrue(message.isEphemeral() && !message.isLoading(), message.toString());
+        return message.embeds().toString();
     }
 
     @Test

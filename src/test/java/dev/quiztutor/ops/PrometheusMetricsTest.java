@@ -30,7 +30,19 @@ class PrometheusMetricsTest {
             metrics.storeWrite(TimeUnit.MILLISECONDS.toNanos(3), true);
             metrics.attemptCache(() -> new LiveAttempts.Stats(7, 30, 10));
             System.gc(); // a gauge whose source is only held weakly would read NaN from now on
-            return metrics.scrape();
+            // The GC pause timer exists once a collection has been reported to it, which JMX does
+            // asynchronously after the collection: a running bot has had many; here, wait for this one.
+            String scrape = metrics.scrape();
+            for (int i = 0; i < 100 && !scrape.contains("\njvm_gc_pause_seconds_sum{"); i++) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                scrape = metrics.scrape();
+            }
+            return scrape;
         }
     }
 
