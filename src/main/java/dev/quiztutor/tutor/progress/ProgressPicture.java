@@ -39,7 +39,10 @@ public record ProgressPicture(List<WeekOfRightAnswers> weeks, List<TopicMastery>
      * speaks of memory rather than of the solution just read, and it is the card's own memory state that
      * decides: stability at least about a day at 90% (R(1, S) >= r), which a first miss (Again, stability
      * 0.212 days, recall 0.77 tomorrow) never has and a first-try right answer (Good, 2.3065 days, 0.95) has.
-     * The scheduler agrees: such a card is not due again before tomorrow.
+     * The scheduler agrees: such a card is not due again before tomorrow. Not "never mastered while the
+     * last review was Again" either: a card does not keep its last rating (nor do the stored cards), and
+     * FSRS's own state already says it. One consequence: a question long known (stability of about ten
+     * days or more) and missed today keeps a stability above a day after the lapse, so it still counts.
      */
     public static final Duration MASTERY_HORIZON = Duration.ofDays(1);
 

@@ -67,8 +67,8 @@ public final class ProgressText {
         if (drawn.isEmpty()) {
             return fit(weeks + " No topic met yet for mastery.", limit);
         }
-        String masteryHead = " Mastery per topic, the share of its questions you would still recall tomorrow with at least "
-                + picture.retentionPercent() + "% probability: ";
+        String masteryHead = " Mastery per topic, the share of its questions you would still recall tomorrow"
+                + " with at least " + picture.retentionPercent() + "% probability: ";
         int notDrawn = picture.topics().size() - drawn.size();
         List<String> perTopic = new ArrayList<>();
         for (TopicMastery t : drawn) {
