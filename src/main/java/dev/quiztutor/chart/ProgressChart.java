@@ -143,7 +143,7 @@ public final class ProgressChart {
     }
 
     private static String masteryTitle(ProgressPicture picture) {
-        return "Mastery per topic (recall at least " + picture.retentionPercent() + "% now)";
+        return "Mastery per topic (recall at least " + picture.retentionPercent() + "% tomorrow)";
     }
 
     private static void style(CategoryStyler styler) {

@@ -426,7 +426,7 @@ class DiscordEndToEndTest {
                         : q.difficulty() == Difficulty.MEDIUM ? "0 easy, 1 medium, 0 hard" : "0 easy, 0 medium, 1 hard")
                         + "); this week 1, best week 1 (from " + ProgressText.weekLabel(WeekOfRightAnswers.none(
                         ProgressPicture.firstMonday(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).plusWeeks(7))) + ").\n"
-                        + "Mastered: 1 of the " + questions + " questions of your 1 topic (1 met), those you would recall now "
+                        + "Mastered: 1 of the " + questions + " questions of your 1 topic (1 met), those you would still recall tomorrow "
                         + "with at least 90% probability.", weeks.path("value").asText());
 
         JsonNode attachments = progress.json().path("attachments");

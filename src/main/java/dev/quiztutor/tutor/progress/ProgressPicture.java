@@ -4,6 +4,7 @@ import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.Topic;
 import dev.quiztutor.tutor.review.Deck;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,7 +18,8 @@ import java.util.List;
 /**
  * What a member's progress chart shows: right answers per week and difficulty, oldest week first,
  * the last one the current (unfinished) week; and mastery per topic for the topics they have met, by
- * title. {@code retention} is the recall probability a question counts as mastered at.
+ * title. {@code retention} is the recall probability a question counts as mastered at, one day from now
+ * ({@link #MASTERY_HORIZON}).
  */
 public record ProgressPicture(List<WeekOfRightAnswers> weeks, List<TopicMastery> topics, double retention) {
     /** Weeks a picture covers: two months, long enough to see a trend, short enough to read each bar. */
@@ -28,6 +30,21 @@ public record ProgressPicture(List<WeekOfRightAnswers> weeks, List<TopicMastery>
      * practised are drawn; the text names how many more there are.
      */
     public static final int CHART_TOPICS = 10;
+
+    /**
+     * How far ahead mastery looks: a question is mastered when FSRS says the member would still recall it
+     * this long after now with at least the retention. Not at now: FSRS counts whole days since the last
+     * review, so on the day of any review recall is 1, and a question missed today (the attempt ended on
+     * its worked solution) would count as mastered. A day later is the first point the forgetting curve
+     * speaks of memory rather than of the solution just read, and it is the card's own memory state that
+     * decides: stability at least about a day at 90% (R(1, S) >= r), which a first miss (Again, stability
+     * 0.212 days, recall 0.77 tomorrow) never has and a first-try right answer (Good, 2.3065 days, 0.95) has.
+     * The scheduler agrees: such a card is not due again before tomorrow. Not "never mastered while the
+     * last review was Again" either: a card does not keep its last rating (nor do the stored cards), and
+     * FSRS's own state already says it. One consequence: a question long known (stability of about ten
+     * days or more) and missed today keeps a stability above a day after the lapse, so it still counts.
+     */
+    public static final Duration MASTERY_HORIZON = Duration.ofDays(1);
 
     private static final Comparator<TopicMastery> BY_TITLE =
             Comparator.comparing(TopicMastery::title).thenComparing(TopicMastery::topicId);
@@ -51,8 +68,8 @@ public record ProgressPicture(List<WeekOfRightAnswers> weeks, List<TopicMastery>
     /**
      * The picture of a member's progress on {@code today} in {@code zone}: their {@code solved} attempts
      * counted in the last {@link #WEEKS} weeks (Monday to Sunday in {@code zone}; others are ignored),
-     * and their mastery at {@code now} of each of {@code topics} they have met in {@code deck}, at the
-     * retention the deck's cards are scheduled for.
+     * and their mastery of each of {@code topics} they have met in {@code deck}: recall
+     * {@link #MASTERY_HORIZON} after {@code now} at the retention the deck's cards are scheduled for.
      */
     public static ProgressPicture of(Collection<RightAnswers.Solved> solved, Instant now, ZoneId zone,
                                      Collection<Topic> topics, Deck deck) {
@@ -70,7 +87,7 @@ public record ProgressPicture(List<WeekOfRightAnswers> weeks, List<TopicMastery>
             }
         }
         List<TopicMastery> mastery = topics.stream()
-                .map(topic -> mastery(topic, deck, now, retention))
+                .map(topic -> mastery(topic, deck, now.plus(MASTERY_HORIZON), retention))
                 .filter(m -> m.met() > 0)
                 .toList();
         return new ProgressPicture(weeks, mastery, retention);

@@ -43,7 +43,8 @@ public final class ProgressText {
             int questions = picture.topics().stream().mapToInt(TopicMastery::questions).sum();
             int topics = picture.topics().size();
             lines.add("Mastered: " + mastered + " of the " + questions + " questions of your " + topics
-                    + (topics == 1 ? " topic" : " topics") + " (" + met + " met), those you would recall now with at least "
+                    + (topics == 1 ? " topic" : " topics") + " (" + met + " met), those you would still recall tomorrow"
+                    + " with at least "
                     + picture.retentionPercent() + "% probability.");
         }
         return lines;
@@ -66,8 +67,8 @@ public final class ProgressText {
         if (drawn.isEmpty()) {
             return fit(weeks + " No topic met yet for mastery.", limit);
         }
-        String masteryHead = " Mastery per topic, the share of its questions you would recall now with at least "
-                + picture.retentionPercent() + "% probability: ";
+        String masteryHead = " Mastery per topic, the share of its questions you would still recall tomorrow"
+                + " with at least " + picture.retentionPercent() + "% probability: ";
         int notDrawn = picture.topics().size() - drawn.size();
         List<String> perTopic = new ArrayList<>();
         for (TopicMastery t : drawn) {

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * How much of a topic a member has mastered: of the topic's {@code questions}, the {@code met} ones
- * they have a review card for, and the {@code mastered} ones they would recall now with at least the
- * desired retention (FSRS retrievability).
+ * they have a review card for, and the {@code mastered} ones they would still recall tomorrow with at
+ * least the desired retention (FSRS retrievability; see {@link ProgressPicture#MASTERY_HORIZON}).
  */
 public record TopicMastery(String topicId, String title, int questions, int met, int mastered) {
     public TopicMastery {

@@ -64,10 +64,12 @@ class ProgressPictureTest {
     }
 
     /**
-     * alpha: a1 right on the first try yesterday (Good: stability 2.3065 days, recall after 1 day
-     * (1 + 0.98046 × 1 / 2.3065)^-0.1542 = 0.947), a2 missed two days ago (Again: stability 0.212, recall
-     * after 2 days (1 + 0.98046 × 2 / 0.212)^-0.1542 = 0.698), a3 never met; beta never met; gamma's g1
-     * right after a wrong try this morning (Hard, no whole day since: recall 1).
+     * Mastery is recall one day after NOW (Thursday 3 December, noon), in whole days since the last review,
+     * with f = 0.9^(-1/0.1542) - 1 = 0.98035. alpha: a1 right on the first try on 1 December at 11:00 (Good:
+     * stability 2.3065 days; 2 whole days to Thursday noon: (1 + 0.98035 × 2 / 2.3065)^-0.1542 = 0.909),
+     * a2 missed on 30 November (Again: stability 0.212; 3 days: (1 + 0.98035 × 3 / 0.212)^-0.1542 = 0.660),
+     * a3 never met; beta never met; gamma's g1 right after a wrong try this morning (Hard: stability
+     * 1.2931; 1 day: (1 + 0.98035 / 1.2931)^-0.1542 = 0.917).
      */
     static Deck deck(double retention) {
         List<Deck.Attempted> attempts = new ArrayList<>();
@@ -115,10 +117,28 @@ class ProgressPictureTest {
     @Test
     void masteryIsTheShareOfATopicsQuestionsRecalledAtTheRetention() {
         assertEquals(List.of(new TopicMastery("alpha", "Topic alpha", 3, 2, 1), new TopicMastery("gamma", "Topic gamma", 1, 1, 1)),
-                picture(0.9).topics(), "beta, never met, is not shown; a2 (recall 0.698) is not mastered");
-        assertEquals(List.of(new TopicMastery("alpha", "Topic alpha", 3, 2, 0), new TopicMastery("gamma", "Topic gamma", 1, 1, 1)),
-                picture(0.95).topics(), "at retention 0.95, a1 (recall 0.947) is not mastered either");
+                picture(0.9).topics(), "beta, never met, is not shown; a2 (recall 0.660) is not mastered");
+        assertEquals(List.of(new TopicMastery("alpha", "Topic alpha", 3, 2, 0), new TopicMastery("gamma", "Topic gamma", 1, 1, 0)),
+                picture(0.95).topics(), "at retention 0.95, neither a1 (recall 0.909) nor g1 (0.917) is mastered");
         assertEquals(33, picture(0.9).topics().get(0).percent());
+    }
+
+    /**
+     * Both answered this morning, so recall now is 1 for both: tomorrow it is (1 + 0.98035 / 0.212)^-0.1542
+     * = 0.766 for the question missed (Again: its worked solution was shown, not recalled) and
+     * (1 + 0.98035 / 2.3065)^-0.1542 = 0.947 for the one right on the first try (Good).
+     */
+    @Test
+    void aQuestionMissedTodayIsNotMasteredOneRightOnTheFirstTryIs() {
+        Deck deck = Deck.of(FsrsScheduler.tutor(0.9), List.of(
+                attempted("alpha", A1, wrong(berlin(2026, 12, 2, 10, 0)), wrong(berlin(2026, 12, 2, 10, 1)),
+                        wrong(berlin(2026, 12, 2, 10, 2))),
+                attempted("alpha", A2, right(berlin(2026, 12, 2, 10, 5)))));
+        ProgressPicture picture = ProgressPicture.of(List.of(), NOW, BERLIN, List.of(ALPHA), deck);
+        assertEquals(List.of(new TopicMastery("alpha", "Topic alpha", 3, 2, 1)), picture.topics(),
+                "a1, missed three times this morning, is not mastered; a2, right at once, is");
+        assertEquals("Mastered: 1 of the 3 questions of your 1 topic (2 met), those you would still recall tomorrow"
+                + " with at least 90% probability.", ProgressText.summary(picture).get(1));
     }
 
     @Test
@@ -126,12 +146,12 @@ class ProgressPictureTest {
         ProgressPicture picture = picture(0.9);
         assertEquals(List.of(
                 "6 right in the last 8 weeks (3 easy, 2 medium, 1 hard); this week 3, best week 3 (from 30 Nov).",
-                "Mastered: 2 of the 4 questions of your 2 topics (3 met), those you would recall now with at least 90% probability."),
+                "Mastered: 2 of the 4 questions of your 2 topics (3 met), those you would still recall tomorrow with at least 90% probability."),
                 ProgressText.summary(picture));
         assertEquals("Bar chart of your right answers per week, the last 8 weeks (week from Monday): "
                 + "12 Oct: 1 (1 easy, 0 medium, 0 hard); 19 Oct: 1 (0 easy, 1 medium, 0 hard); 26 Oct: 0; 2 Nov: 0; 9 Nov: 0; "
                 + "16 Nov: 0; 23 Nov: 1 (0 easy, 0 medium, 1 hard); 30 Nov: 3 (2 easy, 1 medium, 0 hard). "
-                + "Mastery per topic, the share of its questions you would recall now with at least 90% probability: "
+                + "Mastery per topic, the share of its questions you would still recall tomorrow with at least 90% probability: "
                 + "Topic alpha 33% (1 of 3); Topic gamma 100% (1 of 1).", ProgressText.altText(picture, 1024));
     }
 
@@ -160,7 +180,7 @@ class ProgressPictureTest {
         ProgressPicture onlyMissed = ProgressPicture.of(List.of(), NOW, BERLIN, List.of(ALPHA, BETA, GAMMA), deck(0.9));
         assertFalse(onlyMissed.isEmpty(), "cards alone draw a mastery chart");
         assertEquals(List.of("No right answer in the last 8 weeks.",
-                "Mastered: 2 of the 4 questions of your 2 topics (3 met), those you would recall now with at least 90% probability."),
+                "Mastered: 2 of the 4 questions of your 2 topics (3 met), those you would still recall tomorrow with at least 90% probability."),
                 ProgressText.summary(onlyMissed));
     }
 }
