@@ -24,9 +24,10 @@ import java.util.Objects;
  * {@code member_stats}: answered, solved, points, day streak) in the same transaction, so figures
  * never disagree with the events, and a crash keeps both or neither.
  *
- * <p>An append is one round trip and one commit where it can be: on PostgreSQL a single statement
- * (the network round trip is the cost there); on SQLite one transaction on the writer connection
- * with its statements prepared once (the fsync of the commit is the cost there).
+ * <p>An append is one commit and as few round trips as it can be: on PostgreSQL a single statement
+ * (the network round trip is the cost there), after one read of the member's review card for an answer
+ * or a give-up; on SQLite one transaction on the writer connection with its statements prepared once
+ * (the fsync of the commit is the cost there).
  *
  * <p>The day streak counts consecutive UTC days with at least one ended attempt. UTC rather than the
  * guild's zone: the zone is a setting a moderator may change, and a streak stored against one zone's
