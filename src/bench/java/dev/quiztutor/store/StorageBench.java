@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -31,7 +32,8 @@ import org.sqlite.SQLiteConfig;
  * Durable attempt events per second: {@link SqlAttemptJournal#append} from 1 and 8 threads (the bot's
  * default worker count), against a plain JDBC loop of single-row autocommit INSERTs into the same
  * table of the same database (1 and, on PostgreSQL, 8 connections). A quarter of the events end
- * their attempt (first try right), which adds the two figure upserts, as in the end-to-end load.
+ * their attempt (first try right), which adds the two figure upserts, as in the end-to-end load; every
+ * event is an answer, so it also keeps the member's review card, and carries its attempt as the tutor's do.
  * After each run the rows are counted: every acknowledged append must be there.
  *
  * <p>In package {@code store} (bench source folder) to reach the test suite's throwaway PostgreSQL.
@@ -132,8 +134,11 @@ public final class StorageBench {
                 AttemptKey key = new AttemptKey(new Place(1, post), user, question);
                 AttemptEvent event = new AttemptEvent.Answered(Instant.now(), Response.of(solved ? "A" : "B"),
                         new Grade(solved ? 1 : 0, 1));
-                journal.append(new RecordedEvent(key, Difficulty.EASY, QuestionKind.CHOICE, event,
-                        solved ? Attempt.Status.SOLVED : Attempt.Status.OPEN, solved ? 1 : 0));
+                RecordedEvent alone = new RecordedEvent(key, Difficulty.EASY, QuestionKind.CHOICE, event,
+                        solved ? Attempt.Status.SOLVED : Attempt.Status.OPEN, solved ? 1 : 0);
+                // With the attempt after the event, as the tutor hands it over (the journal then need not read it back).
+                journal.append(new RecordedEvent(key, alone.difficulty(), alone.kind(), event, alone.statusAfter(),
+                        alone.scoreAfter(), Optional.of(Attempt.ofRecorded(List.of(alone)))));
                 acknowledged.incrementAndGet();
             }
         });

@@ -24,9 +24,10 @@ import java.util.Objects;
  * {@code member_stats}: answered, solved, points, day streak) in the same transaction, so figures
  * never disagree with the events, and a crash keeps both or neither.
  *
- * <p>An append is one round trip and one commit where it can be: on PostgreSQL a single statement
- * (the network round trip is the cost there); on SQLite one transaction on the writer connection
- * with its statements prepared once (the fsync of the commit is the cost there).
+ * <p>An append is one commit and as few round trips as it can be: on PostgreSQL a single statement
+ * (the network round trip is the cost there), after one read of the member's review card for an answer
+ * or a give-up; on SQLite one transaction on the writer connection with its statements prepared once
+ * (the fsync of the commit is the cost there).
  *
  * <p>The day streak counts consecutive UTC days with at least one ended attempt. UTC rather than the
  * guild's zone: the zone is a setting a moderator may change, and a streak stored against one zone's
@@ -56,24 +57,31 @@ public final class SqlAttemptJournal implements AttemptJournal {
             ORDER BY seq
             """;
 
-    private static final String ADD_TO_TOPIC_STATS = """
+    private static final String INTO_TOPIC_STATS = """
             INSERT INTO member_topic_stats (guild_id, user_id, topic_id, difficulty, answered, solved, points_milli)
-            VALUES (?, ?, ?, ?, 1, ?, ?)
+            """;
+
+    private static final String TOPIC_STATS_CONFLICT = """
             ON CONFLICT (guild_id, user_id, topic_id, difficulty) DO UPDATE SET
                 answered = member_topic_stats.answered + 1,
                 solved = member_topic_stats.solved + excluded.solved,
                 points_milli = member_topic_stats.points_milli + excluded.points_milli
             """;
 
+    private static final String ADD_TO_TOPIC_STATS = INTO_TOPIC_STATS + "VALUES (?, ?, ?, ?, 1, ?, ?)\n"
+            + TOPIC_STATS_CONFLICT;
+
     /**
      * One atomic upsert, not a read then a write: on PostgreSQL two answers of one member on two posts
      * run concurrently, and a read-modify-write would lose one of them. An event dated before the
      * streak's last day (a clock stepped back) counts in the totals but leaves the streak alone.
      */
-    private static final String ADD_TO_MEMBER_STATS = """
+    private static final String INTO_MEMBER_STATS = """
             INSERT INTO member_stats (guild_id, user_id, answered, solved, points_milli, last_solved_second,
                                       streak_current, streak_best, streak_last_day)
-            VALUES (?, ?, 1, ?, ?, ?, 1, 1, ?)
+            """;
+
+    private static final String MEMBER_STATS_CONFLICT = """
             ON CONFLICT (guild_id, user_id) DO UPDATE SET
                 answered = member_stats.answered + 1,
                 solved = member_stats.solved + excluded.solved,
@@ -99,6 +107,9 @@ public final class SqlAttemptJournal implements AttemptJournal {
                     ELSE member_stats.streak_last_day END
             """;
 
+    private static final String ADD_TO_MEMBER_STATS = INTO_MEMBER_STATS + "VALUES (?, ?, 1, ?, ?, ?, 1, 1, ?)\n"
+            + MEMBER_STATS_CONFLICT;
+
     /**
      * PostgreSQL: the event and both figure updates as one statement (data-modifying CTEs run exactly
      * once, in the statement's single snapshot), so an ending event costs one round trip and one
@@ -106,6 +117,22 @@ public final class SqlAttemptJournal implements AttemptJournal {
      */
     private static final String EVENT_AND_FIGURES = "WITH event AS (" + INSERT_EVENT + "), topic AS ("
             + ADD_TO_TOPIC_STATS + ")\n" + ADD_TO_MEMBER_STATS;
+
+    /** Within a statement whose CTE {@code card} writes the member's review card: only if it wrote. */
+    private static final String IF_CARD_WRITTEN = "EXISTS (SELECT 1 FROM card)";
+
+    /**
+     * PostgreSQL, an answer or a give-up: the event and its figures after the card's write ({@code WITH card
+     * AS (...), } prepended, see {@link SqlCardStore.Change#conditionalWrite}), each part only if the card
+     * was written; the statement returns how many cards it wrote (0 or 1). Parameters in the order of the parts.
+     */
+    private static final String AFTER_CARD = "event AS (" + INSERT_EVENT + "HAVING " + IF_CARD_WRITTEN + "\n)\n";
+    private static final String AFTER_CARD_WITH_FIGURES = AFTER_CARD
+            + ", topic AS (" + INTO_TOPIC_STATS + "SELECT ?, ?, ?, ?, 1, ?, ? WHERE " + IF_CARD_WRITTEN + "\n"
+            + TOPIC_STATS_CONFLICT + ")\n"
+            + ", member AS (" + INTO_MEMBER_STATS + "SELECT ?, ?, 1, ?, ?, ?, 1, 1, ? WHERE " + IF_CARD_WRITTEN + "\n"
+            + MEMBER_STATS_CONFLICT + ")\n";
+    private static final String COUNT_CARD_WRITTEN = "SELECT COUNT(*) FROM card";
 
     /** Who tried at a post, and whether they ever answered right: the primary key's prefix serves it. */
     private static final String SELECT_SUMMARY = """
@@ -115,7 +142,12 @@ public final class SqlAttemptJournal implements AttemptJournal {
             GROUP BY user_id
             """;
 
-    /** How often a write is run again after losing a race to insert the same first review card. */
+    /**
+     * How often an answer's write is tried on PostgreSQL: first optimistically (the card read, then the one
+     * statement, no transaction), then, after another process changed the card in between, in a transaction
+     * holding the card's row lock; that try can only lose a race to insert the same first card, and the next
+     * one then finds the card and locks it.
+     */
     private static final int CONTENDED_TRIES = 3;
 
     private final Database database;
@@ -174,23 +206,17 @@ public final class SqlAttemptJournal implements AttemptJournal {
                 return statement.executeUpdate();
             });
         } else if (database.dialect() == Database.Dialect.POSTGRESQL) {
+            // Two round trips and the commit of one statement, as the event alone was before review cards:
+            // the card's read, then its write, the event and the figures as one statement.
             for (int tries = 1; ; tries++) {
-                try {
-                    database.write(what, session -> {
-                        // The card first: its row lock orders two processes' answers of one member at one question.
-                        cards.recorded(session, recorded);
-                        PreparedStatement statement = session.prepare(recorded.scores() ? EVENT_AND_FIGURES : INSERT_EVENT);
-                        int next = bindEvent(statement, 1, recorded);
-                        if (recorded.scores()) {
-                            bindMemberStats(statement, bindTopicStats(statement, next, recorded), recorded);
-                        }
-                        return statement.executeUpdate();
-                    });
+                boolean locked = tries > 1;
+                Database.Work<Boolean> work = session -> writeWithCard(session, recorded, locked);
+                boolean written = locked ? database.write(what, work) : database.writeOneStatement(what, work);
+                if (written) {
                     return;
-                } catch (SqlCardStore.Contended e) {
-                    if (tries >= CONTENDED_TRIES) {
-                        throw new StorageException("Could not " + what + ": the member's review card kept changing", e);
-                    }
+                }
+                if (tries >= CONTENDED_TRIES) {
+                    throw new StorageException("Could not " + what + ": the member's review card kept changing");
                 }
             }
         } else {
@@ -209,6 +235,34 @@ public final class SqlAttemptJournal implements AttemptJournal {
                 }
                 return null;
             });
+        }
+    }
+
+    /**
+     * PostgreSQL: reads the member's card ({@code lock}: for update, in the caller's transaction), then writes
+     * the card, the event and its figures in one statement; false, having written nothing, when the card
+     * changed after it was read.
+     */
+    private boolean writeWithCard(Session session, RecordedEvent recorded, boolean lock) throws SQLException {
+        java.util.Optional<SqlCardStore.Change> change = cards.change(session, recorded, lock);
+        if (change.isEmpty()) {
+            PreparedStatement statement = session.prepare(recorded.scores() ? EVENT_AND_FIGURES : INSERT_EVENT);
+            int next = bindEvent(statement, 1, recorded);
+            if (recorded.scores()) {
+                bindMemberStats(statement, bindTopicStats(statement, next, recorded), recorded);
+            }
+            statement.executeUpdate();
+            return true;
+        }
+        PreparedStatement statement = session.prepare("WITH card AS (" + change.get().conditionalWrite() + "), "
+                + (recorded.scores() ? AFTER_CARD_WITH_FIGURES : AFTER_CARD) + COUNT_CARD_WRITTEN);
+        int next = bindEvent(statement, change.get().bindConditionalWrite(statement, 1), recorded);
+        if (recorded.scores()) {
+            bindMemberStats(statement, bindTopicStats(statement, next, recorded), recorded);
+        }
+        try (ResultSet written = statement.executeQuery()) {
+            written.next();
+            return written.getLong(1) == 1;
         }
     }
 

@@ -37,8 +37,9 @@ import java.util.Optional;
  * Again; solved later, it becomes Hard at the solving answer), so the row keeps a <em>base</em> card, every
  * review that can no longer change folded in time order, and the <em>pending</em> reviews after it, the
  * earliest of which is an open attempt's (with any reviews after that). The card is the base with the
- * pending reviews applied. Keeping it costs the event's transaction one read of the row by its key and
- * one write, and no read of events: the tutor hands over the attempt after the event.
+ * pending reviews applied. Keeping it costs the event one read of the row by its key and one write, and no
+ * read of events: the tutor hands over the attempt after the event. On PostgreSQL the write goes in the
+ * event's own statement, guarded by the row as read ({@link Change#conditionalWrite}).
  *
  * <p>Two limits, both far from a tutor's use: reviews come in time order (each is made now); one dated
  * before the card's base (a clock stepped back) counts at the base's time. And at most
@@ -75,7 +76,7 @@ public final class SqlCardStore implements CardStore {
 
             FROM review_card WHERE guild_id = ? AND user_id = ? AND topic_id = ? AND question_id = ?""";
 
-    /** PostgreSQL: two processes may update one member's card at once; the row lock orders them. */
+    /** PostgreSQL, after a lost race: two processes may update one member's card at once; the row lock orders them. */
     private static final String SELECT_CARD_FOR_UPDATE = SELECT_CARD + " FOR UPDATE";
 
     /** Inserts a member's first card at a question; does nothing if another transaction just did (see below). */
@@ -88,6 +89,14 @@ public final class SqlCardStore implements CardStore {
                 base_due_second = ?, base_due_nano = ?, base_last_second = ?, base_last_nano = ?, base_reps = ?,
                 base_lapses = ?, pending = ?, due_second = ?
             WHERE guild_id = ? AND user_id = ? AND topic_id = ? AND question_id = ?""";
+
+    /**
+     * PostgreSQL: the update only if the row is still the one the change was computed from, every column the
+     * computation read compared (so a row changed and changed back still counts as unchanged, rightly: the
+     * result depends on its content only). This lets the read and the write go without a transaction.
+     */
+    private static final String UPDATE_CARD_IF_UNCHANGED = UPDATE_CARD + "\n    AND (" + CARD_COLUMNS
+            + ") IS NOT DISTINCT FROM (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String SELECT_DECK = "SELECT topic_id, question_id, " + CARD_COLUMNS
             + " FROM review_card WHERE guild_id = ? AND user_id = ?";
@@ -118,10 +127,24 @@ public final class SqlCardStore implements CardStore {
             FROM attempt_event WHERE guild_id = ? AND user_id = ? AND topic_id = ?
             ORDER BY question_id, post_id, seq""";
 
-    /** Another transaction inserted the same card first (PostgreSQL): the whole write is run again. */
-    static final class Contended extends RuntimeException {
-        Contended() {
-            super("a member's card was inserted concurrently", null, false, false);
+    /**
+     * How an event changes a member's card at a question: the row as read ({@code before}, empty for the
+     * member's first card there) and the row to write ({@code after}, showing {@code card}).
+     */
+    record Change(AttemptKey key, Optional<Stored> before, Stored after, Card card) {
+        /**
+         * PostgreSQL: the write as a statement that writes only if the row is still {@code before} (an
+         * insert of a first card does nothing if another transaction inserted it meanwhile), returning one
+         * row when it wrote; it goes first in the event's statement (see {@link SqlAttemptJournal}).
+         */
+        String conditionalWrite() {
+            return (before.isPresent() ? UPDATE_CARD_IF_UNCHANGED : INSERT_CARD) + " RETURNING 1";
+        }
+
+        /** Binds {@link #conditionalWrite} from parameter {@code from}; returns the next parameter's index. */
+        int bindConditionalWrite(PreparedStatement statement, int from) throws SQLException {
+            int i = bindCardKey(statement, bindCard(statement, from, after, card), key);
+            return before.isPresent() ? bindBase(statement, i, before.get()) : i;
         }
     }
 
@@ -143,21 +166,35 @@ public final class SqlCardStore implements CardStore {
     }
 
     /**
-     * Brings the member's card at the event's question up to date with the event, in the caller's
-     * transaction, before the event itself is inserted. Throws {@link Contended} when another transaction
-     * inserted the same first card meanwhile (PostgreSQL): roll back and run the write again.
+     * SQLite: brings the member's card at the event's question up to date with the event, in the caller's
+     * transaction (the writer's: nothing else writes meanwhile), before the event itself is inserted.
      */
     void recorded(Session session, RecordedEvent recorded) throws SQLException {
-        if (!changesReview(recorded)) {
+        Optional<Change> change = change(session, recorded, false);
+        if (change.isEmpty()) {
             return;
+        }
+        PreparedStatement write = session.prepare(change.get().before().isPresent() ? UPDATE_CARD : INSERT_CARD);
+        bindCardKey(write, bindCard(write, 1, change.get().after(), change.get().card()), recorded.key());
+        write.executeUpdate();
+    }
+
+    /**
+     * The change the event makes to the member's card at its question, computed from the row as read now
+     * ({@code lock}: read {@code FOR UPDATE}, PostgreSQL in a transaction); empty when the event changes no
+     * review. Writes nothing.
+     */
+    Optional<Change> change(Session session, RecordedEvent recorded, boolean lock) throws SQLException {
+        if (!changesReview(recorded)) {
+            return Optional.empty();
         }
         Attempt after = recorded.attemptAfter().isPresent() ? recorded.attemptAfter().get() : readBack(session, recorded);
         Optional<Review> review = Review.of(after);
         if (review.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         AttemptKey key = recorded.key();
-        Optional<Stored> stored = select(session, key);
+        Optional<Stored> stored = select(session, key, lock);
         List<Pending> pending = new ArrayList<>(stored.map(Stored::pending).orElse(List.of()));
         pending.removeIf(p -> p.post() == key.place().post());
         Card base = stored.map(Stored::base).orElse(null);
@@ -177,20 +214,7 @@ public final class SqlCardStore implements CardStore {
             base = scheduler.review(base, first.rating(), first.at());
         }
         Stored next = new Stored(base, pending);
-        Card card = next.card(scheduler);
-        if (stored.isPresent()) {
-            PreparedStatement update = session.prepare(UPDATE_CARD);
-            int i = bindCard(update, 1, next, card);
-            bindCardKey(update, i, key);
-            update.executeUpdate();
-        } else {
-            PreparedStatement insert = session.prepare(INSERT_CARD);
-            int i = bindCard(insert, 1, next, card);
-            bindCardKey(insert, i, key);
-            if (insert.executeUpdate() == 0) {
-                throw new Contended();
-            }
-        }
+        return Optional.of(new Change(key, stored, next, next.card(scheduler)));
     }
 
     @Override
@@ -275,9 +299,8 @@ public final class SqlCardStore implements CardStore {
         return Attempt.ofRecorded(events);
     }
 
-    private Optional<Stored> select(Session session, AttemptKey key) throws SQLException {
-        PreparedStatement select = session.prepare(
-                database.dialect() == Database.Dialect.POSTGRESQL ? SELECT_CARD_FOR_UPDATE : SELECT_CARD);
+    private static Optional<Stored> select(Session session, AttemptKey key, boolean lock) throws SQLException {
+        PreparedStatement select = session.prepare(lock ? SELECT_CARD_FOR_UPDATE : SELECT_CARD);
         bindCardKey(select, 1, key);
         try (ResultSet row = select.executeQuery()) {
             return row.next() ? Optional.of(stored(row)) : Optional.empty();
@@ -305,6 +328,13 @@ public final class SqlCardStore implements CardStore {
     }
 
     private static int bindCard(PreparedStatement statement, int from, Stored stored, Card card) throws SQLException {
+        int i = bindBase(statement, from, stored);
+        statement.setLong(i++, card.due().getEpochSecond());
+        return i;
+    }
+
+    /** Binds the columns of {@link #CARD_COLUMNS} (the stored row but its due second). */
+    private static int bindBase(PreparedStatement statement, int from, Stored stored) throws SQLException {
         Card base = stored.base();
         int i = from;
         statement.setString(i++, Codes.cardState(base.state()));
@@ -323,7 +353,6 @@ public final class SqlCardStore implements CardStore {
         statement.setInt(i++, base.reps());
         statement.setInt(i++, base.lapses());
         statement.setString(i++, pending(stored.pending()));
-        statement.setLong(i++, card.due().getEpochSecond());
         return i;
     }
 
