@@ -373,17 +373,28 @@ final class SuggestFeature {
         return guild == null ? Optional.empty() : store.get(suggestion).filter(s -> s.guild() == guild.getIdLong());
     }
 
-    /** Approve or Reject, pressed on the review post (which {@code reply} updates). */
-    void review(ButtonInteractionEvent event, Reply reply, CustomId.SuggestReview id) {
-        Member member = event.getMember();
-        Optional<Suggestion> found = reviewed(id.suggestion(), event.getGuild());
+    /**
+     * The suggestion a moderator acts on from the review post; empty after telling anyone else (or a
+     * press on a suggestion that is gone) why not.
+     */
+    private Optional<Suggestion> forModerator(Member member, Guild guild, long suggestion, Reply reply) {
+        Optional<Suggestion> found = reviewed(suggestion, guild);
         if (member == null || found.isEmpty()) {
-            reply.sendPrivately(View.text(found.isEmpty() && member != null ? GONE : Polite.STALE));
-            return;
+            reply.sendPrivately(View.text(member == null ? Polite.STALE : GONE));
+            return Optional.empty();
         }
         GuildSettings settings = guilds.get(found.get().guild());
         if (!ScheduleFeature.isModerator(member, settings)) {
             reply.sendPrivately(View.text(onlyModerators(settings, "approve, edit or reject suggestions")));
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    /** Approve or Reject, pressed on the review post (which {@code reply} updates). */
+    void review(ButtonInteractionEvent event, Reply reply, CustomId.SuggestReview id) {
+        Optional<Suggestion> found = forModerator(event.getMember(), event.getGuild(), id.suggestion(), reply);
+        if (found.isEmpty()) {
             return;
         }
         Suggestion s = found.get();
@@ -391,7 +402,7 @@ final class SuggestFeature {
             reply.send(reviewPost(s));
             return;
         }
-        Person moderator = new Person(member.getIdLong(), member.getEffectiveName());
+        Person moderator = new Person(event.getMember().getIdLong(), event.getMember().getEffectiveName());
         if (id.verdict() == CustomId.SuggestReview.Verdict.REJECT) {
             store.decide(s.id(), State.REJECTED, moderator, clock.instant());
             reply.send(reviewPost(store.get(s.id()).orElse(s)));
@@ -479,15 +490,8 @@ final class SuggestFeature {
 
     /** A moderator's edit came back: the suggestion changes and its post shows the new text. */
     void edited(ModalInteractionEvent event, Reply reply, CustomId.SuggestEdited id) {
-        Member member = event.getMember();
-        Optional<Suggestion> found = reviewed(id.suggestion(), event.getGuild());
-        if (member == null || found.isEmpty()) {
-            reply.sendPrivately(View.text(member == null ? Polite.STALE : GONE));
-            return;
-        }
-        GuildSettings settings = guilds.get(found.get().guild());
-        if (!ScheduleFeature.isModerator(member, settings)) {
-            reply.sendPrivately(View.text(onlyModerators(settings, "approve, edit or reject suggestions")));
+        Optional<Suggestion> found = forModerator(event.getMember(), event.getGuild(), id.suggestion(), reply);
+        if (found.isEmpty()) {
             return;
         }
         Suggestion s = found.get();
