@@ -170,6 +170,19 @@ public final class Batch {
         notices.add(new Notice(file, line, name, what, false));
     }
 
+    /** Every question added and not skipped yet, checked or not: what the files hold if none is skipped. */
+    List<Draft> asRead() {
+        List<Draft> all = new ArrayList<>(questions);
+        pending.forEach(p -> all.add(p.question()));
+        return all;
+    }
+
+    /** The caller checked {@link #asRead} as the files it makes and found no problem: none is checked again. */
+    void acceptAsRead() {
+        pending.forEach(p -> questions.add(p.question()));
+        pending.clear();
+    }
+
     public List<Draft> questions() {
         settle();
         return List.copyOf(questions);

@@ -2,6 +2,7 @@ package dev.quiztutor.bank.format;
 
 import dev.quiztutor.bank.BankLoader;
 import dev.quiztutor.bank.DisplayLimits;
+import dev.quiztutor.bank.Problem;
 import dev.quiztutor.bank.format.aiken.AikenFormat;
 import dev.quiztutor.bank.format.csv.CsvFormat;
 import dev.quiztutor.bank.format.gift.GiftFormat;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -77,6 +80,24 @@ public final class Importer {
                 }
             }
         }
+        // The questions as read, checked once as the files they make: a file that imports cleanly (the
+        // usual case) costs that one check; only otherwise is each question checked alone (Batch).
+        Map<Path, String> checked = new HashMap<>();
+        if (errors.isEmpty()) {
+            String schema = schema(options.out());
+            for (DraftWriter.Topic topic : topics(batches, options, Batch::asRead)) {
+                Path target = options.out().resolve(topic.id() + ".json");
+                String text = DraftWriter.write(topic, schema);
+                if (!BankLoader.check(target, text).isEmpty()) {
+                    checked.clear();
+                    break;
+                }
+                checked.put(target, text);
+            }
+            if (!checked.isEmpty()) {
+                batches.forEach(Batch::acceptAsRead);
+            }
+        }
         List<Notice> notices = batches.stream().flatMap(b -> b.notices().stream()).toList();
         long skipped = batches.stream().mapToLong(Batch::skipped).sum();
         if (!errors.isEmpty()) {
@@ -104,8 +125,9 @@ public final class Importer {
         Map<Path, String> texts = new LinkedHashMap<>();
         for (Map.Entry<Path, DraftWriter.Topic> t : targets.entrySet()) {
             String text = DraftWriter.write(t.getValue(), schema);
-            // Each question was checked alone when it was read; this is the whole file, as play will load it.
-            BankLoader.check(t.getKey(), text).forEach(p -> errors.add(p + " (an import that does not load; nothing"
+            // This is the whole file, as play will load it; the same text checked above is not checked twice.
+            (text.equals(checked.get(t.getKey())) ? List.<Problem>of()
+                    : BankLoader.check(t.getKey(), text)).forEach(p -> errors.add(p + " (an import that does not load; nothing"
                     + " written)"));
             texts.put(t.getKey(), text);
         }
@@ -211,10 +233,15 @@ public final class Importer {
 
     /** One topic per category (or per file when the file has none), or a single one with --topic. */
     static List<DraftWriter.Topic> topics(List<Batch> batches, Options options) {
+        return topics(batches, options, Batch::questions);
+    }
+
+    private static List<DraftWriter.Topic> topics(List<Batch> batches, Options options,
+                                                  Function<Batch, List<Draft>> drafts) {
         Map<String, List<Draft>> groups = new LinkedHashMap<>();
         Map<String, String> firstFile = new LinkedHashMap<>();
         for (Batch batch : batches) {
-            for (Draft d : batch.questions()) {
+            for (Draft d : drafts.apply(batch)) {
                 String key = options.topic().isPresent() ? ""
                         : d.common().category().isBlank() ? "file:" + stem(batch.file()) : "category:" + d.common().category();
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
