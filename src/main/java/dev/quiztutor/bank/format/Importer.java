@@ -2,7 +2,6 @@ package dev.quiztutor.bank.format;
 
 import dev.quiztutor.bank.BankLoader;
 import dev.quiztutor.bank.DisplayLimits;
-import dev.quiztutor.bank.Problem;
 import dev.quiztutor.bank.format.aiken.AikenFormat;
 import dev.quiztutor.bank.format.csv.CsvFormat;
 import dev.quiztutor.bank.format.gift.GiftFormat;
@@ -85,16 +84,13 @@ public final class Importer {
         Map<Path, String> checked = new HashMap<>();
         if (errors.isEmpty()) {
             String schema = schema(options.out());
-            for (DraftWriter.Topic topic : topics(batches, options, Batch::asRead)) {
-                Path target = options.out().resolve(topic.id() + ".json");
-                String text = DraftWriter.write(topic, schema);
-                if (!BankLoader.check(target, text).isEmpty()) {
-                    checked.clear();
-                    break;
-                }
-                checked.put(target, text);
-            }
-            if (!checked.isEmpty()) {
+            // Topics are independent: checked in parallel, as BankLoader reads a folder's files.
+            List<DraftWriter.Topic> drafted = topics(batches, options, Batch::asRead);
+            List<Map.Entry<Path, String>> texts = drafted.parallelStream()
+                    .map(t -> Map.entry(options.out().resolve(t.id() + ".json"), DraftWriter.write(t, schema)))
+                    .filter(t -> BankLoader.check(t.getKey(), t.getValue()).isEmpty()).toList();
+            if (!drafted.isEmpty() && texts.size() == drafted.size()) {
+                texts.forEach(t -> checked.put(t.getKey(), t.getValue()));
                 batches.forEach(Batch::acceptAsRead);
             }
         }
@@ -124,11 +120,14 @@ public final class Importer {
         String schema = schema(options.out());
         Map<Path, String> texts = new LinkedHashMap<>();
         for (Map.Entry<Path, DraftWriter.Topic> t : targets.entrySet()) {
-            String text = DraftWriter.write(t.getValue(), schema);
-            // This is the whole file, as play will load it; the same text checked above is not checked twice.
-            (text.equals(checked.get(t.getKey())) ? List.<Problem>of()
-                    : BankLoader.check(t.getKey(), text)).forEach(p -> errors.add(p + " (an import that does not load; nothing"
-                    + " written)"));
+            // The questions as read were accepted whole, so these are the very topics checked above.
+            String text = checked.get(t.getKey());
+            if (text == null) {
+                // This is the whole file, as play will load it.
+                text = DraftWriter.write(t.getValue(), schema);
+                BankLoader.check(t.getKey(), text).forEach(p -> errors.add(p + " (an import that does not load;"
+                        + " nothing written)"));
+            }
             texts.put(t.getKey(), text);
         }
         if (!errors.isEmpty()) {
