@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -836,18 +837,20 @@ final class TopicReader {
         boolean countKnown = n > 0;
         Map<Integer, Marker> first = new HashMap<>();
         for (Marker marker : markers) {
-            LocatedJson.Position at = json.inString(pointer, marker.start());
+            // Only a marker that is reported needs its place: asking for one re-reads the file with
+            // positions, which for every blank of a valid bank made most of an upload's time.
+            Supplier<LocatedJson.Position> at = () -> json.inString(pointer, marker.start());
             String literal = "write \\\\[" + marker.digits() + "] in the JSON string for a literal " + marker.text();
             if (marker.digits().startsWith("0")) {
-                problem(at, pointer, marker.text() + " at " + marker.where(code) + " is not a blank: blanks are"
+                problem(at.get(), pointer, marker.text() + " at " + marker.where(code) + " is not a blank: blanks are"
                         + " numbered from [1]; if it is code (list indexing, for example), " + literal);
             } else if (marker.number() > n) {
-                problem(at, pointer, marker.text() + " at " + marker.where(code) + " is not a blank: blanks are"
+                problem(at.get(), pointer, marker.text() + " at " + marker.where(code) + " is not a blank: blanks are"
                         + " numbered [1], [2], ... without gaps and [" + (n + 1) + "] is missing; renumber it, or "
                         + literal);
                 countKnown = false;
             } else if (first.putIfAbsent(marker.number(), marker) != null) {
-                problem(at, pointer, "blank " + marker.text() + " appears again at " + marker.where(code)
+                problem(at.get(), pointer, "blank " + marker.text() + " appears again at " + marker.where(code)
                         + " (first at " + first.get(marker.number()).where(code) + "); each blank appears once"
                         + " (an option may still fill several blanks), or " + literal);
                 countKnown = false;

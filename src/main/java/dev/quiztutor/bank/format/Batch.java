@@ -21,6 +21,12 @@ public final class Batch {
     private final String file;
     private final List<Draft> questions = new ArrayList<>();
     private final List<Notice> notices = new ArrayList<>();
+    /** Questions added but not checked yet, each with where its notice goes should it be skipped. */
+    private final List<Pending> pending = new ArrayList<>();
+
+    /** {@code noticeAt}: how many notices there were when it was added, so a skip keeps the file's order. */
+    private record Pending(Draft question, String name, int noticeAt) {
+    }
 
     public Batch(String file) {
         this.file = file;
@@ -57,14 +63,43 @@ public final class Batch {
                     + " dropped (a question has at most " + HINTS + ")");
             question = withCommon(question, common.withHints(common.hints().subList(0, HINTS)));
         }
-        String json = DraftWriter.write(new DraftWriter.Topic("check", "check",
-                List.of(new DraftWriter.Question("check", "medium", question))), "./quiz.schema.json");
-        List<Problem> problems = BankLoader.check(CHECKED, json);
-        if (!problems.isEmpty()) {
-            skip(common.line(), name, problems.stream().map(Batch::why).distinct().collect(Collectors.joining("; ")));
+        pending.add(new Pending(question, name, notices.size()));
+    }
+
+    /**
+     * Checks the questions added since the last check, all in one topic first: a file that imports
+     * cleanly (the usual case) costs one check. Only when that one has problems is each question
+     * checked alone, to skip just the bad ones, each named with its reason where it was in the file.
+     */
+    private void settle() {
+        if (pending.isEmpty()) {
             return;
         }
-        questions.add(question);
+        List<DraftWriter.Question> all = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            all.add(new DraftWriter.Question("check-" + (i + 1), "medium", pending.get(i).question()));
+        }
+        if (check(all).isEmpty()) {
+            pending.forEach(p -> questions.add(p.question()));
+            pending.clear();
+            return;
+        }
+        int inserted = 0;
+        for (Pending p : pending) {
+            List<Problem> problems = check(List.of(new DraftWriter.Question("check", "medium", p.question())));
+            if (problems.isEmpty()) {
+                questions.add(p.question());
+            } else {
+                notices.add(p.noticeAt() + inserted++, new Notice(file, p.question().common().line(), p.name(),
+                        problems.stream().map(Batch::why).distinct().collect(Collectors.joining("; ")), true));
+            }
+        }
+        pending.clear();
+    }
+
+    private static List<Problem> check(List<DraftWriter.Question> questions) {
+        String json = DraftWriter.write(new DraftWriter.Topic("check", "check", questions), "./quiz.schema.json");
+        return BankLoader.check(CHECKED, json);
     }
 
     /** A problem of the written question, said in the words of the file it came from. */
@@ -135,15 +170,31 @@ public final class Batch {
         notices.add(new Notice(file, line, name, what, false));
     }
 
+    /** Every question added and not skipped yet, checked or not: what the files hold if none is skipped. */
+    List<Draft> asRead() {
+        List<Draft> all = new ArrayList<>(questions);
+        pending.forEach(p -> all.add(p.question()));
+        return all;
+    }
+
+    /** The caller checked {@link #asRead} as the files it makes and found no problem: none is checked again. */
+    void acceptAsRead() {
+        pending.forEach(p -> questions.add(p.question()));
+        pending.clear();
+    }
+
     public List<Draft> questions() {
+        settle();
         return List.copyOf(questions);
     }
 
     public List<Notice> notices() {
+        settle();
         return List.copyOf(notices);
     }
 
     public long skipped() {
+        settle();
         return notices.stream().filter(Notice::skipped).count();
     }
 }

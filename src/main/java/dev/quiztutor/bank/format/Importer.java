@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -77,6 +79,21 @@ public final class Importer {
                 }
             }
         }
+        // The questions as read, checked once as the files they make: a file that imports cleanly (the
+        // usual case) costs that one check; only otherwise is each question checked alone (Batch).
+        Map<Path, String> checked = new HashMap<>();
+        if (errors.isEmpty()) {
+            String schema = schema(options.out());
+            // Topics are independent: checked in parallel, as BankLoader reads a folder's files.
+            List<DraftWriter.Topic> drafted = topics(batches, options, Batch::asRead);
+            List<Map.Entry<Path, String>> texts = drafted.parallelStream()
+                    .map(t -> Map.entry(options.out().resolve(t.id() + ".json"), DraftWriter.write(t, schema)))
+                    .filter(t -> BankLoader.check(t.getKey(), t.getValue()).isEmpty()).toList();
+            if (!drafted.isEmpty() && texts.size() == drafted.size()) {
+                texts.forEach(t -> checked.put(t.getKey(), t.getValue()));
+                batches.forEach(Batch::acceptAsRead);
+            }
+        }
         List<Notice> notices = batches.stream().flatMap(b -> b.notices().stream()).toList();
         long skipped = batches.stream().mapToLong(Batch::skipped).sum();
         if (!errors.isEmpty()) {
@@ -103,10 +120,14 @@ public final class Importer {
         String schema = schema(options.out());
         Map<Path, String> texts = new LinkedHashMap<>();
         for (Map.Entry<Path, DraftWriter.Topic> t : targets.entrySet()) {
-            String text = DraftWriter.write(t.getValue(), schema);
-            // Each question was checked alone when it was read; this is the whole file, as play will load it.
-            BankLoader.check(t.getKey(), text).forEach(p -> errors.add(p + " (an import that does not load; nothing"
-                    + " written)"));
+            // The questions as read were accepted whole, so these are the very topics checked above.
+            String text = checked.get(t.getKey());
+            if (text == null) {
+                // This is the whole file, as play will load it.
+                text = DraftWriter.write(t.getValue(), schema);
+                BankLoader.check(t.getKey(), text).forEach(p -> errors.add(p + " (an import that does not load;"
+                        + " nothing written)"));
+            }
             texts.put(t.getKey(), text);
         }
         if (!errors.isEmpty()) {
@@ -211,10 +232,15 @@ public final class Importer {
 
     /** One topic per category (or per file when the file has none), or a single one with --topic. */
     static List<DraftWriter.Topic> topics(List<Batch> batches, Options options) {
+        return topics(batches, options, Batch::questions);
+    }
+
+    private static List<DraftWriter.Topic> topics(List<Batch> batches, Options options,
+                                                  Function<Batch, List<Draft>> drafts) {
         Map<String, List<Draft>> groups = new LinkedHashMap<>();
         Map<String, String> firstFile = new LinkedHashMap<>();
         for (Batch batch : batches) {
-            for (Draft d : batch.questions()) {
+            for (Draft d : drafts.apply(batch)) {
                 String key = options.topic().isPresent() ? ""
                         : d.common().category().isBlank() ? "file:" + stem(batch.file()) : "category:" + d.common().category();
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);

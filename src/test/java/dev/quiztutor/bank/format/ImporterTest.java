@@ -113,6 +113,23 @@ class ImporterTest {
     }
 
     @Test
+    void aQuestionTheBankRefusesIsSkippedInItsPlaceAmongTheOtherNotices() throws Exception {
+        // The questions are checked together once the file is read; a skip found then must still come
+        // before the notices of the questions after it, as an author reads the file.
+        Path file = dir.resolve("mixed.gift");
+        Files.writeString(file, "::Long::" + "Why is that so? ".repeat(300) + "{=yes ~no}\n\n"
+                + "::Pet::Name the pet.{=Dog =%50%Cat}\n\n::Fine::Pick one.{=a ~b}\n");
+        Importer.Outcome outcome = Importer.run(List.of(file), Imported.options(dir.resolve("out")));
+        List<String> notices = outcome.notices().stream().map(Notice::toString).toList();
+        assertEquals(2, notices.size(), notices.toString());
+        assertTrue(notices.get(0).startsWith(file + ":1: Long: ") && notices.get(0).endsWith("; skipped"),
+                notices.toString());
+        assertEquals(file + ":3: Pet: partial credit is not supported; \"Cat\" counts as wrong", notices.get(1));
+        assertEquals(Importer.SOME_SKIPPED, outcome.exit());
+        assertEquals(2, outcome.imported());
+    }
+
+    @Test
     void theWrittenFileStartsWithSchemaAndKeepsTheReadmesFieldOrder() throws Exception {
         Path out = dir.resolve("out");
         Importer.run(List.of(Imported.fixture("moodlexml", "moodle-export.xml")), Imported.options(out));
