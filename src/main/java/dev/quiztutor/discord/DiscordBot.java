@@ -275,6 +275,11 @@ public final class DiscordBot implements AutoCloseable {
                         e -> LOG.error("could not register commands: {}", e.toString()));
     }
 
+    /** Whether {@link #close} has begun: interactions that arrive from then on are turned away politely. */
+    boolean closing() {
+        return workers.isShutdown();
+    }
+
     public ShardManager shards() {
         return shards;
     }

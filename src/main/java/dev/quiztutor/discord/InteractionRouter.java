@@ -350,7 +350,7 @@ final class InteractionRouter extends ListenerAdapter {
         } catch (RejectedExecutionException stopped) {
             // Shutting down: the timer stops before the gateway does, and this runs on JDA's event thread.
             LOG.info("interaction {}: arrived while shutting down, turned away", reply.id());
-            reply.sendPrivately(View.text(Polite.RESTARTING));
+            turnAway(reply, Polite.RESTARTING);
             return;
         }
         try {
@@ -368,7 +368,20 @@ final class InteractionRouter extends ListenerAdapter {
             guard.cancel(false);
             boolean stopping = workers.isShutdown();
             LOG.warn("interaction {}: {}, turned away", reply.id(), stopping ? "shutting down" : "all workers busy");
-            reply.sendPrivately(View.text(stopping ? Polite.RESTARTING : Polite.BUSY));
+            turnAway(reply, stopping ? Polite.RESTARTING : Polite.BUSY);
+        }
+    }
+
+    /**
+     * The polite line of a bot that cannot take the work. Late in a shutdown JDA's own request
+     * threads are stopped too and refuse the reply by throwing: on JDA's event thread, where nothing
+     * may throw, and there is no one left to tell.
+     */
+    private static void turnAway(Reply reply, String line) {
+        try {
+            reply.sendPrivately(View.text(line));
+        } catch (RejectedExecutionException closed) {
+            LOG.info("interaction {}: Discord's connection is closing, no answer sent", reply.id());
         }
     }
 }

@@ -40,7 +40,10 @@ final class BotHarness implements AutoCloseable {
     private final Duration deferAfter;
     private final Clock clock;
     private Storage storage;
-    private DiscordBot bot;
+    /** Volatile: a test's shutdown-hook thread closes it while the test watches. */
+    private volatile DiscordBot bot;
+    /** Where stored events wait, when a test holds them; else null. */
+    private final JournalGate gate;
     private final dev.quiztutor.ops.Metrics metrics;
     /** storage.keepEventsDays, when a test sets it. */
     private final Optional<Duration> keepEvents;
@@ -84,8 +87,21 @@ final class BotHarness implements AutoCloseable {
         this(dir, bank, journalDelay, deferAfter, clock, dev.quiztutor.ops.Metrics.NONE, Optional.empty());
     }
 
+    /** A bot whose stored events wait at {@code gate} until the test opens it, as a stalled database would. */
+    static BotHarness gated(Path dir, JournalGate gate, Duration deferAfter) throws Exception {
+        return new BotHarness(dir, Banks.of(Fixtures.seedBank()), Duration.ZERO, deferAfter, Clock.systemUTC(),
+                dev.quiztutor.ops.Metrics.NONE, Optional.empty(), gate);
+    }
+
     private BotHarness(Path dir, Banks bank, Duration journalDelay, Duration deferAfter,
                        Clock clock, dev.quiztutor.ops.Metrics metrics, Optional<Duration> keepEvents) throws Exception {
+        this(dir, bank, journalDelay, deferAfter, clock, metrics, keepEvents, null);
+    }
+
+    private BotHarness(Path dir, Banks bank, Duration journalDelay, Duration deferAfter,
+                       Clock clock, dev.quiztutor.ops.Metrics metrics, Optional<Duration> keepEvents,
+                       JournalGate gate) throws Exception {
+        this.gate = gate;
         this.metrics = metrics;
         this.keepEvents = keepEvents;
         this.clock = clock;
@@ -101,6 +117,9 @@ final class BotHarness implements AutoCloseable {
     private void start() throws Exception {
         storage = Storage.open(StorageSettings.sqlite(database.toString()), clock);
         AttemptJournal journal = journalDelay.isZero() ? storage.journal() : new SlowJournal(storage.journal(), journalDelay);
+        if (gate != null) {
+            journal = new GatedJournal(journal, gate);
+        }
         Tutor tutor = new Tutor(bank, new LiveAttempts(journal, LiveAttempts.Settings.DEFAULT), storage.history(),
                 ScoringPolicy.DEFAULT, clock, new java.util.Random());
         DiscordBot.Settings settings = new DiscordBot.Settings(Optional.of(discord.restBaseUrl()),
@@ -134,6 +153,58 @@ final class BotHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * Holds every stored event until the test opens it, so that a test can act while a handler is
+     * certainly in the middle of storing, however slowly the machine runs.
+     */
+    static final class JournalGate {
+        /** Long enough for any loaded machine; short enough that a forgotten gate fails the test, not the build. */
+        private static final Duration LIMIT = Duration.ofMinutes(2);
+        private final java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.Semaphore held = new java.util.concurrent.Semaphore(0);
+
+        /** Waits until a handler is held at the gate, storing an event. */
+        void awaitHeld(Duration timeout) throws InterruptedException {
+            if (!held.tryAcquire(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("no handler stored an event within " + timeout);
+            }
+        }
+
+        /** Lets every held and later event through. */
+        void open() {
+            open.countDown();
+        }
+
+        private void pass() {
+            held.release();
+            try {
+                if (!open.await(LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("the test never opened the journal gate");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private record GatedJournal(AttemptJournal inner, JournalGate gate) implements AttemptJournal {
+        @Override
+        public List<AttemptEvent> load(AttemptKey key) {
+            return inner.load(key);
+        }
+
+        @Override
+        public void append(RecordedEvent event) {
+            gate.pass();
+            inner.append(event);
+        }
+
+        @Override
+        public PlaceSummary summary(Place place) {
+            return inner.summary(place);
+        }
+    }
+
     /** Stops the bot and starts a new one on the same database, optionally with another bank. */
     void restart(QuizBank newBank) throws Exception {
         stopBot();
@@ -145,6 +216,17 @@ final class BotHarness implements AutoCloseable {
     void closeBot() {
         bot.close();
         bot = null;
+    }
+
+    /** Waits until a {@link #closeBot} running on another thread has begun turning interactions away. */
+    void awaitClosing(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (DiscordBot b = bot; b != null && !b.closing(); b = bot) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("the bot did not begin to close within " + timeout);
+            }
+            Thread.sleep(5);
+        }
     }
 
     /** The bot's scheduler, to run a pass at the test clock's time. */

@@ -3,6 +3,7 @@ package dev.quiztutor.discord;
 import static dev.quiztutor.discord.BotHarness.WAIT;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -38,12 +39,13 @@ class DiscordShutdownTest {
      * The shutdown hook returns only when Discord has the answers: one whose handler was still
      * storing it when the hook began, and the polite line of a click that came during the shutdown.
      * Discord answers slowly here (as over a real network), so an answer merely queued in JDA when
-     * the hook returns would not have reached it yet.
+     * the hook returns would not have reached it yet. The answer is held in storage until the late
+     * click is answered: each step waits for the one before, not for a guess at how long it takes.
      */
     @Test
     void answersInFlightReachDiscordBeforeTheShutdownHookReturns(@TempDir Path dir) throws Exception {
-        try (BotHarness bot = new BotHarness(dir, Fixtures.seedBank(), Duration.ofMillis(1500), Duration.ofSeconds(10),
-                Clock.systemUTC())) {
+        BotHarness.JournalGate storing = new BotHarness.JournalGate();
+        try (BotHarness bot = BotHarness.gated(dir, storing, Duration.ofSeconds(10))) {
             FakeUser ann = bot.discord.user("ann");
             FakeUser ben = bot.discord.user("ben");
             InteractionHandle posted = bot.discord.slashCommand(ann, bot.discord.channel("practice"), "practice");
@@ -54,17 +56,19 @@ class DiscordShutdownTest {
 
             InteractionHandle answer = bot.discord.clickButton(ann, post, new CustomId.Answer(q.ref(),
                     q.answerLetters().get(0)).encode());
-            Thread.sleep(300);
+            storing.awaitHeld(WAIT);
             Thread hook = new Thread(bot::closeBot, "test-shutdown-hook");
             hook.start();
-            Thread.sleep(300);
+            bot.awaitClosing(WAIT);
             InteractionHandle late = bot.discord.clickButton(ben, post, new CustomId.Hint(q.ref()).encode());
+            Callback turnedAway = late.awaitCallback(WAIT);
+            assertTrue(answer.callback().isEmpty(), "the answer is still being stored: " + answer.callback());
+            storing.open();
             hook.join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse(hook.isAlive(), "the shutdown hook returned");
 
             assertTrue(answer.callback().isPresent(), "the answer being stored when the hook began was sent");
             assertTrue(answer.callback().get().content().startsWith("✅ **Right!**"), answer.callback().get().toString());
-            assertTrue(late.callback().isPresent(), "the click during the shutdown was answered");
-            Callback turnedAway = late.callback().get();
             assertTrue(turnedAway.isEphemeral());
             assertEquals(Polite.RESTARTING, turnedAway.content());
             bot.discord.assertNoProtocolViolations();
@@ -97,5 +101,30 @@ class DiscordShutdownTest {
         verify(event).reply(sent.capture());
         assertEquals(Polite.RESTARTING, sent.getValue().getContent());
         verify(action).setEphemeral(true);
+    }
+
+    /**
+     * Later still, JDA's own request threads are stopped and it refuses the polite line by throwing:
+     * the member cannot be told any more, and JDA's event thread must still not throw.
+     */
+    @Test
+    void anInteractionWhenJdaNoLongerSendsDoesNotThrowOnTheEventThread() {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService workers = Executors.newSingleThreadExecutor();
+        timer.shutdown();
+        workers.shutdown();
+        InteractionRouter router = new InteractionRouter(dev.quiztutor.bank.Banks.of(Fixtures.shippedBank()), null, null, null, null, null, null, null, null, null, null, null,
+                workers, timer, Duration.ofMillis(1500));
+        ButtonInteractionEvent event = mock(ButtonInteractionEvent.class, RETURNS_DEEP_STUBS);
+        when(event.getComponentId()).thenReturn(new CustomId.Hint(Fixtures.shippedBank().questions().findFirst()
+                .orElseThrow().ref()).encode());
+        ReplyCallbackAction action = mock(ReplyCallbackAction.class);
+        when(event.reply(any(MessageCreateData.class))).thenReturn(action);
+        when(action.setEphemeral(anyBoolean())).thenReturn(action);
+        org.mockito.Mockito.doThrow(new java.util.concurrent.RejectedExecutionException("JDA's rate limiter is shut down"))
+                .when(action).queue(any(), any());
+
+        assertDoesNotThrow(() -> router.onButtonInteraction(event));
+        verify(action).queue(any(), any());
     }
 }
