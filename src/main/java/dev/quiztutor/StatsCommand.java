@@ -184,9 +184,9 @@ final class StatsCommand implements Callable<Integer> {
         Thresholds limits = stats.thresholds();
         int width = Math.max("question".length(), stats.questions().stream().mapToInt(q -> q.question().id().length()).max().orElse(0));
         String row = "%-" + width + "s" + FIGURES;
-        text.append(String.format(Locale.ROOT, "%s (%s), %s: %d attempts, %d topic tests%n", stats.topic().title(),
-                stats.topic().id(), guild.isPresent() ? "guild " + guild.getAsLong() : "every guild", stats.attempts(),
-                stats.tests()));
+        text.append(String.format(Locale.ROOT, "%s (%s), %s: %s, %s%n", stats.topic().title(),
+                stats.topic().id(), guild.isPresent() ? "guild " + guild.getAsLong() : "every guild",
+                count(stats.attempts(), "attempt", "attempts"), count(stats.tests(), "topic test", "topic tests")));
         text.append(String.format(Locale.ROOT, row, "question", "attempts", "1st try", "facility", "tests", "discrim.",
                 "hints", "gave up", "option picks (* right)"));
         for (QuestionStats q : stats.questions()) {
@@ -208,5 +208,9 @@ final class StatsCommand implements Callable<Integer> {
 
     private static String cell(Figure figure) {
         return figure instanceof Figure.TooFew ? "too few" : figure.text();
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }
