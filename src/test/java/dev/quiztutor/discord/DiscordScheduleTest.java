@@ -240,7 +240,10 @@ class DiscordScheduleTest {
                     InteractionOption.string("time", "13:00"), InteractionOption.string("timezone", "UTC"));
             long guild = discord.guild().id();
             discord.guild().outage();
-            until(() -> bot.shards().getGuildById(guild) == null, "the outage");
+            // JDA drops the guild from its cache a moment before it records it as unavailable (its
+            // GUILD_DELETE handler), and the poster asks the latter: wait for both.
+            until(() -> bot.shards().getGuildById(guild) == null
+                    && bot.shards().getShards().stream().anyMatch(shard -> shard.isUnavailable(guild)), "the outage");
 
             clock.set("2026-11-23T13:00:00Z");
             bot.scheduler().tick();
