@@ -6,7 +6,6 @@ import dev.quiztutor.store.StorageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,9 +26,8 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace FILE if it exists.")
     boolean force;
 
-    @Option(names = "--config", paramLabel = "PATH",
-            description = "The bot's config file (YAML), for storage.url. Default: config/quiztutor.yml if it exists.")
-    Optional<Path> config = Optional.empty();
+    @CommandLine.Mixin
+    StoreCommands.ConfigFile config;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,7 +37,7 @@ final class BackupCommand implements Callable<Integer> {
         logging.quiet();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Config loaded = StoreCommands.config(config, err);
+        Config loaded = config.load(err);
         if (loaded == null) {
             return Cli.CANNOT_START;
         }

@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,9 +32,8 @@ final class ForgetCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask: delete at once (scripts).")
     boolean yes;
 
-    @Option(names = "--config", paramLabel = "PATH",
-            description = "The bot's config file (YAML), for storage.url. Default: config/quiztutor.yml if it exists.")
-    Optional<Path> config = Optional.empty();
+    @CommandLine.Mixin
+    StoreCommands.ConfigFile config;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,7 +49,7 @@ final class ForgetCommand implements Callable<Integer> {
             err.flush();
             return Cli.CANNOT_START;
         }
-        Config loaded = StoreCommands.config(config, err);
+        Config loaded = config.load(err);
         if (loaded == null) {
             return Cli.CANNOT_START;
         }

@@ -5,6 +5,7 @@ import dev.quiztutor.config.ConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine;
 
 /** What the operator's store commands (backup, forget) share: the config, with the environment's overrides. */
 final class StoreCommands {
@@ -22,5 +23,17 @@ final class StoreCommands {
         }
         err.flush();
         return null;
+    }
+
+    /** The {@code --config} option of the commands that work on the store (backup, forget). */
+    static final class ConfigFile {
+        @CommandLine.Option(names = "--config", paramLabel = "PATH",
+                description = "The bot's config file (YAML), for storage.url. Default: config/quiztutor.yml if it exists.")
+        Optional<Path> path = Optional.empty();
+
+        /** The config, with QUIZTUTOR_STORAGE_URL applied; null after printing each problem. */
+        Config load(PrintWriter err) {
+            return config(path, err);
+        }
     }
 }
