@@ -103,10 +103,16 @@ public final class DiscordBot implements AutoCloseable {
     private final Scheduler scheduler;
     private final ScheduledExecutorService bankThread;
     private final ServerTopics serverTopics;
+    /**
+     * JDA's threads that send requests, ours so that closing can wait for them: JDA counts a request as
+     * done once it leaves its queue, and reports a shutdown while the last answer may still be on its way.
+     */
+    private final ExecutorService requests;
 
     private DiscordBot(ShardManager shards, ExecutorService workers, ScheduledExecutorService timer,
                        LiveTallies tallies, CountDownLatch ready, Scheduler scheduler,
-                       ScheduledExecutorService bankThread, ServerTopics serverTopics) {
+                       ScheduledExecutorService bankThread, ServerTopics serverTopics, ExecutorService requests) {
+        this.requests = requests;
         this.bankThread = bankThread;
         this.serverTopics = serverTopics;
         this.shards = shards;
@@ -192,8 +198,10 @@ public final class DiscordBot implements AutoCloseable {
         CountDownLatch ready = new CountDownLatch(ownShards);
         ScheduledExecutorService scheduleThread = Executors.newSingleThreadScheduledExecutor(threads("quiztutor-schedule"));
         AtomicBoolean scheduling = new AtomicBoolean();
+        ExecutorService requests = Executors.newCachedThreadPool(threads("quiztutor-discord-requests"));
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setShardsTotal(settings.shardsTotal())
+                .setRateLimitElastic(requests, false)
                 .setEnableShutdownHook(false)
                 .addEventListeners(router, new ListenerAdapter() {
                     @Override
@@ -224,15 +232,17 @@ public final class DiscordBot implements AutoCloseable {
         } catch (InvalidTokenException e) {
             stop(workers, timer, tallies);
             bankThread.shutdownNow();
+            requests.shutdownNow();
             throw new StartFailure("Discord rejected the token in DISCORD_TOKEN; copy it again from the Bot page of "
                     + "your application (https://discord.com/developers/applications)", e);
         } catch (RuntimeException e) {
             stop(workers, timer, tallies);
             bankThread.shutdownNow();
+            requests.shutdownNow();
             String where = settings.apiBaseUrl().orElse("https://discord.com/api");
             throw new StartFailure("cannot log in to Discord at " + where + ": " + Secrets.mask(rootMessage(e)), e);
         }
-        return new DiscordBot(shards, workers, timer, tallies, ready, scheduler, bankThread, serverTopics);
+        return new DiscordBot(shards, workers, timer, tallies, ready, scheduler, bankThread, serverTopics, requests);
     }
 
     /** The scheduled posts of this process's guilds; tests drive it with their own clock. */
@@ -311,24 +321,24 @@ public final class DiscordBot implements AutoCloseable {
                 shard.shutdownNow();
             }
         }
-        awaitRequestsOnTheWire(connected, deadline);
+        awaitRequestsSent(requests, deadline);
     }
 
     /**
-     * JDA counts a request as done when it leaves its queue, so it reports a shutdown while the last
-     * answers may still be on the wire; these are the HTTP client's running calls.
+     * A request JDA had already taken from its queue when it shut down is still being sent, on one of
+     * these threads (each waits for Discord's answer): only once they are all done has every answer
+     * reached Discord.
      */
-    private static void awaitRequestsOnTheWire(List<JDA> shards, long deadline) {
+    private static void awaitRequestsSent(ExecutorService requests, long deadline) {
+        requests.shutdown();
         try {
-            while (shards.stream().anyMatch(s -> s.getHttpClient().dispatcher().runningCallsCount() > 0)) {
-                if (System.nanoTime() - deadline > 0) {
-                    LOG.warn("requests to Discord still running after {}; not waiting for them", SHUTDOWN_WAIT);
-                    return;
-                }
-                Thread.sleep(10);
+            if (!requests.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                LOG.warn("requests to Discord still running after {}; not waiting for them", SHUTDOWN_WAIT);
+                requests.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            requests.shutdownNow();
         }
     }
 
