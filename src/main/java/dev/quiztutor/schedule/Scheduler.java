@@ -218,11 +218,13 @@ public final class Scheduler implements AutoCloseable {
 
     /**
      * Runs a pass every {@code every} (the first at once) on {@code executor}, never two at a time.
-     * A pass that fails is logged and the next one runs as usual.
+     * A pass that fails is logged and the next one runs as usual. After {@link #close} it does nothing:
+     * a shard can become ready while the process is already stopping.
      */
     public synchronized void start(ScheduledExecutorService executor, Duration every) {
         if (closed) {
-            throw new IllegalStateException("the scheduler is closed");
+            log.debug("not started: the scheduler is closed");
+            return;
         }
         if (task != null) {
             throw new IllegalStateException("the scheduler is already running");

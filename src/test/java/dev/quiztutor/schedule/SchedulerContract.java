@@ -1,5 +1,6 @@
 package dev.quiztutor.schedule;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -730,6 +731,28 @@ abstract class SchedulerContract {
             executor.shutdownNow();
         }
         assertEquals(1, discord.posts().size());
+    }
+
+    /**
+     * A stop that comes while the bot is still connecting (Ctrl-C in the first seconds): the shard's
+     * READY may arrive after the scheduler closed, and starting it then must post nothing and not throw
+     * on JDA's event thread.
+     */
+    @Test
+    void aStartAfterCloseDoesNothing() throws Exception {
+        Process bot = start();
+        add(bot, CHANNEL, "18:00", BERLIN, Days.EVERY_DAY);
+        clock.set("2025-03-10T17:00:00Z");
+        bot.scheduler().close();
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        try {
+            assertDoesNotThrow(() -> bot.scheduler().start(executor, Duration.ofMillis(5)));
+            executor.shutdown();
+            assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS));
+        } finally {
+            executor.shutdownNow();
+        }
+        assertEquals(0, discord.posts().size(), "a closed scheduler posted");
     }
 
     // ------------------------------------------------------------------ helpers
