@@ -149,6 +149,9 @@ public final class App {
         Logger log = LoggerFactory.getLogger(App.class);
         Clock clock = Clock.systemUTC();
         Storage storage;
+        if (!opening.isDone()) {
+            DiscordBot.prepare();
+        }
         try {
             storage = opening.join();
         } catch (CompletionException e) {

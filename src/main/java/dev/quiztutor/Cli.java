@@ -367,7 +367,7 @@ public final class Cli implements Callable<Integer> {
             }
         }
 
-        /** With --verbose, the libraries' informational lines too (logback.xml keeps them to warnings). */
+        /** With --verbose, the libraries' informational lines too (LogSetup keeps them to warnings). */
         void libraries() {
             if (!verbose) {
                 return;

@@ -124,6 +124,28 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /**
+     * Loads and initialises what connecting will need (JDA, OkHttp and Kotlin, the JDK's TLS and its
+     * trusted certificates, the websocket client, JDA's JSON), sending nothing. At startup the store
+     * opens on a thread of its own (Flyway's migrations); a main thread that would only wait for it
+     * does this meanwhile, so that {@link #start} later finds it done: most of a start is the JVM
+     * loading classes, and the connection's are a good part of them.
+     */
+    public static void prepare() {
+        try {
+            net.dv8tion.jda.internal.utils.IOUtil.newHttpClientBuilder().build();
+            new com.neovisionaries.ws.client.WebSocketFactory();
+            net.dv8tion.jda.api.utils.data.DataObject.fromJson("{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}");
+            DefaultShardManagerBuilder.createLight("prepare", EnumSet.noneOf(GatewayIntent.class));
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1).build().put("", "");
+            Class.forName("net.dv8tion.jda.internal.JDAImpl");
+            Class.forName("net.dv8tion.jda.internal.requests.WebSocketClient");
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // Only a head start: the start loads whatever this did not.
+            LOG.debug("preparing the connection's classes: {}", e.toString());
+        }
+    }
+
+    /**
      * Starts the bot. Server topics (/bank) go into the tutor's banks, which must be {@link LiveBanks}
      * (as {@link Banks#of} and the wiring build them): they are read from storage now, and re-read
      * whenever another process changes them.
