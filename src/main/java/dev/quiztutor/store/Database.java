@@ -133,6 +133,11 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** Whether this database has exactly the migrations this build ships (then a start skips Flyway). */
+    boolean migrationsApplied() {
+        return Migrations.applied(direct, dialect);
+    }
+
     /**
      * Runs {@code work} in one transaction and commits before returning; on any failure it rolls back
      * and throws a {@link StorageException} naming {@code what} ("store an attempt event").
@@ -502,6 +507,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(DataSource source, StorageSettings settings, Dialect dialect) {
+        if (Migrations.applied(source, dialect)) {
+            return;
+        }
         try {
             // db/migration holds the scripts both databases run; db/sqlite and db/postgresql the few a
             // database needs in its own dialect (SQLite rebuilds a table to change a CHECK).

@@ -939,6 +939,8 @@ abstract class StorageContract {
         assertEquals(scripts, countRows("SELECT COUNT(*) FROM flyway_schema_history WHERE success = "
                 + (storage.database().dialect() == Database.Dialect.SQLITE ? "1" : "true") + " AND version IS NOT NULL"),
                 "each migration ran once");
+        assertTrue(storage.database().migrationsApplied(),
+                "the history matches the shipped scripts, so that a start can skip Flyway");
     }
 
     @Test
