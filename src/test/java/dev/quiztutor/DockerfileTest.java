@@ -79,7 +79,7 @@ class DockerfileTest {
                 "the user may write its data folder");
         String volume = run.stream().filter(i -> i.keyword().equals("VOLUME")).map(Instruction::args).findFirst().orElse("");
         assertEquals("[\"/app/data\", \"/app/quizzes\"]", volume);
-        assertEquals("[\"java\", \"-XX:MaxRAMPercentage=75\", \"-jar\", \"/app/quiztutor.jar\"]",
+        assertEquals("[\"/bin/sh\", \"/app/quiztutor.sh\"]",
                 run.stream().filter(i -> i.keyword().equals("ENTRYPOINT")).findFirst().orElseThrow().args());
         assertEquals("[\"run\"]", run.stream().filter(i -> i.keyword().equals("CMD")).findFirst().orElseThrow().args());
         assertEquals("/app", run.stream().filter(i -> i.keyword().equals("WORKDIR")).findFirst().orElseThrow().args(),
@@ -120,7 +120,7 @@ class DockerfileTest {
                 copies++;
             }
         }
-        assertEquals(4, copies, "pom.xml, src/main, quizzes and the example config, nothing else");
+        assertEquals(5, copies, "pom.xml, src/main, quizzes, the example config and the launcher, nothing else");
         // The jar the build stage hands over is the one the pom's shade plugin writes.
         Matcher jar = Pattern.compile("COPY --from=build /build/(target/[^ ]+) ").matcher(Files.readString(DOCKERFILE));
         assertTrue(jar.find());

@@ -448,7 +448,9 @@ public final class BenchMain {
             List<java.util.concurrent.Callable<ColdStartBench.Run>> ready = new ArrayList<>(List.of(
                     bench::bareReady,
                     () -> bench.runReady(List.of(), "quiztutor run"),
-                    () -> bench.runReady(cds, "quiztutor run, CDS")));
+                    () -> bench.runReady(cds, "quiztutor run, CDS"),
+                    () -> bench.restartReady(false, "quiztutor run, restart"),
+                    () -> bench.restartReady(true, "config/quiztutor.sh run, restart")));
             String before = System.getProperty("bench.start.before", "");
             if (!before.isEmpty()) {
                 // Another build (the jar before a change), without CDS.

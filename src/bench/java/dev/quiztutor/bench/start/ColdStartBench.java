@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -114,27 +116,68 @@ public final class ColdStartBench {
     }
 
     private double ready(Path jar, List<String> jvm, FakeDiscord discord, String tag) throws Exception {
+        return ready(jar, jvm, discord, tag, false, false);
+    }
+
+    /**
+     * {@code quiztutor run} restarted on the store a first, untimed run made (the everyday case: the
+     * schema is up to date), plain or through {@code config/quiztutor.sh}, whose first run also writes
+     * the class archive every later start uses.
+     */
+    public Run restartReady(boolean launcher, String label) throws Exception {
+        String tag = "restart-" + (launcher ? "launcher" : "plain");
+        try (FakeDiscord discord = FakeDiscord.builder().protocolChecks(false).start()) {
+            if (!Files.exists(work.resolve(tag).resolve("quiztutor.db"))) {
+                ready(jar, List.of(), discord, tag, true, launcher);
+            }
+        }
+        try (FakeDiscord discord = FakeDiscord.builder().protocolChecks(false).start()) {
+            return new Run(label, ready(jar, List.of(), discord, tag, true, launcher), -1);
+        }
+    }
+
+    private double ready(Path jar, List<String> jvm, FakeDiscord discord, String tag, boolean keepDatabase,
+                         boolean launcher) throws Exception {
         Path dir = work.resolve(tag);
         Files.createDirectories(dir);
         Path db = dir.resolve("quiztutor.db");
-        Files.deleteIfExists(db);
+        if (!keepDatabase) {
+            Files.deleteIfExists(db);
+        }
         Path config = dir.resolve("quiztutor.yml");
         Files.writeString(config, "discord:\n  apiBaseUrl: " + discord.restBaseUrl() + "\n  gatewayUrl: "
                 + discord.gatewayUrl() + "\nstorage:\n  url: jdbc:sqlite:" + db + "\n");
-        List<String> cmd = new ArrayList<>(List.of(java));
-        cmd.addAll(jvm);
-        cmd.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString(), "--quizzes",
+        List<String> cmd = new ArrayList<>();
+        Map<String, String> env = new HashMap<>();
+        if (launcher) {
+            cmd.addAll(List.of("/bin/sh", Path.of("config/quiztutor.sh").toAbsolutePath().toString()));
+            env.put("QUIZTUTOR_JAR", jar.toString());
+            env.put("QUIZTUTOR_CDS", dir.resolve("cds").toString());
+            env.put("JAVA", java);
+            env.put("JAVA_OPTS", String.join(" ", jvm));
+        } else {
+            cmd.add(java);
+            cmd.addAll(jvm);
+            cmd.addAll(List.of("-jar", jar.toString()));
+        }
+        cmd.addAll(List.of("run", "--config", config.toString(), "--quizzes",
                 Path.of("quizzes").toAbsolutePath().toString()));
         if (Boolean.getBoolean("bench.start.verbose")) {
             // The libraries' log lines too (Flyway, Hikari, JDA), to see where the time goes.
             cmd.add("--verbose");
         }
-        return connect(cmd, discord, dir.resolve("run.log"), Path.of("."));
+        return connect(cmd, env, discord, dir.resolve("run.log"), Path.of("."));
     }
 
     private static double connect(List<String> cmd, FakeDiscord discord, Path log, Path dir) throws Exception {
+        return connect(cmd, Map.of(), discord, log, dir);
+    }
+
+    private static double connect(List<String> cmd, Map<String, String> env, FakeDiscord discord, Path log, Path dir)
+            throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        pb.environment().putAll(env);
         pb.environment().put("DISCORD_TOKEN", FakeDiscord.TOKEN);
         pb.environment().remove("QUIZTUTOR_DISCORD_API_BASE_URL");
         pb.environment().remove("QUIZTUTOR_DISCORD_GATEWAY_URL");
