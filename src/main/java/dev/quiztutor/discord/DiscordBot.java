@@ -250,6 +250,11 @@ public final class DiscordBot implements AutoCloseable {
         return scheduler;
     }
 
+    /** The live counts of public posts; tests hold a refresh in the middle. */
+    LiveTallies tallies() {
+        return tallies;
+    }
+
     /** The servers' own topics of this process. */
     ServerTopics serverTopics() {
         return serverTopics;
