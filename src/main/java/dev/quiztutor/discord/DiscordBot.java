@@ -185,7 +185,7 @@ public final class DiscordBot implements AutoCloseable {
                 new SuggestFeature(serverTopics, storage.suggestions(), storage.guilds(),
                         new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer()),
                         bankLimits.suggestionsPerDay(), clock),
-                new ReviewFeature(reviews, tutor.banks(), storage.guilds()),
+                new ReviewFeature(reviews, tutor.banks(), storage.guilds(), keepEvents, tutor.clock()),
                 new StatsFeature(tutor.banks(), new SqlTopicAttempts(storage.database()), storage.guilds(), tutor.scoring()),
                 new ForgetFeature(storage.members(), tutor, names), names, workers, timer, settings.deferAfter()).metered(metrics);
         if (metrics != Metrics.NONE) {

@@ -204,6 +204,34 @@ class DiscordReviewTest {
         assertEquals(Set.of(missed.get(0).ref(), missed.get(1).ref(), missed.get(2).ref(), solved.ref()), reviewRefs(anna));
     }
 
+    /**
+     * A member who gave a question up in Tuesday's review and presses that message's Next (Finish) on
+     * Wednesday, when the question is due again, gets it asked, as a fresh /review would: Tuesday's
+     * session has finished it and cannot ask it again, so Wednesday's review is a new session.
+     */
+    @Test
+    void nextOnYesterdaysReviewAsksWhatIsDueTodayAsAFreshReviewWould() {
+        FakeUser cleo = discord.user("cleo");
+        List<FakeMessage> posts = new ArrayList<>();
+        Question q = freshChoice(cleo, new HashSet<>(), posts);
+        miss(cleo, posts.get(0), q);                        // Monday
+        clock.set("2026-12-01T12:00:00Z");                  // Tuesday
+        FakeMessage message = review(cleo).awaitResponseMessage(WAIT);
+        assertEquals(q, shown(message));
+        message = click(cleo, message, button(message, "qt1:rg:")).message();       // gave up: due on Wednesday
+        String next = button(message, "qt1:rn:");
+
+        clock.set("2026-12-02T09:00:00Z");                  // Wednesday
+        FakeMessage wednesday = click(cleo, message, next).message();
+
+        assertEquals(q, shown(wednesday), "the question due today is asked: " + wednesday.content());
+        assertTrue(footer(wednesday).startsWith("Question 1 of 1 due today"), footer(wednesday));
+        Callback right = click(cleo, wednesday, answer(wednesday, q, q.answerLetters().get(0)));
+        assertTrue(right.content().startsWith("✅ **Right!**"), right.content());
+        FakeMessage end = click(cleo, right.message(), button(right.message(), "qt1:rn:")).message();
+        assertTrue(end.content().startsWith("✅ **Review done:** 1 question."), end.content());
+    }
+
     /** The questions a /review asks now, each given up to move on; then the session's end. */
     private Set<QuestionRef> reviewRefs(FakeUser user) {
         FakeMessage message = review(user).awaitResponseMessage(WAIT);
