@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -95,9 +95,8 @@ final class LiveTallies implements AutoCloseable {
         Post post = posts.getIfPresent(place.post());
         if (post == null) {
             // Loaded outside the cache's lock: the first clicks on a post after a restart must not
-            // wait one behind another for the same query.
-            // The figures are read after this click's event was stored, so they already count it; none
-            // was queued yet, so the next refresh edits the post.
+            // wait one behind another for the same query. The figures are read after this click's event
+            // was stored, so they already count it; none was queued yet, so the next refresh edits the post.
             Post loaded = new Post(place.post(), channel, topic, question, seed.apply(place));
             Post raced = posts.asMap().putIfAbsent(place.post(), loaded);
             post = raced != null ? raced : loaded;
