@@ -53,7 +53,7 @@ final class ForgetCommand implements Callable<Integer> {
         if (loaded == null) {
             return Cli.CANNOT_START;
         }
-        try (Storage storage = Storage.open(App.storageSettings(loaded, System.getenv()), Clock.systemUTC())) {
+        try (Storage storage = Storage.openExisting(App.storageSettings(loaded, System.getenv()), Clock.systemUTC(), "forget")) {
             MemberData.Records stored = storage.members().inventory(user);
             if (stored.isEmpty()) {
                 out.println("Nothing is stored about user " + user + ".");

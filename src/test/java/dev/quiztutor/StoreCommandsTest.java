@@ -158,6 +158,24 @@ class StoreCommandsTest {
         assertTrue(pg.err().contains("pg_dump --format=custom") && pg.err().contains("pg_restore"), pg.err());
     }
 
+    /**
+     * Run in the wrong folder or with the wrong config, forget must not create an empty store there and
+     * report "nothing is stored" about a member whose data is elsewhere: it refuses as backup does.
+     */
+    @Test
+    void forgetWithoutADatabaseRefusesAndCreatesNone(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("nowhere").resolve("quiztutor.db");
+        CliTest.Run none = CliTest.run("", "forget", "--user", "5", "--yes", "--config", config(dir, missing).toString());
+
+        assertEquals(2, none.exit(), none.out());
+        assertTrue(none.err().startsWith("quiztutor: There is no database at " + missing), none.err());
+        assertTrue(none.err().contains("Run forget in the folder the bot runs in, or give the bot's config with --config"),
+                none.err());
+        assertEquals("", none.out());
+        assertFalse(Files.exists(missing), "no empty store was created");
+        assertFalse(Files.exists(missing.getParent()), "nor its folder");
+    }
+
     @Test
     void forgetShowsWhatIsStoredAsksAndDeletesOnlyThatMember(@TempDir Path dir) throws Exception {
         Path database = dir.resolve("quiztutor.db");

@@ -207,7 +207,7 @@ public final class DiscordBot implements AutoCloseable {
                 new SuggestFeature(serverTopics, storage.suggestions(), storage.guilds(),
                         new ServerTopics.Limits(bankLimits.topicsPerServer(), bankLimits.questionsPerServer()),
                         bankLimits.suggestionsPerDay(), clock),
-                new ReviewFeature(reviews, tutor.banks(), storage.guilds()),
+                new ReviewFeature(reviews, tutor.banks(), storage.guilds(), keepEvents, tutor.clock()),
                 new StatsFeature(tutor.banks(), new SqlTopicAttempts(storage.database()), storage.guilds(), tutor.scoring()),
                 new ForgetFeature(storage.members(), tutor, names), names, workers, timer, settings.deferAfter()).metered(metrics);
         if (metrics != Metrics.NONE) {
@@ -270,6 +270,11 @@ public final class DiscordBot implements AutoCloseable {
     /** The scheduled posts of this process's guilds; tests drive it with their own clock. */
     Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** The live counts of public posts; tests hold a refresh in the middle. */
+    LiveTallies tallies() {
+        return tallies;
     }
 
     /** The servers' own topics of this process. */

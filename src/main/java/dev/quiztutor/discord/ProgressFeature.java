@@ -69,7 +69,7 @@ final class ProgressFeature {
         ProgressPicture of(long guild, long user, ZoneId zone, QuizBank bank) {
             Instant now = clock.instant();
             return ProgressPicture.of(rightAnswers.solvedSince(guild, user, ProgressPicture.since(now, zone)), now, zone,
-                    bank.topics(), cards.deck(guild, user));
+                    bank.topics(), cards.deck(guild, user), () -> cards.attempts(guild, user, Optional.empty()));
         }
     }
 

@@ -13,7 +13,9 @@ import dev.quiztutor.tutor.Practice;
 import dev.quiztutor.tutor.Response;
 import dev.quiztutor.tutor.review.ReviewSession;
 import dev.quiztutor.tutor.review.Reviews;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.TimeUtil;
 
 /**
  * /review: the member's due questions in a private message, one at a time, graded like practice and
@@ -40,6 +43,9 @@ final class ReviewFeature {
     private final Reviews reviews;
     private final Banks banks;
     private final GuildSettingsStore guilds;
+    /** storage.keepEventsDays: a session older than that takes no more answers (see {@link #tooOld}). */
+    private final Optional<Duration> keepEvents;
+    private final Clock clock;
     /** Each member's picks in the menus of a review question, kept until they press Check. */
     private final Cache<PickKey, String[]> picks = Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -50,9 +56,34 @@ final class ReviewFeature {
     }
 
     ReviewFeature(Reviews reviews, Banks banks, GuildSettingsStore guilds) {
+        this(reviews, banks, guilds, Optional.empty(), Clock.systemUTC());
+    }
+
+    ReviewFeature(Reviews reviews, Banks banks, GuildSettingsStore guilds, Optional<Duration> keepEvents, Clock clock) {
         this.reviews = reviews;
         this.banks = banks;
         this.guilds = guilds;
+        this.keepEvents = keepEvents;
+        this.clock = clock;
+    }
+
+    /**
+     * With storage.keepEventsDays, the sweep may have deleted a session's attempts, as a practice post's:
+     * an answer there would replay nothing, and a question finished long ago would be asked again in the
+     * session. So a session older than the limit (its id, the /review interaction's, says when it began)
+     * answers that it is closed.
+     */
+    private boolean tooOld(CustomId.ReviewStep step, Reply reply) {
+        if (keepEvents.isEmpty()) {
+            return false;
+        }
+        Instant began = TimeUtil.getTimeCreated(step.session()).toInstant();
+        if (began.isAfter(clock.instant().minus(keepEvents.get()))) {
+            return false;
+        }
+        reply.sendPrivately(View.text("This review is older than the " + keepEvents.get().toDays()
+                + " days answers are kept here, so it takes no more. Use /review for what is due today."));
+        return true;
     }
 
     void start(SlashCommandInteractionEvent event, Reply reply) {
@@ -74,6 +105,9 @@ final class ReviewFeature {
 
     /** The next question due, or the end of the session. */
     void next(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.ReviewNext id) {
+        if (tooOld(id.step(), reply)) {
+            return;
+        }
         Who who = Who.of(event);
         Optional<Topic> topic = id.step().oneTopic() ? banks.forGuild(who.guild()).topic(id.topicId()) : Optional.empty();
         if (id.step().oneTopic() && topic.isEmpty()) {
@@ -81,6 +115,13 @@ final class ReviewFeature {
             return;
         }
         ReviewSession session = new ReviewSession(who.guild(), who.user(), id.step().session(), topic.map(Topic::id));
+        if (reviews.fromEarlierDay(session, zone(who.guild()))) {
+            // Next on yesterday's message: the member wants to go on reviewing, and gets today's due list,
+            // from its first question, as /review would give it (this click's id is the new session's).
+            ReviewSession today = new ReviewSession(who.guild(), who.user(), event.getIdLong(), topic.map(Topic::id));
+            showNext(reply, today, new CustomId.ReviewStep(today.id(), 0, id.step().oneTopic()), topic);
+            return;
+        }
         showNext(reply, session, id.step(), topic);
     }
 
@@ -148,6 +189,9 @@ final class ReviewFeature {
 
     /** A pick in one of a review question's menus: kept for this member until Check. */
     void pick(GenericComponentInteractionCreateEvent event, Reply reply, CustomId.ReviewBlank id, List<String> values) {
+        if (tooOld(id.step(), reply)) {
+            return;
+        }
         Optional<Question> found = banks.forGuild(Who.of(event).guild()).question(id.question());
         if (found.isEmpty() || !Answers.fits(found.get(), id.part(), values)) {
             reply.sendPrivately(View.text(found.isEmpty() ? GONE : Polite.STALE));
@@ -224,6 +268,9 @@ final class ReviewFeature {
      * session's message): it is refused rather than counted as a review out of its time.
      */
     private void withQuestion(Interaction event, Reply reply, CustomId.ReviewStep step, QuestionRef ref, Action action) {
+        if (tooOld(step, reply)) {
+            return;
+        }
         Who who = Who.of(event);
         Optional<Question> q = banks.forGuild(who.guild()).question(ref);
         if (q.isEmpty()) {

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -42,16 +41,7 @@ public final class Backup {
                     + " (consistent while the bot runs), and restore with pg_restore --clean --dbname=... quiztutor.dump"
                     + " (see the README, \"What is stored\")");
         }
-        Optional<Path> database = Database.sqliteFile(settings.url());
-        if (database.isEmpty()) {
-            throw new StorageException("The database url " + settings.safeUrl() + " names no file to back up");
-        }
-        Path source = database.get().toAbsolutePath().normalize();
-        if (!Files.isRegularFile(source)) {
-            throw new StorageException("There is no database at " + source + " (storage.url " + settings.safeUrl()
-                    + "; a relative path is from the current folder, " + Path.of("").toAbsolutePath()
-                    + "). Run backup in the folder the bot runs in, or give the bot's config with --config");
-        }
+        Path source = Database.existingSqliteFile(settings, "backup");
         Path target = to.toAbsolutePath().normalize();
         if (target.equals(source)) {
             throw new StorageException("The backup cannot be the database itself (" + source + "); name another file");

@@ -435,6 +435,25 @@ public final class Database implements AutoCloseable {
         return source;
     }
 
+    /**
+     * The SQLite file of {@code settings}, which must exist: what an operator's command ({@code command},
+     * as typed: "backup", "forget") works on. Opening a missing one would create an empty store, and a
+     * command run in the wrong folder or with the wrong config would then report on that instead.
+     */
+    static Path existingSqliteFile(StorageSettings settings, String command) {
+        Optional<Path> database = sqliteFile(settings.url());
+        if (database.isEmpty()) {
+            throw new StorageException("The database url " + settings.safeUrl() + " names no file for " + command);
+        }
+        Path file = database.get().toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new StorageException("There is no database at " + file + " (storage.url " + settings.safeUrl()
+                    + "; a relative path is from the current folder, " + Path.of("").toAbsolutePath()
+                    + "). Run " + command + " in the folder the bot runs in, or give the bot's config with --config");
+        }
+        return file;
+    }
+
     /** The file a SQLite url names; an in-memory database is refused, it would forget everything on restart. */
     static Optional<Path> sqliteFile(String url) {
         String name = url.substring(SQLITE_PREFIX.length());

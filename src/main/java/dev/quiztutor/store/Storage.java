@@ -47,6 +47,17 @@ public final class Storage implements AutoCloseable {
     }
 
     /**
+     * The store an operator's command ({@code command}, as typed) works on, which must exist already: a
+     * SQLite file that is not there is refused with where it was looked for, never created empty.
+     */
+    public static Storage openExisting(StorageSettings settings, Clock clock, String command) {
+        if (Database.dialectOf(settings.url()) == Database.Dialect.SQLITE) {
+            Database.existingSqliteFile(settings, command);
+        }
+        return open(settings, clock);
+    }
+
+    /**
      * Storage whose review cards are kept with {@code scheduler}. A card is scheduled when it is reviewed:
      * a changed retention applies to reviews from then on.
      */

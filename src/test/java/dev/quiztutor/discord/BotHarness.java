@@ -234,6 +234,11 @@ final class BotHarness implements AutoCloseable {
         return bot.scheduler();
     }
 
+    /** The bot's live counts, to hold a refresh in the middle. */
+    LiveTallies tallies() {
+        return bot.tallies();
+    }
+
     QuizBank bank() {
         return bank.global();
     }

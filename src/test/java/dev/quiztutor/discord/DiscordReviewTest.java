@@ -204,6 +204,66 @@ class DiscordReviewTest {
         assertEquals(Set.of(missed.get(0).ref(), missed.get(1).ref(), missed.get(2).ref(), solved.ref()), reviewRefs(anna));
     }
 
+    /**
+     * A member who gave a question up in Tuesday's review and presses that message's Next (Finish) on
+     * Wednesday, when the question is due again, gets it asked, as a fresh /review would: Tuesday's
+     * session has finished it and cannot ask it again, so Wednesday's review is a new session.
+     */
+    @Test
+    void nextOnYesterdaysReviewAsksWhatIsDueTodayAsAFreshReviewWould() {
+        FakeUser cleo = discord.user("cleo");
+        List<FakeMessage> posts = new ArrayList<>();
+        Question q = freshChoice(cleo, new HashSet<>(), posts);
+        miss(cleo, posts.get(0), q);                        // Monday
+        clock.set("2026-12-01T12:00:00Z");                  // Tuesday
+        FakeMessage message = review(cleo).awaitResponseMessage(WAIT);
+        assertEquals(q, shown(message));
+        message = click(cleo, message, button(message, "qt1:rg:")).message();       // gave up: due on Wednesday
+        String next = button(message, "qt1:rn:");
+
+        clock.set("2026-12-02T09:00:00Z");                  // Wednesday
+        FakeMessage wednesday = click(cleo, message, next).message();
+
+        assertEquals(q, shown(wednesday), "the question due today is asked: " + wednesday.content());
+        assertTrue(footer(wednesday).startsWith("Question 1 of 1 due today"), footer(wednesday));
+        Callback right = click(cleo, wednesday, answer(wednesday, q, q.answerLetters().get(0)));
+        assertTrue(right.content().startsWith("✅ **Right!**"), right.content());
+        FakeMessage end = click(cleo, right.message(), button(right.message(), "qt1:rn:")).message();
+        assertTrue(end.content().startsWith("✅ **Review done:** 1 question."), end.content());
+    }
+
+    /**
+     * /progress's mastery as a member reads it: a question right at once on a post and in four reviews on
+     * the days FSRS gave (stability of weeks), then given up in today's review, is not mastered today, though
+     * FSRS alone still gives it recall above 90% tomorrow.
+     */
+    @Test
+    void aQuestionLongKnownAndMissedInTodaysReviewIsNotMasteredInProgress() {
+        FakeUser dan = discord.user("dan");
+        List<FakeMessage> posts = new ArrayList<>();
+        Question q = freshChoice(dan, new HashSet<>(), posts);
+        click(dan, posts.get(0), new CustomId.Answer(q.ref(), q.answerLetters().get(0)).encode());
+        long guild = discord.guild().id();
+        for (int i = 0; i < 5; i++) {
+            clock.set(bot.storage().cards().deck(guild, dan.id()).card(q.ref()).orElseThrow().due().plus(Duration.ofHours(1)));
+            FakeMessage message = review(dan).awaitResponseMessage(WAIT);
+            assertEquals(q, shown(message));
+            if (i < 4) {
+                Callback right = click(dan, message, answer(message, q, q.answerLetters().get(0)));
+                assertTrue(right.content().startsWith("✅ **Right!**"), right.content());
+            } else {
+                click(dan, message, button(message, "qt1:rg:"));                                     // gave up
+            }
+        }
+        var deck = bot.storage().cards().deck(guild, dan.id());
+        double tomorrow = deck.retrievability(q.ref(), clock.instant().plus(Duration.ofDays(1)));
+        assertTrue(tomorrow >= 0.9, "FSRS alone would count it: recall tomorrow " + tomorrow);
+
+        String progress = progress(dan);
+        assertTrue(progress.contains("Mastered: 0 of the "), progress);
+        assertTrue(progress.contains("(1 met)"), progress);
+    }
+
     /** The questions a /review asks now, each given up to move on; then the session's end. */
     private Set<QuestionRef> reviewRefs(FakeUser user) {
         FakeMessage message = review(user).awaitResponseMessage(WAIT);

@@ -21,10 +21,13 @@ import dev.quiztutor.discord.fake.InteractionHandle;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -72,6 +75,71 @@ class DiscordShutdownTest {
             assertTrue(turnedAway.isEphemeral());
             assertEquals(Polite.RESTARTING, turnedAway.content());
             bot.discord.assertNoProtocolViolations();
+        }
+    }
+
+    /**
+     * SIGTERM while a periodic refresh of the live counts is running on the timer, between reading a
+     * post's new figures and handing the edit to JDA (held there by the test): the post still gets its
+     * last figures before JDA stops, and the refresh, once it goes on after JDA stopped taking requests,
+     * neither throws JDA's refusal into the log nor sends anything.
+     */
+    @Test
+    void theLastFiguresGoOutWhenARefreshIsRunningAtShutdownAndNothingIsLogged(@TempDir Path dir) throws Exception {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        List<ch.qos.logback.classic.Logger> loggers = List.of(
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(LiveTallies.class),
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(dev.quiztutor.schedule.Periodic.class));
+        logged.start();
+        loggers.forEach(l -> l.addAppender(logged));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        AtomicReference<Thread> refreshing = new AtomicReference<>();
+        try (BotHarness bot = new BotHarness(dir)) {
+            FakeUser ann = bot.discord.user("ann");
+            FakeUser ben = bot.discord.user("ben");
+            InteractionHandle posted = bot.discord.slashCommand(ann, bot.discord.channel("practice"), "practice");
+            posted.awaitCallback(WAIT);
+            FakeMessage post = posted.awaitResponseMessage(WAIT);
+            Question q = bot.questionOf(post);
+            String right = q.answerLetters().get(0);
+            bot.discord.clickButton(ann, post, new CustomId.Answer(q.ref(), right).encode()).awaitCallback(WAIT);
+            bot.discord.awaitRequest(r -> r.method().equals("PATCH") && r.path().endsWith("/messages/" + post.idString())
+                    && r.body().contains("1 answered · 1 right"), WAIT);
+            bot.tallies().beforeEachEdit(() -> {
+                if (Thread.currentThread().getName().startsWith("quiztutor-timer")
+                        && refreshing.compareAndSet(null, Thread.currentThread())) {
+                    held.countDown();
+                    try {
+                        resume.await(2, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+
+            bot.discord.clickButton(ben, post, new CustomId.Answer(q.ref(), right.equals("A") ? "B" : "A").encode())
+                    .awaitCallback(WAIT);
+            assertTrue(held.await(WAIT.toMillis(), TimeUnit.MILLISECONDS), "the refresh reached ben's answer");
+            Thread hook = new Thread(bot::closeBot, "test-shutdown-hook");
+            hook.start();
+            hook.join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse(hook.isAlive(), "the shutdown hook returned");
+
+            String footer = bot.discord.messageById(post.id()).embeds().get(0).path("footer").path("text").asText();
+            assertTrue(footer.startsWith("2 answered · 1 right"), "the last figures went out before JDA stopped: " + footer);
+            resume.countDown();
+            refreshing.get().join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse(refreshing.get().isAlive(), "the held refresh ended, and the timer with it");
+            assertEquals(List.of(), logged.list.stream()
+                    .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN) || e.getThrowableProxy() != null)
+                    .map(e -> e.getLevel() + " " + e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
+                            : " " + e.getThrowableProxy().getClassName())).toList());
+            bot.discord.assertNoProtocolViolations();
+        } finally {
+            resume.countDown();
+            loggers.forEach(l -> l.detachAppender(logged));
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.quiztutor.tutor.progress;
 
 import dev.quiztutor.bank.Question;
+import dev.quiztutor.bank.QuestionRef;
 import dev.quiztutor.bank.Topic;
 import dev.quiztutor.tutor.review.Deck;
+import dev.quiztutor.tutor.review.Rating;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +15,11 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What a member's progress chart shows: right answers per week and difficulty, oldest week first,
@@ -39,10 +45,11 @@ public record ProgressPicture(List<WeekOfRightAnswers> weeks, List<TopicMastery>
      * speaks of memory rather than of the solution just read, and it is the card's own memory state that
      * decides: stability at least about a day at 90% (R(1, S) >= r), which a first miss (Again, stability
      * 0.212 days, recall 0.77 tomorrow) never has and a first-try right answer (Good, 2.3065 days, 0.95) has.
-     * The scheduler agrees: such a card is not due again before tomorrow. Not "never mastered while the
-     * last review was Again" either: a card does not keep its last rating (nor do the stored cards), and
-     * FSRS's own state already says it. One consequence: a question long known (stability of about ten
-     * days or more) and missed today keeps a stability above a day after the lapse, so it still counts.
+     * The scheduler agrees: such a card is not due again before tomorrow. And a question whose last review
+     * was Again is not mastered until it is reviewed right again (Hard or better), whatever its recall: a
+     * question long known (stability of about ten days or more) and missed today keeps a stability above
+     * a day after the lapse, and a member who just got it wrong does not call it mastered. FSRS's card
+     * stays exact; the last rating comes from the attempts ({@link Deck#lastRatings}).
      */
     public static final Duration MASTERY_HORIZON = Duration.ofDays(1);
 
@@ -69,10 +76,13 @@ public record ProgressPicture(List<WeekOfRightAnswers> weeks, List<TopicMastery>
      * The picture of a member's progress on {@code today} in {@code zone}: their {@code solved} attempts
      * counted in the last {@link #WEEKS} weeks (Monday to Sunday in {@code zone}; others are ignored),
      * and their mastery of each of {@code topics} they have met in {@code deck}: recall
-     * {@link #MASTERY_HORIZON} after {@code now} at the retention the deck's cards are scheduled for.
+     * {@link #MASTERY_HORIZON} after {@code now} at the retention the deck's cards are scheduled for, and
+     * a last review that was not Again. {@code attempts}, the member's attempts the deck was derived from,
+     * are read only when some question is recalled that well (for its last rating).
      */
     public static ProgressPicture of(Collection<RightAnswers.Solved> solved, Instant now, ZoneId zone,
-                                     Collection<Topic> topics, Deck deck) {
+                                     Collection<Topic> topics, Deck deck,
+                                     Supplier<? extends Collection<Deck.Attempted>> attempts) {
         double retention = deck.scheduler().settings().retention();
         LocalDate first = firstMonday(LocalDate.ofInstant(now, zone));
         List<WeekOfRightAnswers> weeks = new ArrayList<>();
@@ -86,8 +96,21 @@ public record ProgressPicture(List<WeekOfRightAnswers> weeks, List<TopicMastery>
                 weeks.set(week, weeks.get(week).plusOne(s.difficulty()));
             }
         }
+        Instant at = now.plus(MASTERY_HORIZON);
+        Set<QuestionRef> recalled = new HashSet<>();
+        for (Topic topic : topics) {
+            for (Question question : topic.questions()) {
+                if (deck.card(question.ref()).isPresent() && deck.retrievability(question.ref(), at) >= retention) {
+                    recalled.add(question.ref());
+                }
+            }
+        }
+        if (!recalled.isEmpty()) {
+            Map<QuestionRef, Rating> last = Deck.lastRatings(attempts.get());
+            recalled.removeIf(ref -> last.get(ref) == Rating.AGAIN);
+        }
         List<TopicMastery> mastery = topics.stream()
-                .map(topic -> mastery(topic, deck, now.plus(MASTERY_HORIZON), retention))
+                .map(topic -> mastery(topic, deck, recalled))
                 .filter(m -> m.met() > 0)
                 .toList();
         return new ProgressPicture(weeks, mastery, retention);
@@ -103,19 +126,19 @@ public record ProgressPicture(List<WeekOfRightAnswers> weeks, List<TopicMastery>
         return firstMonday(LocalDate.ofInstant(now, zone)).atStartOfDay(zone).toInstant();
     }
 
-    /** A topic's mastery at {@code at}: its questions the member has a card for, and recalls with at least {@code retention}. */
-    static TopicMastery mastery(Topic topic, Deck deck, Instant at, double retention) {
+    /** A topic's mastery: its questions the member has a card for, and of those the {@code mastered} ones. */
+    static TopicMastery mastery(Topic topic, Deck deck, Set<QuestionRef> mastered) {
         int met = 0;
-        int mastered = 0;
+        int masteredHere = 0;
         for (Question question : topic.questions()) {
             if (deck.card(question.ref()).isPresent()) {
                 met++;
-                if (deck.retrievability(question.ref(), at) >= retention) {
-                    mastered++;
+                if (mastered.contains(question.ref())) {
+                    masteredHere++;
                 }
             }
         }
-        return new TopicMastery(topic.id(), topic.title(), topic.questions().size(), met, mastered);
+        return new TopicMastery(topic.id(), topic.title(), topic.questions().size(), met, masteredHere);
     }
 
     /** Nothing to draw: no right answer in these weeks and no topic met. */

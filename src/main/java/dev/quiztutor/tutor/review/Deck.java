@@ -68,6 +68,22 @@ public final class Deck {
     }
 
     /**
+     * Each question's last review's rating, from the member's attempts in any order: the last review
+     * {@link #of} folds into its card. A card does not keep it (FSRS's state has no rating), and a question
+     * whose attempts are no longer stored is not in it.
+     */
+    public static Map<QuestionRef, Rating> lastRatings(Collection<Attempted> attempts) {
+        Map<QuestionRef, Review> last = new HashMap<>();
+        for (Attempted attempted : attempts) {
+            Review.of(attempted.attempt()).ifPresent(review -> last.merge(attempted.question(), review,
+                    (a, b) -> IN_TIME.compare(a, b) >= 0 ? a : b));
+        }
+        Map<QuestionRef, Rating> ratings = new HashMap<>();
+        last.forEach((question, review) -> ratings.put(question, review.rating()));
+        return ratings;
+    }
+
+    /**
      * A deck of cards already computed, as a store keeps them: the same deck {@link #of} gives from the
      * attempts those cards were reviewed from.
      */

@@ -69,6 +69,26 @@ public final class Reviews {
                 .findFirst();
     }
 
+    /**
+     * Whether the session belongs to an earlier day: a question due today was finished in it before
+     * today began (its card was last reviewed before today, so the session's ended attempt is older). Such
+     * a session cannot ask that question again, its attempt there being over; today's review is a new
+     * session, as a fresh /review would start.
+     */
+    public boolean fromEarlierDay(ReviewSession session, ZoneId zone) {
+        LocalDate today = today(zone);
+        Deck deck = cards.deck(session.guild(), session.user());
+        for (Question q : due(session, zone)) {
+            Optional<Card> card = deck.card(q.ref());
+            boolean reviewedBeforeToday = card.flatMap(Card::lastReview)
+                    .map(last -> LocalDate.ofInstant(last, zone).isBefore(today)).orElse(false);
+            if (reviewedBeforeToday && progress(session, q).status().ended()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What the member has due, of one topic or all, counted today in {@code zone}. */
     public Outlook outlook(long guild, long user, Optional<String> topicId, ZoneId zone) {
         QuizBank bank = tutor.banks().forGuild(guild);
