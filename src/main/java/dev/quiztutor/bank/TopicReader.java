@@ -67,6 +67,16 @@ final class TopicReader {
     }
 
     static Result read(Path file, byte[] utf8) {
+        // Most files are valid: read in one pass without a tree; any problem is found and placed below.
+        Optional<Topic> streamed = StreamingTopicReader.read(file, utf8);
+        if (streamed.isPresent()) {
+            return new Result(streamed, List.of());
+        }
+        return readLocated(file, utf8);
+    }
+
+    /** The authority on every file: the tree read with places kept for problems, every problem reported. */
+    static Result readLocated(Path file, byte[] utf8) {
         LocatedJson json;
         try {
             json = LocatedJson.parse(utf8);

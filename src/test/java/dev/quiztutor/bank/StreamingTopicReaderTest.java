@@ -1,0 +1,183 @@
+package dev.quiztutor.bank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quiztutor.Fixtures;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one-pass reader may only ever say "valid, and here is the topic" when the located reader, which
+ * reports every problem with its place, finds the file valid and reads the same topic; and it must
+ * say so for every valid file it handles (anything without a lesson), or validating a large bank
+ * would quietly fall back to the slow path.
+ */
+class StreamingTopicReaderTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** What a careless author or an exporter may put anywhere: every JSON type, and values near the rules' edges. */
+    private static final List<JsonNode> REPLACEMENTS = List.of(
+            NODES.nullNode(), NODES.textNode(""), NODES.textNode(" "), NODES.textNode("Z"), NODES.textNode("A"),
+            NODES.textNode("true"), NODES.textNode("easy"), NODES.textNode("choice"), NODES.textNode("x [1] y [2]"),
+            NODES.textNode("[0] [1]"), NODES.textNode("[1] [66]"), NODES.textNode("[1] [1]"), NODES.textNode("?!"),
+            NODES.textNode("x".repeat(5000)), NODES.numberNode(-1), NODES.numberNode(0), NODES.numberNode(3),
+            NODES.numberNode(2.5), NODES.numberNode(3.0), NODES.numberNode(1e2), NODES.numberNode(12345678901L),
+            NODES.numberNode(new BigInteger("123456789012345678901234567890")), NODES.booleanNode(true),
+            NODES.booleanNode(false), NODES.arrayNode(), NODES.arrayNode().add("A"), NODES.arrayNode().add("A").add("A"),
+            NODES.objectNode(), NODES.objectNode().put("A", "a"), NODES.objectNode().put("value", 1),
+            NODES.objectNode().put("min", 2).put("max", 1));
+
+    @Test
+    void everyMutantOfTheShippedTopicsWithoutTheirLessonsIsReadTheSameBothWays() throws Exception {
+        int[] valid = {0};
+        int[] invalid = {0};
+        for (JsonNode topic : shippedTopicsWithoutLessons()) {
+            assertSameBothWays("as shipped, lesson removed", topic, valid, invalid);
+            List<String> pointers = new ArrayList<>();
+            collect(topic, "", pointers);
+            for (String pointer : pointers) {
+                assertSameBothWays(pointer + " removed", mutate(topic, pointer, null), valid, invalid);
+                for (JsonNode replacement : REPLACEMENTS) {
+                    assertSameBothWays(pointer + " = " + replacement, mutate(topic, pointer, replacement), valid,
+                            invalid);
+                }
+            }
+        }
+        // Both kinds in numbers: the comparison means something either way.
+        assertTrue(valid[0] > 1000 && invalid[0] > 10_000, "valid " + valid[0] + ", invalid " + invalid[0]);
+    }
+
+    @Test
+    void membersInAnyOrderReadTheSameTopic() throws Exception {
+        for (JsonNode topic : shippedTopicsWithoutLessons()) {
+            JsonNode reversed = reversed(topic);
+            assertTrue(reversed.fieldNames().next().equals("questions"), "the topic's id now comes after its questions");
+            assertSameBothWays("every object's members reversed", reversed, new int[1], new int[1]);
+        }
+    }
+
+    @Test
+    void everyFixtureFileIsAcceptedOnlyWhenTheLocatedReaderFindsItValid() throws Exception {
+        List<Path> files;
+        try (Stream<Path> walk = Stream.concat(Files.walk(Fixtures.SHIPPED), Files.walk(Path.of("src/test/resources")))) {
+            files = walk.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".schema.json")
+                    && !f.toString().contains("discord-api-spec")).toList();
+        }
+        assertTrue(files.size() > 30, "fixtures: " + files.size());
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            Optional<Topic> streamed = StreamingTopicReader.read(file, bytes);
+            if (streamed.isPresent()) {
+                TopicReader.Result located = TopicReader.readLocated(file, bytes);
+                assertEquals(List.of(), located.problems(), file.toString());
+                assertEquals(located.topic(), streamed, file.toString());
+            }
+        }
+    }
+
+    @Test
+    void aTopicWithALessonIsLeftToTheLocatedReader() throws Exception {
+        Path file = Fixtures.SHIPPED.resolve("mlops-maturity-levels.json");
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(Optional.empty(), StreamingTopicReader.read(file, bytes));
+        assertTrue(TopicReader.read(file, bytes).topic().orElseThrow().lesson().isPresent());
+    }
+
+    private static void assertSameBothWays(String change, JsonNode topic, int[] valid, int[] invalid) throws Exception {
+        Path file = Path.of("mutated.json");
+        byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(topic).getBytes(StandardCharsets.UTF_8);
+        Optional<Topic> streamed = StreamingTopicReader.read(file, bytes);
+        TopicReader.Result located = TopicReader.readLocated(file, bytes);
+        if (located.problems().isEmpty()) {
+            valid[0]++;
+            assertTrue(streamed.isPresent(), change + ": valid, but left to the located reader");
+            assertEquals(located.topic(), streamed, change);
+        } else {
+            invalid[0]++;
+            assertEquals(Optional.empty(), streamed, change + ": accepted, but " + located.problems());
+        }
+    }
+
+    /** The shipped topics (together they use every question type) without the lessons this reader leaves alone. */
+    private static List<JsonNode> shippedTopicsWithoutLessons() throws Exception {
+        List<JsonNode> topics = new ArrayList<>();
+        for (String name : List.of("mlops-maturity-levels.json", "model-monitoring-drift.json")) {
+            ObjectNode topic = (ObjectNode) JSON.readTree(Fixtures.SHIPPED.resolve(name).toFile());
+            topic.remove("lesson");
+            topic.get("questions").forEach(q -> ((ObjectNode) q).remove("material"));
+            topics.add(topic);
+        }
+        return topics;
+    }
+
+    private static JsonNode reversed(JsonNode node) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.reverse(names);
+            ObjectNode copy = NODES.objectNode();
+            names.forEach(name -> copy.set(name, reversed(node.get(name))));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = NODES.arrayNode();
+            node.forEach(element -> copy.add(reversed(element)));
+            return copy;
+        }
+        return node;
+    }
+
+    private static void collect(JsonNode node, String pointer, List<String> pointers) {
+        if (!pointer.isEmpty()) {
+            pointers.add(pointer);
+        }
+        if (node.isObject()) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                collect(node.get(name), pointer + "/" + name, pointers);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(node.get(i), pointer + "/" + i, pointers);
+            }
+        }
+    }
+
+    /** A copy of {@code root} with the value at {@code pointer} removed (null) or replaced. */
+    private static JsonNode mutate(JsonNode root, String pointer, JsonNode replacement) {
+        JsonNode copy = root.deepCopy();
+        int slash = pointer.lastIndexOf('/');
+        JsonNode parent = copy.at(pointer.substring(0, slash));
+        String last = pointer.substring(slash + 1);
+        if (parent instanceof ObjectNode object) {
+            if (replacement == null) {
+                object.remove(last);
+            } else {
+                object.set(last, replacement);
+            }
+        } else if (parent instanceof ArrayNode array) {
+            int index = Integer.parseInt(last);
+            if (replacement == null) {
+                array.remove(index);
+            } else {
+                array.set(index, replacement);
+            }
+        }
+        return copy;
+    }
+}
