@@ -337,7 +337,7 @@ public final class Cli implements Callable<Integer> {
             ValidatedFiles.Summary report = (noCache ? Optional.<ValidatedFiles>empty()
                     : ValidatedFiles.forThisBuild(System.getenv()))
                     .map(record -> record.validate(wanted))
-                    .orElseGet(() -> ValidatedFiles.Summary.of(BankLoader.load(wanted)));
+                    .orElseGet(() -> ValidatedFiles.Summary.of(BankLoader.check(wanted)));
             List<Problem> problems = report.problems();
             problems.forEach(out::println);
             long files = report.files();
