@@ -3,7 +3,6 @@ package dev.quiztutor.bank;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -45,17 +44,23 @@ final class StreamingTopicReader {
 
     private static final NotClean NOT_CLEAN = new NotClean();
 
-    /** The same limits and duplicate check as the located reader's tree. */
+    /**
+     * The same limits as the located reader's. A member that appears twice is found by each object's
+     * reader below, not by the parser: its check keeps a hash set of every object's names, which cost
+     * a tenth of a large bank's reading.
+     */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(LocatedJson.LIMITS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     /**
      * Reads one number as the located reader's tree holds it (a double, an int, a long or a big
      * integer, by how it is written), so that a number range is the same {@link BigDecimal} either way.
+     * Made on first use: most banks have no number question, and an ObjectMapper costs a cold start.
      */
-    private static final ObjectMapper NUMBERS = JsonMapper.builder(FACTORY).build();
+    private static final class Numbers {
+        static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
+    }
 
     /** The fields a question of each type may have (as {@link TopicReader} lists them). */
     private enum Field {
@@ -140,9 +145,13 @@ final class StreamingTopicReader {
         List<Question> questions = null;
         // The topic id is part of every question's ref; a file may name it after the questions.
         String refTopic = null;
+        Set<String> names = new HashSet<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             nonNullValue();
+            if (!names.add(name)) {
+                throw NOT_CLEAN;
+            }
             switch (name) {
                 case "id" -> id = id();
                 case "title" -> title = text(DisplayLimits.CHOICE_NAME);
@@ -294,7 +303,9 @@ final class StreamingTopicReader {
                 // "material" too: it names part of the lesson, which is the located reader's.
                 default -> throw NOT_CLEAN;
             };
-            f.seen.add(field);
+            if (!f.seen.add(field)) {
+                throw NOT_CLEAN;
+            }
         }
         if (f.kind == null || !ALLOWED.get(f.kind).containsAll(f.seen) || !f.seen.containsAll(REQUIRED.get(f.kind))) {
             throw NOT_CLEAN;
@@ -509,21 +520,21 @@ final class StreamingTopicReader {
         expect(JsonToken.START_OBJECT);
         List<Step> steps = null;
         String answer = null;
-        String quickCheck = "";
+        String quickCheck = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             nonNullValue();
             switch (name) {
-                case "steps" -> steps = steps();
-                case "answer" -> answer = text(500);
-                case "quickCheck" -> quickCheck = text(300);
+                case "steps" -> steps = once(steps, steps());
+                case "answer" -> answer = once(answer, text(500));
+                case "quickCheck" -> quickCheck = once(quickCheck, text(300));
                 default -> throw NOT_CLEAN;
             }
         }
         if (steps == null || answer == null) {
             throw NOT_CLEAN;
         }
-        return new Solution(steps, answer, quickCheck);
+        return new Solution(steps, answer, quickCheck == null ? "" : quickCheck);
     }
 
     private List<Step> steps() throws IOException {
@@ -532,20 +543,20 @@ final class StreamingTopicReader {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             expect(JsonToken.START_OBJECT);
             String title = null;
-            String text = "";
+            String text = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 nonNullValue();
                 switch (name) {
-                    case "title" -> title = text(DisplayLimits.EMBED_TITLE);
-                    case "text" -> text = text(1024);
+                    case "title" -> title = once(title, text(DisplayLimits.EMBED_TITLE));
+                    case "text" -> text = once(text, text(1024));
                     default -> throw NOT_CLEAN;
                 }
             }
             if (title == null) {
                 throw NOT_CLEAN;
             }
-            steps.add(new Step(title, text));
+            steps.add(new Step(title, text == null ? "" : text));
         }
         if (steps.isEmpty() || steps.size() > 10) {
             throw NOT_CLEAN;
@@ -553,6 +564,7 @@ final class StreamingTopicReader {
         return steps;
     }
 
+    /** Options lettered twice are out of order too: {@link #options(Fields)} rejects them. */
     private List<String[]> options() throws IOException {
         expect(JsonToken.START_OBJECT);
         List<String[]> options = new ArrayList<>();
@@ -570,7 +582,9 @@ final class StreamingTopicReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             nonNullValue();
-            said.put(key, text(DisplayLimits.ANSWER_FEEDBACK));
+            if (said.put(key, text(DisplayLimits.ANSWER_FEEDBACK)) != null) {
+                throw NOT_CLEAN;
+            }
         }
         return said;
     }
@@ -619,10 +633,10 @@ final class StreamingTopicReader {
             nonNullValue();
             BigDecimal number = number();
             switch (name) {
-                case "value" -> value = number;
-                case "tolerance" -> tolerance = number;
-                case "min" -> min = number;
-                case "max" -> max = number;
+                case "value" -> value = once(value, number);
+                case "tolerance" -> tolerance = once(tolerance, number);
+                case "min" -> min = once(min, number);
+                case "max" -> max = once(max, number);
                 default -> throw NOT_CLEAN;
             }
         }
@@ -644,7 +658,7 @@ final class StreamingTopicReader {
         if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
             throw NOT_CLEAN;
         }
-        JsonNode node = NUMBERS.readTree(parser);
+        JsonNode node = Numbers.MAPPER.readTree(parser);
         return node.decimalValue();
     }
 
@@ -655,6 +669,14 @@ final class StreamingTopicReader {
         if (parser.nextToken() == JsonToken.VALUE_NULL) {
             throw NOT_CLEAN;
         }
+    }
+
+    /** The value of a member read for the first time in its object; a second time is a problem. */
+    private static <T> T once(T before, T value) {
+        if (before != null) {
+            throw NOT_CLEAN;
+        }
+        return value;
     }
 
     private void expect(JsonToken token) {
@@ -688,7 +710,7 @@ final class StreamingTopicReader {
     private String id() throws IOException {
         expect(JsonToken.VALUE_STRING);
         String id = parser.getText();
-        if (id.length() > DisplayLimits.ID || !TopicReader.ID.matcher(id).matches()) {
+        if (id.length() > DisplayLimits.ID || !TopicReader.isId(id)) {
             throw NOT_CLEAN;
         }
         return id;
