@@ -445,7 +445,7 @@ final class StreamingTopicReader {
                 throw NOT_CLEAN;
             }
             Option option = new Option(entry[0], entry[1], f.feedback.getOrDefault(entry[0], ""));
-            if (option.label().length() > labelLimit) {
+            if (option.labelLength() > labelLimit) {
                 throw NOT_CLEAN;
             }
             options.add(option);
