@@ -126,10 +126,9 @@ final class StreamingTopicReader {
             }
             Topic topic = new StreamingTopicReader(file, parser).topic();
             return parser.nextToken() == null ? Optional.of(topic) : Optional.empty();
-        } catch (NotClean | IOException e) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            // The located reader is the authority on every file; whatever went wrong here, it decides.
+        } catch (IOException | RuntimeException e) {
+            // Not clean, not JSON, or anything unforeseen: the located reader, the authority on every
+            // file, decides and says what and where.
             return Optional.empty();
         }
     }
@@ -333,14 +332,21 @@ final class StreamingTopicReader {
     /** Exactly as the schema spells them, as the located reader wants them. */
     private static Difficulty difficulty(String label) {
         if (label != null) {
-            for (Difficulty difficulty : Difficulty.values()) {
+            for (Labelled difficulty : DIFFICULTIES) {
                 if (difficulty.label().equals(label)) {
-                    return difficulty;
+                    return difficulty.value();
                 }
             }
         }
         throw NOT_CLEAN;
     }
+
+    /** Each difficulty with its label, made once ({@link Difficulty#label} makes it on every call). */
+    private record Labelled(Difficulty value, String label) {
+    }
+
+    private static final List<Labelled> DIFFICULTIES = java.util.Arrays.stream(Difficulty.values())
+            .map(d -> new Labelled(d, d.label())).toList();
 
     private QuestionType type(Fields f) {
         return switch (f.kind) {
@@ -490,11 +496,10 @@ final class StreamingTopicReader {
      * {@link DisplayLimits#BLANKS}: what {@code TopicReader.blanks} accepts without a problem.
      */
     private static int blanks(String code) {
-        java.util.regex.Matcher m = TopicReader.BLANK.matcher(code);
         long seen = 0;
         int count = 0;
-        while (m.find()) {
-            String digits = m.group(1);
+        for (TopicReader.Marker marker : TopicReader.markers(code)) {
+            String digits = marker.digits();
             if (digits.charAt(0) == '0') {
                 throw NOT_CLEAN;
             }

@@ -52,7 +52,7 @@ class StreamingTopicReaderTest {
             }
         }
         // Both kinds in numbers: the comparison means something either way.
-        assertTrue(valid[0] > 1000 && invalid[0] > 10_000, "valid " + valid[0] + ", invalid " + invalid[0]);
+        assertTrue(valid[0] > 1000 && invalid[0] > 5000, "valid " + valid[0] + ", invalid " + invalid[0]);
     }
 
     @Test
@@ -149,6 +149,26 @@ class StreamingTopicReaderTest {
         }
         for (String id : candidates) {
             assertEquals(TopicReader.ID.matcher(id).matches(), TopicReader.isId(id), "'" + id + "'");
+        }
+    }
+
+    @Test
+    void blankMarkersAreFoundAsTheirPatternFindsThem() {
+        String alphabet = "[]\\19a";
+        for (int n = 0; n <= 7; n++) {
+            int total = (int) Math.pow(alphabet.length(), n);
+            for (int k = 0; k < total; k++) {
+                StringBuilder code = new StringBuilder();
+                for (int i = 0, rest = k; i < n; i++, rest /= alphabet.length()) {
+                    code.append(alphabet.charAt(rest % alphabet.length()));
+                }
+                List<TopicReader.Marker> expected = new ArrayList<>();
+                java.util.regex.Matcher m = TopicReader.BLANK.matcher(code);
+                while (m.find()) {
+                    expected.add(new TopicReader.Marker(m.group(1), m.start()));
+                }
+                assertEquals(expected, TopicReader.markers(code.toString()), code.toString());
+            }
         }
     }
 
