@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,41 @@ class StreamingTopicReaderTest {
         }
         // Both kinds in numbers: the comparison means something either way.
         assertTrue(valid[0] > 1000 && invalid[0] > 5000, "valid " + valid[0] + ", invalid " + invalid[0]);
+    }
+
+    @Test
+    void blanksOfEveryShapeAreJudgedAlikeWithAnAnswerThatFitsThem() throws Exception {
+        // Code and answer changed together, so that only the blank rules decide.
+        Map<String, List<String>> shapes = new java.util.LinkedHashMap<>();
+        shapes.put("a = [1] + [2]", List.of("A", "B"));
+        shapes.put("a = [2] + [1]", List.of("A", "B"));
+        shapes.put("a = [1] + \\[2]", List.of("A"));
+        shapes.put("a = [1] + [66]", List.of("A", "B"));
+        shapes.put("a = [1] + [65]", List.of("A", "B"));
+        shapes.put("a = [1] + [1]", List.of("A"));
+        shapes.put("a = [0] + [1]", List.of("A", "B"));
+        shapes.put("a = [01]", List.of("A"));
+        shapes.put("a = [1] + [3]", List.of("A", "B"));
+        shapes.put("a = [1] [2] [3] [4] [5]", List.of("A", "B", "C", "D", "E"));
+        shapes.put("a = b", List.of());
+        int[] valid = {0};
+        int[] invalid = {0};
+        for (JsonNode topic : shippedTopicsWithoutLessons()) {
+            for (int i = 0; i < topic.get("questions").size(); i++) {
+                if (!topic.get("questions").get(i).has("code")) {
+                    continue;
+                }
+                for (Map.Entry<String, List<String>> shape : shapes.entrySet()) {
+                    ObjectNode copy = (ObjectNode) topic.deepCopy();
+                    ObjectNode task = (ObjectNode) copy.get("questions").get(i);
+                    task.put("code", shape.getKey());
+                    ArrayNode answer = task.putArray("answer");
+                    shape.getValue().forEach(answer::add);
+                    assertSameBothWays("question " + i + ": " + shape.getKey(), copy, valid, invalid);
+                }
+            }
+        }
+        assertTrue(valid[0] >= 3 && invalid[0] >= 8, "valid " + valid[0] + ", invalid " + invalid[0]);
     }
 
     @Test
