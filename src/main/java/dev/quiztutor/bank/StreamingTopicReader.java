@@ -196,6 +196,22 @@ final class StreamingTopicReader {
 
     // ---------------------------------------------------------------- questions
 
+    /** An option as written: its letter and its text. */
+    private record Written(String letter, String text) {
+    }
+
+    /** An answer as written, before the question's type says which form it must take. */
+    private sealed interface Answer {
+        record Letter(String letter) implements Answer {
+        }
+
+        record Truth(boolean value) implements Answer {
+        }
+
+        record Letters(List<String> letters) implements Answer {
+        }
+    }
+
     /** A question's fields as read, in any order; its type decides how they make a question. */
     private static final class Fields {
         final EnumSet<Field> seen = EnumSet.noneOf(Field.class);
@@ -206,12 +222,12 @@ final class StreamingTopicReader {
         String language = "text";
         String code;
         List<String> items;
-        /** Letter and text of each option, in the file's order. */
-        List<String[]> options;
-        /** A string, a boolean, or a list of strings. */
-        Object answer;
-        /** Strings (short answers) or number ranges. */
-        List<Object> accept;
+        /** In the file's order. */
+        List<Written> options;
+        Answer answer;
+        /** What "accept" held: typed answers (a short answer's) or numbers (a numeric question's). */
+        List<String> acceptTyped = List.of();
+        List<QuestionType.NumberRange> acceptNumbers = List.of();
         int typos;
         String unit = "";
         List<String> hints = List.of();
@@ -268,7 +284,7 @@ final class StreamingTopicReader {
                     yield Field.ANSWER;
                 }
                 case "accept" -> {
-                    f.accept = accepted();
+                    accepted(f);
                     yield Field.ACCEPT;
                 }
                 case "typos" -> {
@@ -352,10 +368,10 @@ final class StreamingTopicReader {
         return switch (f.kind) {
             case CHOICE -> {
                 List<Option> options = options(f);
-                if (!(f.answer instanceof String letter) || !hasLetter(options, letter)) {
+                if (!(f.answer instanceof Answer.Letter letter) || !hasLetter(options, letter.letter())) {
                     throw NOT_CLEAN;
                 }
-                yield new QuestionType.Choice(options, letter);
+                yield new QuestionType.Choice(options, letter.letter());
             }
             case BLANKS -> {
                 List<Option> options = options(f);
@@ -379,34 +395,30 @@ final class StreamingTopicReader {
                         throw NOT_CLEAN;
                     }
                 }
-                if (!(f.answer instanceof Boolean answer)) {
+                if (!(f.answer instanceof Answer.Truth answer)) {
                     throw NOT_CLEAN;
                 }
-                yield new QuestionType.TrueFalse(answer, f.feedback.getOrDefault("true", ""),
+                yield new QuestionType.TrueFalse(answer.value(), f.feedback.getOrDefault("true", ""),
                         f.feedback.getOrDefault("false", ""));
             }
             case SHORT -> {
-                List<String> accepted = new ArrayList<>();
-                for (Object a : f.accept) {
-                    if (!(a instanceof String text) || text.length() > TypedText.MAX_TYPED
-                            || TypedText.normalise(text).isEmpty()) {
+                if (!f.acceptNumbers.isEmpty()) {
+                    throw NOT_CLEAN;
+                }
+                for (String text : f.acceptTyped) {
+                    if (text.length() > TypedText.MAX_TYPED || TypedText.normalise(text).isEmpty()) {
                         throw NOT_CLEAN;
                     }
-                    accepted.add(text);
                 }
                 List<QuestionType.KnownAnswer> known = new ArrayList<>();
                 for (Map.Entry<String, String> k : f.feedback.entrySet()) {
                     known.add(new QuestionType.KnownAnswer(requireAnswerKey(k.getKey()), k.getValue()));
                 }
-                yield new QuestionType.ShortAnswer(accepted, f.typos, known);
+                yield new QuestionType.ShortAnswer(f.acceptTyped, f.typos, known);
             }
             case NUMERIC -> {
-                List<QuestionType.NumberRange> accepted = new ArrayList<>();
-                for (Object a : f.accept) {
-                    if (!(a instanceof QuestionType.NumberRange range)) {
-                        throw NOT_CLEAN;
-                    }
-                    accepted.add(range);
+                if (!f.acceptTyped.isEmpty()) {
+                    throw NOT_CLEAN;
                 }
                 List<QuestionType.KnownNumber> known = new ArrayList<>();
                 for (Map.Entry<String, String> k : f.feedback.entrySet()) {
@@ -416,7 +428,7 @@ final class StreamingTopicReader {
                     }
                     known.add(new QuestionType.KnownNumber(n.get().value(), k.getValue()));
                 }
-                yield new QuestionType.Numeric(accepted, f.unit, known);
+                yield new QuestionType.Numeric(f.acceptNumbers, f.unit, known);
             }
         };
     }
@@ -446,11 +458,12 @@ final class StreamingTopicReader {
         }
         List<Option> options = new ArrayList<>(f.options.size());
         for (int i = 0; i < f.options.size(); i++) {
-            String[] entry = f.options.get(i);
-            if (entry[0].length() != 1 || entry[0].charAt(0) != 'A' + i) {
+            Written written = f.options.get(i);
+            String letter = written.letter();
+            if (letter.length() != 1 || letter.charAt(0) != 'A' + i) {
                 throw NOT_CLEAN;
             }
-            Option option = new Option(entry[0], entry[1], f.feedback.getOrDefault(entry[0], ""));
+            Option option = new Option(letter, written.text(), f.feedback.getOrDefault(letter, ""));
             if (option.labelLength() > labelLimit) {
                 throw NOT_CLEAN;
             }
@@ -469,17 +482,16 @@ final class StreamingTopicReader {
     }
 
     /** The answer as a list of letters of the options. */
-    @SuppressWarnings("unchecked")
     private static List<String> letters(Fields f, List<Option> options) {
-        if (!(f.answer instanceof List<?> list)) {
+        if (!(f.answer instanceof Answer.Letters list)) {
             throw NOT_CLEAN;
         }
-        for (Object letter : list) {
-            if (!hasLetter(options, (String) letter)) {
+        for (String letter : list.letters()) {
+            if (!hasLetter(options, letter)) {
                 throw NOT_CLEAN;
             }
         }
-        return (List<String>) list;
+        return list.letters();
     }
 
     /** One letter per blank or item. */
@@ -570,13 +582,13 @@ final class StreamingTopicReader {
     }
 
     /** Options lettered twice are out of order too: {@link #options(Fields)} rejects them. */
-    private List<String[]> options() throws IOException {
+    private List<Written> options() throws IOException {
         expect(JsonToken.START_OBJECT);
-        List<String[]> options = new ArrayList<>();
+        List<Written> options = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String letter = parser.currentName();
             nonNullValue();
-            options.add(new String[] {letter, text(500)});
+            options.add(new Written(letter, text(500)));
         }
         return options;
     }
@@ -595,11 +607,11 @@ final class StreamingTopicReader {
     }
 
     /** A letter, true or false, or a list of letters: which one fits is the question type's to say. */
-    private Object answer() throws IOException {
+    private Answer answer() throws IOException {
         return switch (parser.currentToken()) {
-            case VALUE_STRING -> parser.getText();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_STRING -> new Answer.Letter(parser.getText());
+            case VALUE_TRUE -> new Answer.Truth(true);
+            case VALUE_FALSE -> new Answer.Truth(false);
             case START_ARRAY -> {
                 List<String> letters = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -608,23 +620,29 @@ final class StreamingTopicReader {
                     }
                     letters.add(parser.getText());
                 }
-                yield letters;
+                yield new Answer.Letters(letters);
             }
             default -> throw NOT_CLEAN;
         };
     }
 
-    /** Typed answers (text) or accepted numbers (objects), 1 to 20. */
-    private List<Object> accepted() throws IOException {
+    /** Typed answers (text) or accepted numbers (objects), 1 to 20 in all. */
+    private void accepted(Fields f) throws IOException {
         expect(JsonToken.START_ARRAY);
-        List<Object> accepted = new ArrayList<>();
+        List<String> typed = new ArrayList<>();
+        List<QuestionType.NumberRange> numbers = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            accepted.add(parser.currentToken() == JsonToken.START_OBJECT ? numberRange() : text(Integer.MAX_VALUE));
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                numbers.add(numberRange());
+            } else {
+                typed.add(text(Integer.MAX_VALUE));
+            }
         }
-        if (accepted.isEmpty() || accepted.size() > 20) {
+        if (typed.size() + numbers.size() < 1 || typed.size() + numbers.size() > 20) {
             throw NOT_CLEAN;
         }
-        return accepted;
+        f.acceptTyped = typed;
+        f.acceptNumbers = numbers;
     }
 
     /** {"value": 3.14, "tolerance": 0.01} or {"min": 1, "max": 2}. */
