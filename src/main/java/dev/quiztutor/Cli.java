@@ -327,7 +327,11 @@ public final class Cli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            logging.quiet();
+            // Most validations log nothing: logback starts (half a second of a cold start) only if a line comes.
+            return logging.quietIfStarted(this::validate);
+        }
+
+        private int validate() {
             PrintWriter out = spec.commandLine().getOut();
             List<Path> wanted = paths.isEmpty() ? List.of(DEFAULT_QUIZZES) : paths;
             if (defaultFolderMissing(wanted, "quiztutor validate PATH...", spec.commandLine().getErr())) {
@@ -337,7 +341,7 @@ public final class Cli implements Callable<Integer> {
             ValidatedFiles.Summary report = (noCache ? Optional.<ValidatedFiles>empty()
                     : ValidatedFiles.forThisBuild(System.getenv()))
                     .map(record -> record.validate(wanted))
-                    .orElseGet(() -> ValidatedFiles.Summary.of(BankLoader.load(wanted)));
+                    .orElseGet(() -> ValidatedFiles.Summary.of(BankLoader.check(wanted)));
             List<Problem> problems = report.problems();
             problems.forEach(out::println);
             long files = report.files();
@@ -364,6 +368,28 @@ public final class Cli implements Callable<Integer> {
             org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
             if (root instanceof ch.qos.logback.classic.Logger logback) {
                 logback.setLevel(verbose ? ch.qos.logback.classic.Level.INFO : ch.qos.logback.classic.Level.WARN);
+            }
+        }
+
+        /** The root level LogSetup reads from a system property or the environment. */
+        private static final String LEVEL = "QUIZTUTOR_LOG_LEVEL";
+
+        /**
+         * Runs {@code command} with the logs as quiet as {@link #quiet} makes them, without starting
+         * logback for it: the root level LogSetup reads ({@code QUIZTUTOR_LOG_LEVEL}) is set for as
+         * long as the command runs, so logback, should a line come and start it, starts quiet.
+         */
+        int quietIfStarted(java.util.function.IntSupplier command) {
+            String before = System.getProperty(LEVEL);
+            System.setProperty(LEVEL, verbose ? "INFO" : "WARN");
+            try {
+                return command.getAsInt();
+            } finally {
+                if (before == null) {
+                    System.clearProperty(LEVEL);
+                } else {
+                    System.setProperty(LEVEL, before);
+                }
             }
         }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -42,18 +43,62 @@ public final class BankLoader {
     }
 
     public static Report load(List<Path> paths) {
-        List<FileResult> results = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                // Files are independent: read them in parallel, keep them in order.
-                results.addAll(topicFiles(path, results).parallelStream().map(BankLoader::loadFile).toList());
-            } else if (Files.isRegularFile(path)) {
-                results.add(loadFile(path));
-            } else {
-                results.add(new FileResult(path, new Problem(path, 1, 1, "", "no such file or folder")));
+        List<FileResult> results = read(paths, result -> result);
+        return new Report(new QuizBank(distinctTopics(results)), results);
+    }
+
+    /**
+     * What {@code quiztutor validate} keeps of one file: its problems, or the id and size of the valid
+     * topic it holds. The topic itself is dropped as soon as it is read: a large bank then never lives
+     * in memory whole, and each young collection has little to copy (a bank of 100,000 questions,
+     * kept, made most of a validation's garbage-collection pauses).
+     */
+    public record Checked(Path file, Optional<String> topicId, int questions, List<Problem> problems) {
+        static Checked of(FileResult result) {
+            return new Checked(result.file(), result.topic().map(Topic::id),
+                    result.topic().map(t -> t.questions().size()).orElse(0), result.problems());
+        }
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** Checks {@code paths} exactly as {@link #load} does, problems and their order included, keeping no topic. */
+    public static List<Checked> check(List<Path> paths) {
+        List<Checked> results = read(paths, Checked::of);
+        Map<String, Path> firstFile = new HashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            Checked result = results.get(i);
+            if (result.topicId().isEmpty()) {
+                continue;
+            }
+            Path earlier = firstFile.putIfAbsent(result.topicId().get(), result.file());
+            if (earlier != null) {
+                results.set(i, new Checked(result.file(), Optional.empty(), 0,
+                        List.of(duplicate(result.file(), result.topicId().get(), earlier))));
             }
         }
-        return new Report(new QuizBank(distinctTopics(results)), results);
+        return results;
+    }
+
+    /** Reads every file of {@code paths} (a folder's in parallel, kept in order), each turned into what the caller keeps. */
+    private static <R> List<R> read(List<Path> paths, Function<FileResult, R> keep) {
+        List<R> results = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                List<FileResult> trouble = new ArrayList<>();
+                List<Path> files = topicFiles(path, trouble);
+                trouble.forEach(t -> results.add(keep.apply(t)));
+                // Files are independent: read them in parallel, keep them in order.
+                results.addAll(files.parallelStream().map(f -> keep.apply(loadFile(f))).toList());
+            } else if (Files.isRegularFile(path)) {
+                results.add(keep.apply(loadFile(path)));
+            } else {
+                results.add(keep.apply(new FileResult(path, new Problem(path, 1, 1, "", "no such file or folder"))));
+            }
+        }
+        return results;
     }
 
     public static Report load(Path... paths) {
@@ -120,12 +165,15 @@ public final class BankLoader {
             if (earlier == null) {
                 topics.add(topic);
             } else {
-                LocatedJson.Position id = TopicReader.locate(result.file(), "/id");
-                Problem duplicate = new Problem(result.file(), id.line(), id.column(), "id",
-                        "topic id '" + topic.id() + "' is already used by " + earlier + "; topic ids must be unique");
-                results.set(i, new FileResult(result.file(), duplicate));
+                results.set(i, new FileResult(result.file(), duplicate(result.file(), topic.id(), earlier)));
             }
         }
         return topics;
+    }
+
+    private static Problem duplicate(Path file, String topicId, Path earlier) {
+        LocatedJson.Position id = TopicReader.locate(file, "/id");
+        return new Problem(file, id.line(), id.column(), "id",
+                "topic id '" + topicId + "' is already used by " + earlier + "; topic ids must be unique");
     }
 }

@@ -74,10 +74,13 @@ final class LocatedJson {
      * A valid file is read by Jackson's own tree reader, the fastest it has, without positions: a
      * file without problems never needs one. The first problem reads the file again, keeping them.
      */
-    private static final ObjectMapper FAST = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final class Fast {
+        /** Made on first use: a valid file never gets here (StreamingTopicReader), and an ObjectMapper costs a cold start. */
+        static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
 
     private final JsonNode root;
     /** Null for a tree read the fast way: {@link #located} holds them once asked for. */
@@ -140,7 +143,7 @@ final class LocatedJson {
     /** The tree, or null when the file has anything wrong with its JSON: the located reader says what and where. */
     private static JsonNode fastTree(byte[] utf8) {
         try {
-            JsonNode tree = FAST.readTree(utf8);
+            JsonNode tree = Fast.MAPPER.readTree(utf8);
             return tree == null || tree.isMissingNode() ? null : tree;
         } catch (IOException | RuntimeException e) {
             return null;

@@ -19,6 +19,11 @@ public record Option(String letter, String text, String feedback) {
         return letter + ". " + text;
     }
 
+    /** {@code label().length()} without making the label: checked for every option of a large bank. */
+    public int labelLength() {
+        return letter.length() + 2 + text.length();
+    }
+
     public boolean hasFeedback() {
         return !feedback.isEmpty();
     }

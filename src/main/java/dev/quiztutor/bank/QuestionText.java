@@ -35,7 +35,7 @@ public final class QuestionText {
             }
         }
         for (Option option : q.options()) {
-            length += option.label().length() + PER_OPTION;
+            length += option.labelLength() + PER_OPTION;
         }
         return length;
     }

@@ -128,6 +128,13 @@ public final class ValidatedFiles {
             return new Summary(report.problems(), report.files().size(), report.invalid().size(),
                     report.bank().topics().size(), report.bank().questions().count());
         }
+
+        public static Summary of(List<BankLoader.Checked> files) {
+            List<Problem> problems = files.stream().flatMap(f -> f.problems().stream()).toList();
+            List<BankLoader.Checked> valid = files.stream().filter(f -> f.ok() && f.topicId().isPresent()).toList();
+            return new Summary(problems, files.size(), (int) files.stream().filter(f -> !f.ok()).count(), valid.size(),
+                    valid.stream().mapToLong(BankLoader.Checked::questions).sum());
+        }
     }
 
     /**
@@ -152,16 +159,15 @@ public final class ValidatedFiles {
                         hits.stream().mapToLong(Entry::questions).sum());
             }
         }
-        BankLoader.Report report = BankLoader.load(paths);
+        List<BankLoader.Checked> checked = BankLoader.check(paths);
         Map<String, Entry> valid = new LinkedHashMap<>();
-        for (BankLoader.FileResult result : report.files()) {
-            if (result.ok() && result.topic().isPresent()) {
-                Topic topic = result.topic().get();
-                hashOf(result.file()).ifPresent(h -> valid.put(h, new Entry(topic.id(), topic.questions().size())));
+        for (BankLoader.Checked result : checked) {
+            if (result.ok() && result.topicId().isPresent()) {
+                hashOf(result.file()).ifPresent(h -> valid.put(h, new Entry(result.topicId().get(), result.questions())));
             }
         }
         record(valid);
-        return Summary.of(report);
+        return Summary.of(checked);
     }
 
     private static Optional<String> hashOf(Path file) {

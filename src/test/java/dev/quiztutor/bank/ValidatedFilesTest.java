@@ -63,4 +63,20 @@ class ValidatedFilesTest {
         assertEquals(1, after.problems().size(), after.problems().toString());
         assertTrue(after.problems().get(0).toString().contains("already used"));
     }
+
+    @Test
+    void checkingWithoutKeepingTheTopicsReportsWhatLoadingReports() throws Exception {
+        Path folder = quizzes();
+        Files.copy(folder.resolve("mlops-maturity-levels.json"), folder.resolve("zz-copy.json"));
+        Files.copy(dev.quiztutor.Fixtures.BROKEN.resolve("bad-answer-letter.json"), folder.resolve("b-bad.json"));
+        Files.writeString(folder.resolve("notes.txt"), "not a quiz");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        List<Path> paths = List.of(folder, empty, dir.resolve("missing.json"),
+                dev.quiztutor.Fixtures.BROKEN.resolve("wrong-types.json"));
+        ValidatedFiles.Summary loaded = ValidatedFiles.Summary.of(BankLoader.load(paths));
+        assertEquals(loaded, ValidatedFiles.Summary.of(BankLoader.check(paths)));
+        assertEquals(2, loaded.topics());
+        assertEquals(7, loaded.files(), "four quiz files of the folder, the empty folder, the missing file, one more");
+        assertEquals(5, loaded.invalidFiles(), loaded.problems().toString());
+    }
 }
