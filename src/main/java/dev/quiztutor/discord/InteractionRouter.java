@@ -336,8 +336,16 @@ final class InteractionRouter extends ListenerAdapter {
      * small fixed set, never anything the id carries.
      */
     static String nameOf(CustomId id) {
-        return id.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return NAMES.get(id.getClass());
     }
+
+    /** Each kind's name, worked out once: it is asked for on JDA's event thread for every click. */
+    private static final ClassValue<String> NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> kind) {
+            return kind.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        }
+    };
 
     /**
      * Runs {@code work} on a worker, with a watchdog that defers the reply if the work is slow. A

@@ -119,11 +119,13 @@ final class Reply {
     /** The answer, in the mode chosen when the interaction arrived. */
     void send(View view) {
         // Built before the state changes: JDA's builders throw on what Discord would refuse, and the
-        // interaction must still be open for the apology then. The edit form serves a deferral too.
+        // interaction must still be open for the apology then. Only the form this answer goes out in is
+        // built (every click pays for what is built); a deferral's edit form is built once deferred,
+        // where an apology can still follow through the hook.
         MessageEditData edit;
         MessageCreateData create;
         try {
-            edit = view.edit();
+            edit = mode == Mode.UPDATE ? view.edit() : null;
             create = mode == Mode.NEW_MESSAGE ? view.create() : null;
         } catch (RuntimeException e) {
             cannotShow(e);
@@ -137,6 +139,14 @@ final class Reply {
                 event.reply(create).setEphemeral(ephemeral).queue(acked(outcome), ackFailed("reply"));
             }
         } else if (state.get() == DEFERRED) {
+            if (edit == null) {
+                try {
+                    edit = view.edit();
+                } catch (RuntimeException e) {
+                    cannotShow(e);
+                    return;
+                }
+            }
             event.getHook().editOriginal(edit).queue(null, e -> failed("deferred answer", e));
         }
     }

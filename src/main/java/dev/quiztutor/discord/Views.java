@@ -1,5 +1,7 @@
 package dev.quiztutor.discord;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.quiztutor.bank.Difficulty;
 import dev.quiztutor.bank.DisplayLimits;
 import dev.quiztutor.bank.Lesson;
@@ -21,7 +23,9 @@ import dev.quiztutor.tutor.TopicTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.actionrow.ActionRowChildComponent;
@@ -315,8 +319,20 @@ public final class Views {
         };
     }
 
+    /**
+     * Each question's solution embed, built once: a question never changes (a bank swap brings new
+     * ones), and every click that ends an attempt shows it. Weak keys compare by identity, so a
+     * swapped-out question's embed goes with it; a {@link MessageEmbed} is immutable and keeps its
+     * own JSON once JDA made it, which every later reply then reuses.
+     */
+    private static final Cache<Question, MessageEmbed> SOLUTIONS = Caffeine.newBuilder().weakKeys().build();
+
     /** The worked solution: numbered steps, final answer, quick check and common mistakes. */
     public static MessageEmbed solution(Question q) {
+        return SOLUTIONS.get(q, Views::buildSolution);
+    }
+
+    private static MessageEmbed buildSolution(Question q) {
         StringBuilder text = new StringBuilder();
         List<Step> steps = q.solution().steps();
         for (int i = 0; i < steps.size(); i++) {
@@ -560,8 +576,23 @@ public final class Views {
 
     // ---------------------------------------------------------------- small helpers
 
+    /**
+     * Scores as shown, formatted once each: a question's scores are a handful of values (tries and
+     * hints used), and {@code String.format} is a measurable part of a click's work. Bounded in case
+     * a scoring policy ever makes many.
+     */
+    private static final Map<Double, String> POINTS = new ConcurrentHashMap<>();
+    private static final int POINTS_KEPT = 1_000;
+
     static String points(double score) {
-        return String.format(Locale.ROOT, "%.2f", score) + (score == 1 ? " point" : " points");
+        String shown = POINTS.get(score);
+        if (shown == null) {
+            shown = String.format(Locale.ROOT, "%.2f", score) + (score == 1 ? " point" : " points");
+            if (POINTS.size() < POINTS_KEPT) {
+                POINTS.put(score, shown);
+            }
+        }
+        return shown;
     }
 
     static String plural(int n, String one, String many) {

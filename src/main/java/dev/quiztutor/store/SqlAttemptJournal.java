@@ -50,6 +50,9 @@ public final class SqlAttemptJournal implements AttemptJournal {
             WHERE guild_id = ? AND post_id = ? AND user_id = ? AND topic_id = ? AND question_id = ?
             """;
 
+    /** {@link #INSERT_EVENT} only when the attempt has no event yet (then at position 0): nothing otherwise. */
+    private static final String INSERT_FIRST_EVENT = INSERT_EVENT + "HAVING MAX(seq) IS NULL\n";
+
     private static final String SELECT_EVENTS = """
             SELECT at_second, at_nano, event, response, grade_right, grade_of, hint_number
             FROM attempt_event
@@ -225,16 +228,46 @@ public final class SqlAttemptJournal implements AttemptJournal {
                 PreparedStatement insert = session.prepare(INSERT_EVENT);
                 bindEvent(insert, 1, recorded);
                 insert.executeUpdate();
-                if (recorded.scores()) {
-                    PreparedStatement topic = session.prepare(ADD_TO_TOPIC_STATS);
-                    bindTopicStats(topic, 1, recorded);
-                    topic.executeUpdate();
-                    PreparedStatement member = session.prepare(ADD_TO_MEMBER_STATS);
-                    bindMemberStats(member, 1, recorded);
-                    member.executeUpdate();
-                }
+                addToFigures(session, recorded);
                 return null;
             });
+        }
+    }
+
+    /**
+     * SQLite: the event, only if its attempt has none yet, as the write's first statement (the writer's
+     * transaction: no other write comes between the check and the insert, in this process or another);
+     * then its card and figures as in {@link #append}. PostgreSQL, and an event without its attempt (whose
+     * card is read back from the events, this one included), take the interface's way: a read, then
+     * {@link #append}.
+     */
+    @Override
+    public boolean appendFirst(RecordedEvent recorded) {
+        Objects.requireNonNull(recorded);
+        if (database.dialect() != Database.Dialect.SQLITE || recorded.attemptAfter().isEmpty()) {
+            return AttemptJournal.super.appendFirst(recorded);
+        }
+        return database.write("store an attempt event", session -> {
+            PreparedStatement insert = session.prepare(INSERT_FIRST_EVENT);
+            bindEvent(insert, 1, recorded);
+            if (insert.executeUpdate() == 0) {
+                return false;
+            }
+            cards.recorded(session, recorded);
+            addToFigures(session, recorded);
+            return true;
+        });
+    }
+
+    /** SQLite: the member's figures, for an event that ends an attempt at a scored place. */
+    private static void addToFigures(Session session, RecordedEvent recorded) throws SQLException {
+        if (recorded.scores()) {
+            PreparedStatement topic = session.prepare(ADD_TO_TOPIC_STATS);
+            bindTopicStats(topic, 1, recorded);
+            topic.executeUpdate();
+            PreparedStatement member = session.prepare(ADD_TO_MEMBER_STATS);
+            bindMemberStats(member, 1, recorded);
+            member.executeUpdate();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.quiztutor.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.quiztutor.bank.QuestionRef;
 import dev.quiztutor.tutor.Attempt;
 import dev.quiztutor.tutor.AttemptEvent;
@@ -16,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,6 +52,9 @@ import java.util.Optional;
 public final class SqlCardStore implements CardStore {
     /** Reviews kept pending behind an open attempt before the oldest is folded into the base. */
     static final int MAX_PENDING = 64;
+
+    /** Card rows {@link #known} keeps, about 300 bytes each: a few megabytes. */
+    static final int KNOWN_ROWS = 20_000;
 
     /** One review not folded into the base: of the attempt at {@code post}, still {@code changeable} or not. */
     record Pending(long post, Rating rating, Instant at, boolean changeable) {
@@ -91,9 +97,10 @@ public final class SqlCardStore implements CardStore {
             WHERE guild_id = ? AND user_id = ? AND topic_id = ? AND question_id = ?""";
 
     /**
-     * PostgreSQL: the update only if the row is still the one the change was computed from, every column the
+     * The update only if the row is still the one the change was computed from, every column the
      * computation read compared (so a row changed and changed back still counts as unchanged, rightly: the
-     * result depends on its content only). This lets the read and the write go without a transaction.
+     * result depends on its content only). On PostgreSQL this lets the read and the write go without a
+     * transaction; on SQLite it checks a row known from before instead of reading it (see {@link #recorded}).
      */
     private static final String UPDATE_CARD_IF_UNCHANGED = UPDATE_CARD + "\n    AND (" + CARD_COLUMNS
             + ") IS NOT DISTINCT FROM (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -148,6 +155,30 @@ public final class SqlCardStore implements CardStore {
         }
     }
 
+    /** A member's card row at a question: the cache's key. */
+    private record CardKey(long guild, long user, QuestionRef question) {
+        static CardKey of(AttemptKey key) {
+            return new CardKey(key.place().guild(), key.user(), key.question());
+        }
+    }
+
+    /** A card row as this process last wrote or read it: a guess, checked by the write that relies on it. */
+    private record Known(Optional<Stored> row) {
+    }
+
+    /**
+     * SQLite: the card rows this process wrote last, so that the next event of the member at the question
+     * (the next try, a review) need not read the row first. Only a guess: {@link #recorded} writes only
+     * if the row is still as known. Bounded; a row not here is guessed absent (a member's first card at a
+     * question), which the insert checks the same way.
+     */
+    private final Cache<CardKey, Known> known = Caffeine.newBuilder()
+            .maximumSize(KNOWN_ROWS)
+            .expireAfterAccess(Duration.ofHours(6))
+            // Maintenance on the writer's thread, as LiveAttempts does, not a common-pool thread per write.
+            .executor(Runnable::run)
+            .build();
+
     private final Database database;
     private final FsrsScheduler scheduler;
 
@@ -167,16 +198,45 @@ public final class SqlCardStore implements CardStore {
 
     /**
      * SQLite: brings the member's card at the event's question up to date with the event, in the caller's
-     * transaction (the writer's: nothing else writes meanwhile), before the event itself is inserted.
+     * transaction (the writer's: nothing else writes meanwhile, in this process or another). The row is
+     * not read first when this process knows it (it wrote or read it last, see {@link #known}): the change
+     * is computed from the row as known and written only if the row is still that (or, known to be
+     * absent, still absent), one statement instead of a read and a write. Should the row differ (another
+     * process changed it, a write was rolled back, the member's data was deleted), it is read and the
+     * change computed again, as without the guess.
      */
     void recorded(Session session, RecordedEvent recorded) throws SQLException {
-        Optional<Change> change = change(session, recorded, false);
-        if (change.isEmpty()) {
+        Optional<Reviewed> reviewed = reviewed(session, recorded);
+        if (reviewed.isEmpty()) {
             return;
         }
-        PreparedStatement write = session.prepare(change.get().before().isPresent() ? UPDATE_CARD : INSERT_CARD);
-        bindCardKey(write, bindCard(write, 1, change.get().after(), change.get().card()), recorded.key());
+        CardKey key = CardKey.of(recorded.key());
+        Known guess = known.getIfPresent(key);
+        Change change = change(recorded.key(), reviewed.get(), guess == null ? Optional.empty() : guess.row());
+        PreparedStatement write = session.prepare(change.before().isPresent() ? UPDATE_CARD_IF_UNCHANGED : INSERT_CARD);
+        change.bindConditionalWrite(write, 1);
+        if (write.executeUpdate() == 1) {
+            known.put(key, new Known(Optional.of(change.after())));
+            return;
+        }
+        change = change(recorded.key(), reviewed.get(), select(session, recorded.key(), false));
+        write = session.prepare(change.before().isPresent() ? UPDATE_CARD : INSERT_CARD);
+        bindCardKey(write, bindCard(write, 1, change.after(), change.card()), recorded.key());
         write.executeUpdate();
+        known.put(key, new Known(Optional.of(change.after())));
+    }
+
+    /** An event's review, with the attempt after the event. */
+    private record Reviewed(Attempt after, Review review) {
+    }
+
+    /** The review the event makes, if it makes one; reads the attempt back for an event written without it. */
+    private static Optional<Reviewed> reviewed(Session session, RecordedEvent recorded) throws SQLException {
+        if (!changesReview(recorded)) {
+            return Optional.empty();
+        }
+        Attempt after = recorded.attemptAfter().isPresent() ? recorded.attemptAfter().get() : readBack(session, recorded);
+        return Review.of(after).map(review -> new Reviewed(after, review));
     }
 
     /**
@@ -185,26 +245,27 @@ public final class SqlCardStore implements CardStore {
      * review. Writes nothing.
      */
     Optional<Change> change(Session session, RecordedEvent recorded, boolean lock) throws SQLException {
-        if (!changesReview(recorded)) {
+        Optional<Reviewed> reviewed = reviewed(session, recorded);
+        if (reviewed.isEmpty()) {
             return Optional.empty();
         }
-        Attempt after = recorded.attemptAfter().isPresent() ? recorded.attemptAfter().get() : readBack(session, recorded);
-        Optional<Review> review = Review.of(after);
-        if (review.isEmpty()) {
-            return Optional.empty();
-        }
-        AttemptKey key = recorded.key();
-        Optional<Stored> stored = select(session, key, lock);
+        return Optional.of(change(recorded.key(), reviewed.get(), select(session, recorded.key(), lock)));
+    }
+
+    /** The change a review makes to the member's card row {@code stored} (empty: no row yet). */
+    private Change change(AttemptKey key, Reviewed reviewed, Optional<Stored> stored) {
+        Attempt after = reviewed.after();
+        Review review = reviewed.review();
         List<Pending> pending = new ArrayList<>(stored.map(Stored::pending).orElse(List.of()));
         pending.removeIf(p -> p.post() == key.place().post());
         Card base = stored.map(Stored::base).orElse(null);
-        Instant at = review.get().at();
+        Instant at = review.at();
         if (base != null && base.lastReview().isPresent() && at.isBefore(base.lastReview().get())) {
             at = base.lastReview().get();
         }
         // A topic test's answer is final: the test moves on, and its attempt never gets another event.
         boolean changeable = !after.status().ended() && key.place().kind() != Place.Kind.TEST;
-        pending.add(new Pending(key.place().post(), review.get().rating(), at, changeable));
+        pending.add(new Pending(key.place().post(), review.rating(), at, changeable));
         pending.sort(IN_TIME);
         if (base == null) {
             base = Card.fresh(pending.get(0).at());
@@ -214,7 +275,7 @@ public final class SqlCardStore implements CardStore {
             base = scheduler.review(base, first.rating(), first.at());
         }
         Stored next = new Stored(base, pending);
-        return Optional.of(new Change(key, stored, next, next.card(scheduler)));
+        return new Change(key, stored, next, next.card(scheduler));
     }
 
     @Override

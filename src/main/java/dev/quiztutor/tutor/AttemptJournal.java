@@ -14,6 +14,20 @@ public interface AttemptJournal {
     void append(RecordedEvent event);
 
     /**
+     * Makes {@code event} durable as the first event of its attempt, only if the attempt has none yet;
+     * false, having stored nothing, when it has. A click on an attempt that is not in memory is most often
+     * the member's first on it, so {@link LiveAttempts} decides it as a new attempt and lets the journal
+     * check, which a database does within the write itself instead of reading the attempt first.
+     */
+    default boolean appendFirst(RecordedEvent event) {
+        if (!load(event.key()).isEmpty()) {
+            return false;
+        }
+        append(event);
+        return true;
+    }
+
+    /**
      * The users who made at least one try at {@code place}, and those who solved; what a public post
      * shows as "12 answered, 7 right" after a restart.
      */

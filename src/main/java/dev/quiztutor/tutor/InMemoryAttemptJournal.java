@@ -31,6 +31,18 @@ public final class InMemoryAttemptJournal implements AttemptJournal {
         }
     }
 
+    @Override
+    public boolean appendFirst(RecordedEvent recorded) {
+        List<RecordedEvent> list = events.computeIfAbsent(recorded.key(), k -> new ArrayList<>());
+        synchronized (list) {
+            if (!list.isEmpty()) {
+                return false;
+            }
+            list.add(recorded);
+            return true;
+        }
+    }
+
     /** The recorded events of every attempt whose key matches, each attempt's oldest first (copies). */
     public Map<AttemptKey, List<RecordedEvent>> recorded(Predicate<AttemptKey> which) {
         Map<AttemptKey, List<RecordedEvent>> found = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import dev.quiztutor.bank.Question;
 import dev.quiztutor.bank.QuestionRef;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
@@ -14,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * The attempts in play, held in a bounded Caffeine cache in front of the {@link AttemptJournal}: a
- * miss replays the attempt's events from the journal. Every update of one attempt runs atomically
+ * miss replays the attempt's events from the journal (or, for an update that starts the attempt, has the
+ * journal check in its write that there are none, see {@link AttemptJournal#appendFirst}). Every update of one attempt runs atomically
  * (under that attempt's own lock), and its event is made durable inside that update, so two clicks
  * at the same instant are decided one after the other and a try is counted once.
  *
@@ -149,6 +151,12 @@ public final class LiveAttempts {
         Turn mine = take(k);
         try {
             Attempt cached = cache.getIfPresent(k);
+            if (cached == null) {
+                Optional<Practice.Outcome> started = startedHere(k, key, question, scoring, decide);
+                if (started.isPresent()) {
+                    return started.get();
+                }
+            }
             Attempt current = cached != null ? cached : replay(key, question);
             Practice.Outcome outcome = decide.apply(current);
             if (outcome.recorded().isPresent()) {
@@ -164,6 +172,35 @@ public final class LiveAttempts {
         } finally {
             release(k, mine);
         }
+    }
+
+    /**
+     * An update of an attempt not in the cache, decided as a new attempt and stored only if the journal
+     * finds no event of it (in the same write, see {@link AttemptJournal#appendFirst}): most such updates
+     * are a member's first click on a question, and this spares them a read of the journal. Empty when the
+     * attempt has events after all, or when the decision records nothing (then only the stored attempt
+     * can tell what to answer): the caller replays it as before. Under the attempt's turn.
+     */
+    private Optional<Practice.Outcome> startedHere(Key k, AttemptKey key, Question question, ScoringPolicy scoring,
+                                                   Function<Attempt, Practice.Outcome> decide) {
+        Practice.Outcome outcome = decide.apply(Attempt.start(question));
+        if (outcome.recorded().isEmpty()) {
+            return Optional.empty();
+        }
+        boolean first;
+        try {
+            first = journal.appendFirst(RecordedEvent.of(key, question, outcome.recorded().get(), outcome.attempt(), scoring));
+        } catch (RuntimeException e) {
+            // As in update: the write may have been stored after all; nothing of it is cached.
+            cache.invalidate(k);
+            throw e;
+        }
+        if (!first) {
+            return Optional.empty();
+        }
+        misses.increment();
+        cache.put(k, outcome.attempt());
+        return Optional.of(outcome);
     }
 
     /** Waits until no other update holds the attempt, then holds it. */

@@ -112,7 +112,7 @@ public sealed interface Response permits Response.Letters, Response.Truth, Respo
 
     /** Checks letters chosen through buttons or select menus, which a forged interaction could fake. */
     static Parsed check(Question question, List<String> letters) {
-        String valid = validLetters(question);
+        // The valid letters are worded only for a refusal: every click passes through here.
         QuestionKind kind = question.kind();
         if (kind == QuestionKind.TRUEFALSE || kind.typed()) {
             return new Invalid("This question takes " + (kind == QuestionKind.TRUEFALSE ? "true or false" : "a typed answer")
@@ -123,16 +123,16 @@ public sealed interface Response permits Response.Letters, Response.Truth, Respo
         }
         for (String letter : letters) {
             if (letter == null || question.type().option(letter).isEmpty()) {
-                return new Invalid("\"" + letter + "\" is not an option; options are " + valid + ".");
+                return new Invalid("\"" + letter + "\" is not an option; options are " + validLetters(question) + ".");
             }
         }
         if (kind == QuestionKind.MULTI) {
             Set<String> distinct = new LinkedHashSet<>(letters);
             if (distinct.isEmpty()) {
-                return new Invalid("Pick at least one option: " + valid + ".");
+                return new Invalid("Pick at least one option: " + validLetters(question) + ".");
             }
             if (distinct.size() != letters.size()) {
-                return new Invalid("Name each option once; options are " + valid + ".");
+                return new Invalid("Name each option once; options are " + validLetters(question) + ".");
             }
             return new Valid(new Letters(distinct.stream().sorted().toList()));
         }
@@ -140,9 +140,9 @@ public sealed interface Response permits Response.Letters, Response.Truth, Respo
         if (letters.size() != parts) {
             String each = kind == QuestionKind.MATCHING ? "item" : "blank";
             return new Invalid(parts == 1
-                    ? "Answer with one letter: " + valid + "."
+                    ? "Answer with one letter: " + validLetters(question) + "."
                     : "Answer with " + parts + " letters, one per " + each + " in order, such as \""
-                    + "A C B D".substring(0, 2 * Math.min(parts, 4) - 1) + "\"; options are " + valid + ".");
+                    + "A C B D".substring(0, 2 * Math.min(parts, 4) - 1) + "\"; options are " + validLetters(question) + ".");
         }
         return new Valid(letters.size() == 1 ? of(letters.get(0)) : new Letters(letters));
     }

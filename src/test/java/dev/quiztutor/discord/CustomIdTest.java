@@ -68,7 +68,8 @@ class CustomIdTest {
             "qt1:a:t:q:b", "qt1:a:t--x:q:B", "qt1:b:t:q:5", "qt1:b:t:q:0", "qt1:l:t:-1", "qt1:l:t:99999",
             "qt1:ta:zzzzzzzzzzzzzz:1:A", "qt1:ta:abc:01:A", "qt1:zz:t:q", "qt1:h:t:q:",
             "qt1:a:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:q:B",
-            "qt1:sa:", "qt1:sa:1:2", "qt1:sx:ZZ", "qt1:se:zzzzzzzzzzzzzz", "qt1:sq:Not-An-Id", "qt1:sem:-1"})
+            "qt1:sa:", "qt1:sa:1:2", "qt1:sx:ZZ", "qt1:se:zzzzzzzzzzzzzz", "qt1:sq:Not-An-Id", "qt1:sem:-1",
+            "qt1:a:-t:q:B", "qt1:a:t-:q:B", "qt1:a:t:-:B", "qt1:a::q:B", "qt1:a:t:q_1:B", "qt1:a:t:q:AB", "qt1:a:t:q:"})
     void staleOrForgedIdsReadAsNothing(String id) {
         assertEquals(Optional.empty(), CustomId.parse(id));
     }

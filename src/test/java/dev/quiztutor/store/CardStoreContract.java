@@ -283,6 +283,20 @@ abstract class CardStoreContract {
     }
 
     @Test
+    void aCardAnotherProcessChangedSinceThisOneWroteItKeepsThatProcesssReview() {
+        Question c1 = q("alpha", "c1");
+        Tutor other = tutor(reopen().journal());
+        sql.answer(new Place(GUILD, 7001), ANNA, c1, Response.of("B"));
+        later(Duration.ofDays(2));
+        // Another process (sharing the database) reviews the same card: this one's idea of the row is now old.
+        other.answer(new Place(GUILD, 7002), ANNA, c1, Response.of("B"));
+        later(Duration.ofDays(3));
+        sql.answer(new Place(GUILD, 7003), ANNA, c1, Response.of("B"));
+        assertEquals(3, stored(ANNA).get(c1.ref()).reps(), "the other process's review is not written over");
+        assertEquals(rebuilt(ANNA), stored(ANNA));
+    }
+
+    @Test
     void theGuildsDueCountAndAMembersCardsAndAttemptsAreReadOverIndexes() {
         boolean sqlite = storage.database().dialect() == Database.Dialect.SQLITE;
         String explain = sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ";

@@ -85,6 +85,43 @@ class LiveAttemptsTest {
     }
 
     @Test
+    void aFirstClickIsStoredWithoutReadingTheJournalAndAnAttemptStartedElsewhereIsStillReplayed() {
+        java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+        AttemptJournal counting = new AttemptJournal() {
+            @Override
+            public List<AttemptEvent> load(AttemptKey key) {
+                loads.incrementAndGet();
+                return journal.load(key);
+            }
+
+            @Override
+            public void append(RecordedEvent event) {
+                journal.append(event);
+            }
+
+            @Override
+            public boolean appendFirst(RecordedEvent event) {
+                return journal.appendFirst(event);
+            }
+        };
+        LiveAttempts attempts = new LiveAttempts(counting, LiveAttempts.Settings.DEFAULT);
+        Tutor tutor = tutor(attempts);
+        assertInstanceOf(Feedback.Incorrect.class, tutor.answer(POST, 1, question, Response.of("A")).feedback());
+        assertEquals(0, loads.get(), "a member's first click is decided as a new attempt, not read");
+        assertEquals(1, journal.eventCount());
+
+        // Another process (or this one before a restart) took two of member 2's tries; this cache never saw them.
+        Tutor elsewhere = tutor(new LiveAttempts(journal, LiveAttempts.Settings.DEFAULT));
+        elsewhere.answer(POST, 2, question, Response.of("A"));
+        elsewhere.answer(POST, 2, question, Response.of("C"));
+        assertInstanceOf(Feedback.OutOfTries.class, tutor.answer(POST, 2, question, Response.of("D")).feedback(),
+                "the tries taken elsewhere count: the attempt is replayed, not started afresh");
+        assertEquals(1, loads.get());
+        assertEquals(4, journal.eventCount(), "the guess stored nothing");
+        assertEquals(new LiveAttempts.Stats(2, 0, 2), attempts.stats(), "two look-ups, each missed once");
+    }
+
+    @Test
     void idleAttemptsExpireAndTheCacheStaysBounded() {
         AtomicLong nanos = new AtomicLong();
         Ticker ticker = nanos::get;
