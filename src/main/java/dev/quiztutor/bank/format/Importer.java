@@ -82,6 +82,7 @@ public final class Importer {
         // The questions as read, checked once as the files they make: a file that imports cleanly (the
         // usual case) costs that one check; only otherwise is each question checked alone (Batch).
         Map<Path, String> checked = new HashMap<>();
+        List<DraftWriter.Topic> accepted = null;
         if (errors.isEmpty()) {
             String schema = schema(options.out());
             // Topics are independent: checked in parallel, as BankLoader reads a folder's files.
@@ -92,6 +93,7 @@ public final class Importer {
             if (!drafted.isEmpty() && texts.size() == drafted.size()) {
                 texts.forEach(t -> checked.put(t.getKey(), t.getValue()));
                 batches.forEach(Batch::acceptAsRead);
+                accepted = drafted;
             }
         }
         List<Notice> notices = batches.stream().flatMap(b -> b.notices().stream()).toList();
@@ -99,7 +101,8 @@ public final class Importer {
         if (!errors.isEmpty()) {
             return new Outcome(NOTHING, List.of(), notices, errors, 0, 0, skipped);
         }
-        List<DraftWriter.Topic> topics = topics(batches, options);
+        // Accepted whole, the questions as read are the batches' questions: the same topics again.
+        List<DraftWriter.Topic> topics = accepted != null ? accepted : topics(batches, options);
         int imported = topics.stream().mapToInt(t -> t.questions().size()).sum();
         if (imported == 0) {
             errors.add("no question could be imported; nothing written");
@@ -240,11 +243,12 @@ public final class Importer {
         Map<String, List<Draft>> groups = new LinkedHashMap<>();
         Map<String, String> firstFile = new LinkedHashMap<>();
         for (Batch batch : batches) {
+            String stem = stem(batch.file());
             for (Draft d : drafts.apply(batch)) {
                 String key = options.topic().isPresent() ? ""
-                        : d.common().category().isBlank() ? "file:" + stem(batch.file()) : "category:" + d.common().category();
+                        : d.common().category().isBlank() ? "file:" + stem : "category:" + d.common().category();
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
-                firstFile.putIfAbsent(key, stem(batch.file()));
+                firstFile.putIfAbsent(key, stem);
             }
         }
         Set<String> topicIds = new HashSet<>();

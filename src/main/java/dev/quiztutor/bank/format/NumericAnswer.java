@@ -14,6 +14,8 @@ public sealed interface NumericAnswer {
     }
 
     Pattern RANGE = Pattern.compile("(.+?)\\.\\.(.+)");
+    Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d+,\\d+");
+    Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
     /**
      * Reads {@code 3.14}, {@code 3.14:0.01} (tolerance) or {@code 1..2} (range), the forms GIFT and our
@@ -44,10 +46,10 @@ public sealed interface NumericAnswer {
 
     static Optional<Double> number(String text) {
         String t = text.strip();
-        if (t.matches("[-+]?\\d+,\\d+")) {
+        if (DECIMAL_COMMA.matcher(t).matches()) {
             t = t.replace(',', '.');
         }
-        if (!t.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
+        if (!NUMBER.matcher(t).matches()) {
             return Optional.empty();
         }
         double d = Double.parseDouble(t);

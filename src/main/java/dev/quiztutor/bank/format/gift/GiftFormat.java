@@ -379,6 +379,9 @@ public final class GiftFormat implements QuizFormat {
     }
 
     static String escape(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
         for (String[] e : ESCAPES) {
             text = text.replace(e[0], e[1]);
         }
@@ -386,10 +389,24 @@ public final class GiftFormat implements QuizFormat {
     }
 
     static String restore(String text) {
+        if (!hasEscaped(text)) {
+            return text;
+        }
         for (String[] e : ESCAPES) {
             text = text.replace(e[1], e[2]);
         }
         return text;
+    }
+
+    /** Whether {@link #escape} left a private-use character in the text: most pieces of a file have none. */
+    private static boolean hasEscaped(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\uE000' && c <= '\uE007') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String shorten(String text) {
