@@ -19,9 +19,39 @@ public final class Slug {
 
     /** {@code "Registry purpose"} -> {@code "registry-purpose"}; accents dropped; "" when nothing is left. */
     public static String of(String text) {
-        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
-        String slug = EDGE_DASHES.matcher(NOT_ID.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
-        return cut(slug, MAX);
+        if (!ascii(text)) {
+            String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+            String slug = EDGE_DASHES.matcher(NOT_ID.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
+            return cut(slug, MAX);
+        }
+        // ASCII has nothing to decompose and no marks: the same slug in one pass, as most names are.
+        StringBuilder slug = new StringBuilder(text.length());
+        boolean dash = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (dash && slug.length() > 0) {
+                    slug.append('-');
+                }
+                slug.append(c);
+                dash = false;
+            } else {
+                dash = true;
+            }
+        }
+        return cut(slug.toString(), MAX);
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Cut at a dash when one is near, so an id made from a sentence ends on a whole word. */

@@ -126,7 +126,7 @@ public final class GiftFormat implements QuizFormat {
         String after = text.substring(close + 1);
         Matcher tag = FORMAT_TAG.matcher(before);
         String format = "moodle";
-        if (tag.find()) {
+        if (startsWith(before, '[') && tag.find()) {
             format = tag.group(1).toLowerCase(Locale.ROOT);
             before = before.substring(tag.end());
         }
@@ -206,10 +206,12 @@ public final class GiftFormat implements QuizFormat {
                 String body = all.substring(i + 1, next);
                 if (mark == '=' || mark == '~') {
                     double weight = mark == '=' ? 100 : 0;
-                    Matcher w = WEIGHT.matcher(body);
-                    if (w.find()) {
-                        weight = Double.parseDouble(w.group(1));
-                        body = body.substring(w.end());
+                    if (startsWith(body, '%')) {
+                        Matcher w = WEIGHT.matcher(body);
+                        if (w.find()) {
+                            weight = Double.parseDouble(w.group(1));
+                            body = body.substring(w.end());
+                        }
                     }
                     int hash = body.indexOf('#');
                     String answer = hash < 0 ? body : body.substring(0, hash);
@@ -366,10 +368,12 @@ public final class GiftFormat implements QuizFormat {
     /** A piece of GIFT text: its own format tag or the question's, escapes restored, HTML made markdown. */
     static String text(String raw, String defaultFormat, List<String> dropped) {
         String format = defaultFormat;
-        Matcher tag = FORMAT_TAG.matcher(raw);
-        if (tag.find()) {
-            format = tag.group(1).toLowerCase(Locale.ROOT);
-            raw = raw.substring(tag.end());
+        if (startsWith(raw, '[')) {
+            Matcher tag = FORMAT_TAG.matcher(raw);
+            if (tag.find()) {
+                format = tag.group(1).toLowerCase(Locale.ROOT);
+                raw = raw.substring(tag.end());
+            }
         }
         String text = restore(raw).strip();
         if (format.equals("html") || format.equals("moodle") && HtmlText.hasMarkup(text)) {
@@ -396,6 +400,19 @@ public final class GiftFormat implements QuizFormat {
             text = text.replace(e[1], e[2]);
         }
         return text;
+    }
+
+    /**
+     * Whether the first character that is not white space is {@code c}: a format tag or a weight can
+     * only start there, so most texts skip the regex (and its matcher) altogether.
+     */
+    private static boolean startsWith(String text, char c) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return text.charAt(i) == c;
+            }
+        }
+        return false;
     }
 
     /** Whether {@link #escape} left a private-use character in the text: most pieces of a file have none. */
