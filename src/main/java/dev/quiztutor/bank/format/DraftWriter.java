@@ -1,11 +1,14 @@
 package dev.quiztutor.bank.format;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -23,10 +26,12 @@ import java.util.stream.IntStream;
  * so an imported file reads like a hand-written one and diffs stay small when it is imported again.
  */
 public final class DraftWriter {
+    // An emoji is written as its UTF-8 bytes, as a String's encoding writes it, not as two \\u escapes.
     private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter(
             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")))
+            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
 
     /** A topic ready to write: its questions have their final ids and difficulties. */
     public record Topic(String id, String title, List<Question> questions) {
@@ -39,24 +44,64 @@ public final class DraftWriter {
     }
 
     public static String write(Topic topic, String schema) {
-        // Written token by token, not built as a tree first: the text is the same, and an import of
-        // 10,000 questions spent half of this method building the tree.
         StringWriter out = new StringWriter();
         try (JsonGenerator json = WRITER.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("$schema", schema);
-            json.writeStringField("id", topic.id());
-            json.writeStringField("title", topic.title());
-            json.writeArrayFieldStart("questions");
-            for (Question q : topic.questions()) {
-                question(json, q);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
+            write(json, topic, schema);
         } catch (IOException e) {
             throw new UncheckedIOException("a StringWriter does not fail", e);
         }
         return out + "\n";
+    }
+
+    /**
+     * The text {@link #write} gives, as UTF-8 bytes, the form a file is checked and written in; empty
+     * when a text holds a lone surrogate, which has no UTF-8 form (the caller then goes the way of
+     * {@link #write}, where writing the file reports it).
+     */
+    public static Optional<byte[]> utf8(Topic topic, String schema) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try (JsonGenerator json = WRITER.createGenerator(out, JsonEncoding.UTF8)) {
+            write(json, topic, schema);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        out.write('\n');
+        byte[] bytes = out.toByteArray();
+        return escapedSurrogate(bytes) ? Optional.empty() : Optional.of(bytes);
+    }
+
+    /**
+     * Whether Jackson wrote a lone surrogate as an escape ({@code \\uD800}), which it does rather than
+     * fail; a backslash of the text itself is written doubled, so only an odd run of them escapes.
+     */
+    private static boolean escapedSurrogate(byte[] json) {
+        for (int i = 0; i + 3 < json.length; i++) {
+            if (json[i] == 'u' && i > 0 && json[i - 1] == '\\' && (json[i + 1] == 'D' || json[i + 1] == 'd')
+                    && "89ABCDEFabcdef".indexOf(json[i + 2]) >= 0) {
+                int backslashes = 0;
+                for (int j = i - 1; j >= 0 && json[j] == '\\'; j--) {
+                    backslashes++;
+                }
+                if (backslashes % 2 == 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Written token by token, not built as a tree first: the same text, and half the time of building a tree. */
+    private static void write(JsonGenerator json, Topic topic, String schema) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("$schema", schema);
+        json.writeStringField("id", topic.id());
+        json.writeStringField("title", topic.title());
+        json.writeArrayFieldStart("questions");
+        for (Question q : topic.questions()) {
+            question(json, q);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private static void question(JsonGenerator json, Question q) throws IOException {
