@@ -3,12 +3,12 @@ package dev.quiztutor.bank.format;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -59,7 +59,8 @@ public final class DraftWriter {
      * {@link #write}, where writing the file reports it).
      */
     public static Optional<byte[]> utf8(Topic topic, String schema) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        // Segments, not one array doubled and copied as it grows: a topic of 500 questions is half a megabyte.
+        ByteArrayBuilder out = new ByteArrayBuilder();
         try (JsonGenerator json = WRITER.createGenerator(out, JsonEncoding.UTF8)) {
             write(json, topic, schema);
         } catch (IOException e) {

@@ -23,8 +23,9 @@ public sealed interface NumericAnswer {
      */
     static Optional<NumericAnswer> parse(String text) {
         String t = text.strip();
-        Matcher range = RANGE.matcher(t);
-        if (range.matches()) {
+        // Only a text with ".." can be a range: most are a plain number, and skip the regex.
+        Matcher range = t.contains("..") ? RANGE.matcher(t) : null;
+        if (range != null && range.matches()) {
             Optional<Double> min = number(range.group(1));
             Optional<Double> max = number(range.group(2));
             if (min.isEmpty() || max.isEmpty() || min.get() > max.get()) {
@@ -46,7 +47,7 @@ public sealed interface NumericAnswer {
 
     static Optional<Double> number(String text) {
         String t = text.strip();
-        if (DECIMAL_COMMA.matcher(t).matches()) {
+        if (t.indexOf(',') >= 0 && DECIMAL_COMMA.matcher(t).matches()) {
             t = t.replace(',', '.');
         }
         if (!NUMBER.matcher(t).matches()) {

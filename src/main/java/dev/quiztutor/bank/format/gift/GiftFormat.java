@@ -33,7 +33,7 @@ public final class GiftFormat implements QuizFormat {
     private static final Pattern FORMAT_TAG = Pattern.compile("^\\s*\\[(html|markdown|plain|moodle)]", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEIGHT = Pattern.compile("^\\s*%(-?\\d+(?:\\.\\d+)?)%");
     private static final Pattern NAME_AT_LINE_START = Pattern.compile("^[ \\t]*::", Pattern.MULTILINE);
-    private static final Pattern TRUE_FALSE = Pattern.compile("(?i)(T|TRUE|F|FALSE)");
+    private static final List<String> TRUE_FALSE = List.of("t", "true", "f", "false");
     /** The comment quiztutor's export writes above a question: GIFT has no difficulty of its own. */
     private static final Pattern DIFFICULTY = Pattern.compile("(?i)//\\s*difficulty\\s*:\\s*(\\w+)\\s*");
 
@@ -158,7 +158,7 @@ public final class GiftFormat implements QuizFormat {
             return;
         } else if (answers.startsWith("#")) {
             draft = reader.numeric(common, answers.substring(1));
-        } else if (TRUE_FALSE.matcher(answers.split("#", 2)[0].strip()).matches()) {
+        } else if (trueOrFalse(answers.split("#", 2)[0].strip())) {
             draft = reader.trueFalse(common, answers);
         } else if (answers.startsWith("=") && answers.contains("->")) {
             draft = reader.matching(common, answers);
@@ -400,6 +400,26 @@ public final class GiftFormat implements QuizFormat {
             text = text.replace(e[1], e[2]);
         }
         return text;
+    }
+
+    /** T, TRUE, F or FALSE in any case of ASCII letters (as the regex {@code (?i)(T|TRUE|F|FALSE)}, without one per question). */
+    private static boolean trueOrFalse(String answer) {
+        for (String word : TRUE_FALSE) {
+            if (answer.length() == word.length() && ascii(answer).equals(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Only A to Z made lower case: "ſ" is no "s" here, as in a regex without UNICODE_CASE. */
+    private static String ascii(String text) {
+        StringBuilder lower = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return lower.toString();
     }
 
     /**
