@@ -380,7 +380,9 @@ public final class BenchMain {
                 + " (choice with feedback, missing word, short answer, numeric, true/false), 500 per category (20"
                 + " topics). Upload: one topic of our JSON, " + f0(topic.length / 1e3) + " kB (copies of the shipped"
                 + " questions), read, validated, stored on SQLite (WAL, synchronous=FULL) and made live, as /bank upload"
-                + " does after the download; removed again after each round. Median ms (min–max).");
+                + " does after the download; removed again after each round. A full collection (System.gc()) before"
+                + " each timed span, so that none pays for the garbage of the one before. Median ms (min–max); the"
+                + " process's CPU time over the same span beside it.");
         line("");
         line("| what | median ms (min–max) | ratio to its baseline (median of the rounds' ratios) | process CPU ms, median"
                 + " | CPU ratio (median of the rounds') |");

@@ -43,6 +43,14 @@ public final class ImportUploadBench {
     public record Timing(String what, double[] millis, double[] cpuMillis) {
     }
 
+    /**
+     * A full collection before each timed span: otherwise the garbage one measurement leaves is
+     * collected, and billed, in whichever comes next (the validation after the import, say).
+     */
+    private static void settle() {
+        System.gc();
+    }
+
     private static long cpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
@@ -111,12 +119,16 @@ public final class ImportUploadBench {
         double[] validatesCpu = new double[rounds];
         long[] sink = new long[1];
         for (int r = -warmup; r < rounds; r++) {
+            settle();
             long c0 = cpu();
             long t0 = System.nanoTime();
             sink[0] += Files.readAllLines(gift, StandardCharsets.UTF_8).size();
             long t1 = System.nanoTime();
             long c1 = cpu();
             Path out = work.resolve("import-" + (r + warmup));
+            settle();
+            long c1b = cpu();
+            long t1b = System.nanoTime();
             Importer.Outcome outcome = Importer.run(List.of(gift),
                     new Importer.Options(Optional.of("gift"), out, Optional.empty(), Optional.empty(), "medium"));
             long t2 = System.nanoTime();
@@ -125,6 +137,7 @@ public final class ImportUploadBench {
                 throw new IllegalStateException("import of the bench file skipped questions: " + outcome.summary()
                         + " " + outcome.notices().stream().limit(3).toList() + outcome.errors());
             }
+            settle();
             long c3 = cpu();
             long t3 = System.nanoTime();
             BankLoader.Report loaded = BankLoader.load(out);
@@ -136,10 +149,10 @@ public final class ImportUploadBench {
             delete(out);
             if (r >= 0) {
                 lines[r] = (t1 - t0) / 1e6;
-                imports[r] = (t2 - t1) / 1e6;
+                imports[r] = (t2 - t1b) / 1e6;
                 validates[r] = (t4 - t3) / 1e6;
                 linesCpu[r] = (c1 - c0) / 1e6;
-                importsCpu[r] = (c2 - c1) / 1e6;
+                importsCpu[r] = (c2 - c1b) / 1e6;
                 validatesCpu[r] = (c4 - c3) / 1e6;
             }
         }
@@ -172,6 +185,7 @@ public final class ImportUploadBench {
             ServerTopics topics = new ServerTopics(storage.serverTopics(), banks);
             ServerTopics.Limits limits = new ServerTopics.Limits(100, 1_000_000);
             for (int r = -warmup; r < rounds; r++) {
+                settle();
                 long c0 = cpu();
                 long t0 = System.nanoTime();
                 JsonNode tree = mapper.readTree(json);
@@ -183,6 +197,9 @@ public final class ImportUploadBench {
                 }
                 long t1 = System.nanoTime();
                 long c1 = cpu();
+                settle();
+                long c1b = cpu();
+                long t1b = System.nanoTime();
                 Upload.Read read = Upload.read("topic.json", json);
                 if (!(read instanceof Upload.Valid valid)) {
                     throw new IllegalStateException("the bench topic is invalid: " + read);
@@ -199,9 +216,9 @@ public final class ImportUploadBench {
                 topics.remove(guild, valid.topic().id());
                 if (r >= 0) {
                     base[r] = (t1 - t0) / 1e6;
-                    uploads[r] = (t2 - t1) / 1e6;
+                    uploads[r] = (t2 - t1b) / 1e6;
                     baseCpu[r] = (c1 - c0) / 1e6;
-                    uploadsCpu[r] = (c2 - c1) / 1e6;
+                    uploadsCpu[r] = (c2 - c1b) / 1e6;
                 }
             }
         }
