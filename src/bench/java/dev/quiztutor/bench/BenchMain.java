@@ -380,10 +380,13 @@ public final class BenchMain {
                 + " (choice with feedback, missing word, short answer, numeric, true/false), 500 per category (20"
                 + " topics). Upload: one topic of our JSON, " + f0(topic.length / 1e3) + " kB (copies of the shipped"
                 + " questions), read, validated, stored on SQLite (WAL, synchronous=FULL) and made live, as /bank upload"
-                + " does after the download; removed again after each round. Median ms (min–max).");
+                + " does after the download; removed again after each round. A full collection (System.gc()) before"
+                + " each timed span, so that none pays for the garbage of the one before. Median ms (min–max); the"
+                + " process's CPU time over the same span beside it.");
         line("");
-        line("| what | median ms (min–max) | ratio to its baseline (median of the rounds' ratios) |");
-        line("|---|---|---|");
+        line("| what | median ms (min–max) | ratio to its baseline (median of the rounds' ratios) | process CPU ms, median"
+                + " | CPU ratio (median of the rounds') |");
+        line("|---|---|---|---:|---|");
         List<ImportUploadBench.Timing> imports = ImportUploadBench.importGift(gift, work, warmup, rounds);
         timings(imports);
         // The import checks each question alone and then the whole file: against validating its output.
@@ -395,13 +398,17 @@ public final class BenchMain {
 
     private void timings(List<ImportUploadBench.Timing> pair) {
         double[] base = pair.get(0).millis();
+        double[] baseCpu = pair.get(0).cpuMillis();
         for (ImportUploadBench.Timing t : pair) {
             List<Double> ratios = new ArrayList<>();
+            List<Double> cpuRatios = new ArrayList<>();
             for (int i = 0; i < base.length; i++) {
                 ratios.add(t.millis()[i] / base[i]);
+                cpuRatios.add(t.cpuMillis()[i] / baseCpu[i]);
             }
             line("| " + t.what() + " | " + f1(Stats.median(t.millis())) + " (" + f1(Stats.min(t.millis())) + "–"
-                    + f1(Stats.max(t.millis())) + ") | " + spread(ratios) + " |");
+                    + f1(Stats.max(t.millis())) + ") | " + spread(ratios) + " | " + f1(Stats.median(t.cpuMillis())) + " | "
+                    + spread(cpuRatios) + " |");
         }
     }
 

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A topic file that did not come from the operator's folder (an upload to /bank): our JSON, or any
@@ -21,7 +23,10 @@ public final class Upload {
     public sealed interface Read permits Valid, Invalid {
     }
 
-    /** {@code json}: the topic written back in our format, the one text a server's topic is kept as. */
+    /**
+     * {@code json}: the text that was checked, as uploaded (our JSON) or as converted (another format),
+     * the one text a server's topic is kept as; it reads back as {@code topic}.
+     */
     public record Valid(Topic topic, String json) implements Read {
     }
 
@@ -36,7 +41,7 @@ public final class Upload {
     public static Read read(String fileName, byte[] bytes) {
         String name = safeName(fileName);
         if (isJson(name, bytes)) {
-            return validate(Path.of(name), bytes);
+            return validate(Path.of(name), bytes, () -> text(bytes));
         }
         Importer.InMemory imported;
         try {
@@ -49,16 +54,32 @@ public final class Upload {
             return new Invalid(why.isEmpty() ? List.of(name + ":1:1: no question could be read from this file") : why);
         }
         // Problems of the converted text name the file as converted: their lines are the JSON's.
-        return validate(Path.of(name + " (as our JSON)"), imported.json().get().getBytes(StandardCharsets.UTF_8));
+        String json = imported.json().get();
+        return validate(Path.of(name + " (as our JSON)"), json.getBytes(StandardCharsets.UTF_8), () -> Optional.of(json));
     }
 
-    private static Read validate(Path name, byte[] bytes) {
+    /**
+     * The text checked is the text kept: the reader is deterministic, so it reads back as the same
+     * topic, and writing the topic out again (TopicWriter) cost a 5,000-question upload more than
+     * twice a parse of it.
+     */
+    private static Read validate(Path name, byte[] bytes, Supplier<Optional<String>> text) {
         BankLoader.FileResult result = BankLoader.read(name, bytes);
         if (!result.ok() || result.topic().isEmpty()) {
             return new Invalid(result.problems().stream().sorted().map(Problem::toString).toList());
         }
         Topic topic = result.topic().get();
-        return new Valid(topic, TopicWriter.write(topic, ""));
+        return new Valid(topic, text.get().orElseGet(() -> TopicWriter.write(topic, "")));
+    }
+
+    /**
+     * The uploaded bytes as text; empty if decoding replaced a byte that is not UTF-8 (or the file holds
+     * a replacement character itself), so that the kept text never differs from the bytes checked: then
+     * the topic is written out again.
+     */
+    private static Optional<String> text(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') < 0 ? Optional.of(text) : Optional.empty();
     }
 
     private static String line(Notice notice) {

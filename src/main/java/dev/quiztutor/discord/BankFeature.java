@@ -215,13 +215,13 @@ final class BankFeature {
     }
 
     private void list(Reply reply, long guild) {
-        List<ServerTopicStore.StoredTopic> stored = topics.of(guild);
+        List<ServerTopicStore.Entry> stored = topics.of(guild);
         if (stored.isEmpty()) {
             reply.send(View.text("This server has no topics of its own yet. Add one with `/bank upload`."));
             return;
         }
         StringBuilder text = new StringBuilder("This server's own topics:\n");
-        for (ServerTopicStore.StoredTopic s : stored) {
+        for (ServerTopicStore.Entry s : stored) {
             Optional<Topic> topic = topics.banks().own(guild).stream().filter(t -> t.id().equals(s.topicId())).findFirst();
             String line = "• `" + s.topicId() + "` " + topic.map(t -> "**" + Views.safe(t.title()) + "** · "
                     + Views.plural(t.questions().size(), "question", "questions")).orElse("(does not read)")

@@ -3,6 +3,7 @@ package dev.quiztutor.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The topics servers uploaded, as stored: our JSON text and who put it there when. */
 public interface ServerTopicStore {
@@ -18,6 +19,18 @@ public interface ServerTopicStore {
         public StoredTopic {
             Objects.requireNonNull(topicId, "topicId");
             Objects.requireNonNull(json, "json");
+            Objects.requireNonNull(uploader, "uploader");
+            Objects.requireNonNull(uploaded, "uploaded");
+        }
+    }
+
+    /**
+     * One server topic's current version without its JSON: what a re-read compares with the versions it
+     * holds, and what /bank list shows.
+     */
+    record Entry(long guild, String topicId, int version, Uploader uploader, Instant uploaded) {
+        public Entry {
+            Objects.requireNonNull(topicId, "topicId");
             Objects.requireNonNull(uploader, "uploader");
             Objects.requireNonNull(uploaded, "uploaded");
         }
@@ -59,6 +72,15 @@ public interface ServerTopicStore {
 
     /** Every server's topics that are not removed, each server's in upload order. */
     List<StoredTopic> live();
+
+    /**
+     * The same topics as {@link #live}, in the same order, without their JSON: a topic may be megabytes,
+     * and a re-read needs the JSON only of the versions it has not read yet.
+     */
+    List<Entry> entries();
+
+    /** The JSON of the server's topic if {@code version} is still its live version; empty when it changed or was removed. */
+    Optional<String> json(long guild, String topicId, int version);
 
     /** A number that changes whenever a server topic is stored or removed, by any process. */
     long changes();

@@ -46,7 +46,7 @@ public final class ServerTopics {
     private record Key(long guild, String topicId, int version) {
     }
 
-    private record Parsed(ServerTopicStore.StoredTopic stored, Optional<Topic> topic) {
+    private record Parsed(ServerTopicStore.Entry stored, Optional<Topic> topic) {
     }
 
     public ServerTopics(ServerTopicStore store, LiveBanks banks) {
@@ -67,6 +67,8 @@ public final class ServerTopics {
     /**
      * Re-reads the server topics if they changed since the last read (or were never read). The
      * counter is read before the rows, so a change made in between is read again next time, never lost.
+     * After the first read, only the versions are listed, and only a version not held yet is fetched
+     * and parsed: an upload of megabytes is not read back from the store by the process that stored it.
      */
     public synchronized void refresh() {
         long now = store.changes();
@@ -75,15 +77,38 @@ public final class ServerTopics {
         }
         Map<Key, Parsed> next = new HashMap<>();
         Map<Long, List<Topic>> byGuild = new LinkedHashMap<>();
-        for (ServerTopicStore.StoredTopic stored : store.live()) {
-            Key key = new Key(stored.guild(), stored.topicId(), stored.version());
-            Parsed topic = parsed.get(key);
-            if (topic == null) {
-                Topic known = justStored.get(key);
-                topic = new Parsed(stored, known != null ? Optional.of(known) : parse(stored));
+        if (seen == Long.MIN_VALUE) {
+            // Every topic is new to the first read: their JSON in one query.
+            for (ServerTopicStore.StoredTopic stored : store.live()) {
+                ServerTopicStore.Entry entry = new ServerTopicStore.Entry(stored.guild(), stored.topicId(),
+                        stored.version(), stored.uploader(), stored.uploaded());
+                keep(next, byGuild, new Parsed(entry, known(entry).or(() -> parse(entry, stored.json()))));
             }
-            next.put(key, topic);
-            topic.topic().ifPresent(t -> byGuild.computeIfAbsent(stored.guild(), g -> new ArrayList<>()).add(t));
+        } else {
+            for (ServerTopicStore.Entry entry : store.entries()) {
+                Key key = new Key(entry.guild(), entry.topicId(), entry.version());
+                Parsed held = parsed.get(key);
+                if (held != null) {
+                    // The same version: its topic as read, with the entry as now (an uploader forgotten).
+                    keep(next, byGuild, new Parsed(entry, held.topic()));
+                    continue;
+                }
+                Optional<Topic> known = known(entry);
+                if (known.isPresent()) {
+                    keep(next, byGuild, new Parsed(entry, known));
+                    continue;
+                }
+                Optional<String> json = store.json(entry.guild(), entry.topicId(), entry.version());
+                if (json.isPresent()) {
+                    keep(next, byGuild, new Parsed(entry, parse(entry, json.get())));
+                } else {
+                    // Changed again or removed since it was listed, so after the counter was read: the next
+                    // read gets it; until then the server keeps the version it had here, if any.
+                    parsed.values().stream().filter(p -> p.stored().guild() == entry.guild()
+                            && p.stored().topicId().equals(entry.topicId())).findFirst()
+                            .ifPresent(p -> keep(next, byGuild, p));
+                }
+            }
         }
         parsed = Map.copyOf(next);
         justStored.clear();
@@ -91,10 +116,21 @@ public final class ServerTopics {
         seen = now;
     }
 
+    /** The topic of a version this process has just stored, already read by its upload. */
+    private Optional<Topic> known(ServerTopicStore.Entry entry) {
+        return Optional.ofNullable(justStored.get(new Key(entry.guild(), entry.topicId(), entry.version())));
+    }
+
+    private static void keep(Map<Key, Parsed> next, Map<Long, List<Topic>> byGuild, Parsed topic) {
+        ServerTopicStore.Entry entry = topic.stored();
+        next.put(new Key(entry.guild(), entry.topicId(), entry.version()), topic);
+        topic.topic().ifPresent(t -> byGuild.computeIfAbsent(entry.guild(), g -> new ArrayList<>()).add(t));
+    }
+
     /** A stored topic was valid when uploaded; one a newer reader refuses is left out and logged, not fatal. */
-    private static Optional<Topic> parse(ServerTopicStore.StoredTopic stored) {
+    private static Optional<Topic> parse(ServerTopicStore.Entry stored, String json) {
         BankLoader.FileResult read = BankLoader.read(Path.of(stored.topicId() + ".json"),
-                stored.json().getBytes(StandardCharsets.UTF_8));
+                json.getBytes(StandardCharsets.UTF_8));
         if (!read.ok()) {
             log.warn("server {}: its stored topic '{}' (version {}) no longer reads; left out: {}", stored.guild(),
                     stored.topicId(), stored.version(), read.problems());
@@ -103,10 +139,10 @@ public final class ServerTopics {
     }
 
     /** A server's topics as stored, in upload order (for /bank list). */
-    public synchronized List<ServerTopicStore.StoredTopic> of(long guild) {
+    public synchronized List<ServerTopicStore.Entry> of(long guild) {
         return parsed.values().stream().map(Parsed::stored).filter(s -> s.guild() == guild)
-                .sorted(java.util.Comparator.comparing(ServerTopicStore.StoredTopic::uploaded)
-                        .thenComparing(ServerTopicStore.StoredTopic::topicId))
+                .sorted(java.util.Comparator.comparing(ServerTopicStore.Entry::uploaded)
+                        .thenComparing(ServerTopicStore.Entry::topicId))
                 .toList();
     }
 
@@ -195,7 +231,7 @@ public final class ServerTopics {
                         ServerTopicStore.Uploader uploader, Instant at, Limits limits) {
         for (int i = 0; i < TRIES; i++) {
             Optional<Parsed> parsedNow = parsed(guild, topicId);
-            Optional<ServerTopicStore.StoredTopic> read = parsedNow.map(Parsed::stored);
+            Optional<ServerTopicStore.Entry> read = parsedNow.map(Parsed::stored);
             if (parsedNow.isPresent() && parsedNow.get().topic().isEmpty()) {
                 return new Refused("`" + topicId + "` as stored no longer reads (see the bot's log); upload it again.");
             }
@@ -215,14 +251,14 @@ public final class ServerTopics {
             if (over.isPresent()) {
                 return over.get();
             }
-            ServerTopicStore.Put put = store.putIfVersion(guild, topicId, read.map(ServerTopicStore.StoredTopic::version)
+            ServerTopicStore.Put put = store.putIfVersion(guild, topicId, read.map(ServerTopicStore.Entry::version)
                     .orElse(0), ((Next) next).json(), uploader, at);
             refresh();
             if (put instanceof ServerTopicStore.Stored stored) {
                 return new Added(topic, stored.version(), read.isPresent());
             }
             log.info("server {}: topic '{}' changed while a change was being made from version {}; reading it again",
-                    guild, topicId, read.map(ServerTopicStore.StoredTopic::version).orElse(0));
+                    guild, topicId, read.map(ServerTopicStore.Entry::version).orElse(0));
         }
         return new Refused("`" + topicId + "` was being changed by others at the same moment, " + TRIES
                 + " times in a row, so nothing changed. Please try again in a moment.");
@@ -240,7 +276,7 @@ public final class ServerTopics {
         ServerTopicStore.Put put = store.put(guild, topic.id(), json, uploader, at, replace);
         synchronized (this) {
             if (put instanceof ServerTopicStore.Stored stored) {
-                // json is the topic written back by TopicWriter, which reads back equal to it.
+                // json is the text the caller read this topic from (an upload's), so it reads back as it.
                 justStored.put(new Key(guild, topic.id(), stored.version()), topic);
             }
             refresh();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Server topics in the {@code server_topic} table, and the change counter beside it. */
 public final class SqlServerTopicStore implements ServerTopicStore {
@@ -32,6 +33,13 @@ public final class SqlServerTopicStore implements ServerTopicStore {
             SELECT guild_id, topic_id, version, json, uploader_id, uploader_name, uploaded_second
             FROM server_topic WHERE removed = 0 ORDER BY guild_id, uploaded_second, topic_id
             """;
+
+    private static final String ENTRIES = """
+            SELECT guild_id, topic_id, version, uploader_id, uploader_name, uploaded_second
+            FROM server_topic WHERE removed = 0 ORDER BY guild_id, uploaded_second, topic_id
+            """;
+    private static final String JSON = "SELECT json FROM server_topic WHERE guild_id = ? AND topic_id = ? AND version = ?"
+            + " AND removed = 0";
 
     private final Database database;
 
@@ -152,6 +160,33 @@ public final class SqlServerTopicStore implements ServerTopicStore {
                 }
             }
             return topics;
+        });
+    }
+
+    @Override
+    public List<Entry> entries() {
+        return database.read("list the server topics", session -> {
+            List<Entry> entries = new ArrayList<>();
+            try (ResultSet row = session.prepare(ENTRIES).executeQuery()) {
+                while (row.next()) {
+                    entries.add(new Entry(row.getLong(1), row.getString(2), row.getInt(3),
+                            new Uploader(row.getLong(4), row.getString(5)), Instant.ofEpochSecond(row.getLong(6))));
+                }
+            }
+            return entries;
+        });
+    }
+
+    @Override
+    public Optional<String> json(long guild, String topicId, int version) {
+        return database.read("read topic " + topicId + " of guild " + guild, session -> {
+            PreparedStatement json = session.prepare(JSON);
+            json.setLong(1, guild);
+            json.setString(2, topicId);
+            json.setInt(3, version);
+            try (ResultSet row = json.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+            }
         });
     }
 

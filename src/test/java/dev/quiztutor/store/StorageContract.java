@@ -1168,6 +1168,128 @@ abstract class StorageContract {
         assertTrue(theirs.forGuild(GUILD).topic("own").isEmpty(), "a removal arrives too");
     }
 
+    /** The server topics of a store, counting whose JSON is read, with a hook run right after a listing. */
+    private static final class WatchedTopics implements ServerTopicStore {
+        final ServerTopicStore store;
+        final List<String> jsonRead = new ArrayList<>();
+        Runnable afterListing = () -> { };
+
+        WatchedTopics(ServerTopicStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public Put put(long guild, String topicId, String json, Uploader uploader, Instant at, boolean replace) {
+            return store.put(guild, topicId, json, uploader, at, replace);
+        }
+
+        @Override
+        public Put putIfVersion(long guild, String topicId, int read, String json, Uploader uploader, Instant at) {
+            return store.putIfVersion(guild, topicId, read, json, uploader, at);
+        }
+
+        @Override
+        public boolean remove(long guild, String topicId) {
+            return store.remove(guild, topicId);
+        }
+
+        @Override
+        public List<StoredTopic> live() {
+            List<StoredTopic> live = store.live();
+            live.forEach(t -> jsonRead.add(t.topicId()));
+            return live;
+        }
+
+        @Override
+        public List<Entry> entries() {
+            List<Entry> entries = store.entries();
+            Runnable hook = afterListing;
+            afterListing = () -> { };
+            hook.run();
+            return entries;
+        }
+
+        @Override
+        public Optional<String> json(long guild, String topicId, int version) {
+            jsonRead.add(topicId + " v" + version);
+            return store.json(guild, topicId, version);
+        }
+
+        @Override
+        public long changes() {
+            return store.changes();
+        }
+    }
+
+    @Test
+    void theServerTopicsAreListedWithoutTheirJsonAndAVersionsJsonIsReadOnlyWhileItIsLive() {
+        ServerTopicStore topics = storage.serverTopics();
+        ServerTopicStore.Uploader mod = new ServerTopicStore.Uploader(USER, "Mod Name");
+        topics.put(GUILD, "own", serverTopicJson("own"), mod, clock.instant(), false);
+        topics.put(OTHER_GUILD, "own", serverTopicJson("own"), mod, clock.instant().plusSeconds(1), false);
+        topics.put(GUILD, "second", serverTopicJson("second"), mod, clock.instant().plusSeconds(2), false);
+        assertEquals(topics.live().stream().map(t -> new ServerTopicStore.Entry(t.guild(), t.topicId(), t.version(),
+                t.uploader(), t.uploaded())).toList(), topics.entries(), "the same topics in the same order");
+        assertEquals(Optional.of(serverTopicJson("own")), topics.json(GUILD, "own", 1));
+        topics.put(GUILD, "own", serverTopicJson("own").replace("\"title\": \"", "\"title\": \"New: "), mod,
+                clock.instant(), true);
+        assertEquals(Optional.empty(), topics.json(GUILD, "own", 1), "replaced by version 2");
+        assertTrue(topics.json(GUILD, "own", 2).orElseThrow().contains("New: "));
+        topics.remove(GUILD, "own");
+        assertEquals(Optional.empty(), topics.json(GUILD, "own", 2), "removed");
+        assertEquals(List.of("second"), topics.entries().stream().filter(e -> e.guild() == GUILD)
+                .map(ServerTopicStore.Entry::topicId).toList());
+    }
+
+    @Test
+    void aReReadFetchesOnlyTheJsonOfVersionsItDoesNotHoldAndTheUploaderReadsNoneOfItsOwnBack() {
+        dev.quiztutor.bank.LiveBanks mine = new dev.quiztutor.bank.LiveBanks(TestQuiz.BANK);
+        dev.quiztutor.bank.LiveBanks theirs = new dev.quiztutor.bank.LiveBanks(TestQuiz.BANK);
+        WatchedTopics hereStore = new WatchedTopics(storage.serverTopics());
+        WatchedTopics thereStore = new WatchedTopics(reopen().serverTopics());
+        ServerTopics here = new ServerTopics(hereStore, mine);
+        ServerTopics there = new ServerTopics(thereStore, theirs);
+        here.refresh();
+        there.refresh();
+        upload(here, serverTopicJson("own"));
+        upload(here, serverTopicJson("second"));
+        assertEquals(List.of(), hereStore.jsonRead, "what this process stored is live from its upload's reading");
+        there.refresh();
+        assertEquals(List.of("own v1", "second v1"), thereStore.jsonRead);
+        assertTrue(theirs.forGuild(GUILD).topic("second").isPresent());
+
+        upload(here, retitled("Own again: "));
+        there.refresh();
+        assertEquals(List.of("own v1", "second v1", "own v2"), thereStore.jsonRead, "only the new version is read");
+        assertTrue(theirs.forGuild(GUILD).topic("own").orElseThrow().title().startsWith("Own again: "));
+
+        // Replaced again between the listing and the read of its JSON: the version held stays until the next read.
+        thereStore.afterListing = () -> upload(here, serverTopicJson("own"));
+        upload(here, retitled("Own third: "));
+        there.refresh();
+        assertEquals("own v3", thereStore.jsonRead.get(thereStore.jsonRead.size() - 1));
+        assertTrue(theirs.forGuild(GUILD).topic("own").orElseThrow().title().startsWith("Own again: "),
+                "the version it had, not a gap");
+        assertTrue(theirs.forGuild(GUILD).topic("second").isPresent());
+        there.refresh();
+        assertEquals("own v4", thereStore.jsonRead.get(thereStore.jsonRead.size() - 1), "read next time");
+        assertEquals(serverTopic(serverTopicJson("own")).title(), theirs.forGuild(GUILD).topic("own").orElseThrow().title());
+        assertEquals(List.of(), hereStore.jsonRead);
+    }
+
+    private void upload(ServerTopics topics, String json) {
+        topics.put(GUILD, serverTopic(json), json, new ServerTopicStore.Uploader(USER, "Mod"), clock.instant(), true);
+    }
+
+    private static String retitled(String prefix) {
+        return serverTopicJson("own").replaceFirst("\"title\": \"", "\"title\": \"" + prefix);
+    }
+
+    private static dev.quiztutor.bank.Topic serverTopic(String json) {
+        return dev.quiztutor.bank.BankLoader.read(java.nio.file.Path.of("topic.json"),
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).topic().orElseThrow();
+    }
+
     @Test
     void aSuggestionIsDecidedOnceCountedPerMemberAndDayAndForgottenWithItsAuthor() {
         SuggestionStore suggestions = storage.suggestions();

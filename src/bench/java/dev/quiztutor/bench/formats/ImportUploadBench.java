@@ -13,6 +13,7 @@ import dev.quiztutor.store.ServerTopics;
 import dev.quiztutor.store.Storage;
 import dev.quiztutor.store.StorageSettings;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +36,23 @@ import org.sqlite.SQLiteConfig;
  * them into SQLite).
  */
 public final class ImportUploadBench {
-    /** Median and range of one measurement, in milliseconds. */
-    public record Timing(String what, double[] millis) {
+    /**
+     * One measurement per round, in milliseconds: wall time, and the process's CPU time over the same
+     * span (every thread: the parallel validation's, the collector's), the steadier figure on a shared machine.
+     */
+    public record Timing(String what, double[] millis, double[] cpuMillis) {
+    }
+
+    /**
+     * A full collection before each timed span: otherwise the garbage one measurement leaves is
+     * collected, and billed, in whichever comes next (the validation after the import, say).
+     */
+    private static void settle() {
+        System.gc();
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private ImportUploadBench() {
@@ -98,35 +114,51 @@ public final class ImportUploadBench {
         double[] imports = new double[rounds];
         double[] lines = new double[rounds];
         double[] validates = new double[rounds];
+        double[] importsCpu = new double[rounds];
+        double[] linesCpu = new double[rounds];
+        double[] validatesCpu = new double[rounds];
         long[] sink = new long[1];
         for (int r = -warmup; r < rounds; r++) {
+            settle();
+            long c0 = cpu();
             long t0 = System.nanoTime();
             sink[0] += Files.readAllLines(gift, StandardCharsets.UTF_8).size();
             long t1 = System.nanoTime();
+            long c1 = cpu();
             Path out = work.resolve("import-" + (r + warmup));
+            settle();
+            long c1b = cpu();
+            long t1b = System.nanoTime();
             Importer.Outcome outcome = Importer.run(List.of(gift),
                     new Importer.Options(Optional.of("gift"), out, Optional.empty(), Optional.empty(), "medium"));
             long t2 = System.nanoTime();
+            long c2 = cpu();
             if (outcome.exit() != Importer.ALL) {
                 throw new IllegalStateException("import of the bench file skipped questions: " + outcome.summary()
                         + " " + outcome.notices().stream().limit(3).toList() + outcome.errors());
             }
+            settle();
+            long c3 = cpu();
             long t3 = System.nanoTime();
             BankLoader.Report loaded = BankLoader.load(out);
             long t4 = System.nanoTime();
+            long c4 = cpu();
             if (!loaded.problems().isEmpty() || loaded.bank().questions().count() != outcome.imported()) {
                 throw new IllegalStateException("the imported topics do not load: " + loaded.problems());
             }
             delete(out);
             if (r >= 0) {
                 lines[r] = (t1 - t0) / 1e6;
-                imports[r] = (t2 - t1) / 1e6;
+                imports[r] = (t2 - t1b) / 1e6;
                 validates[r] = (t4 - t3) / 1e6;
+                linesCpu[r] = (c1 - c0) / 1e6;
+                importsCpu[r] = (c2 - c1b) / 1e6;
+                validatesCpu[r] = (c4 - c3) / 1e6;
             }
         }
-        return List.of(new Timing("read the GIFT file as lines (baseline)", lines),
-                new Timing("quiztutor import (GIFT → topics, validated, written)", imports),
-                new Timing("validate the imported topics (BankLoader.load of the output)", validates));
+        return List.of(new Timing("read the GIFT file as lines (baseline)", lines, linesCpu),
+                new Timing("quiztutor import (GIFT → topics, validated, written)", imports, importsCpu),
+                new Timing("validate the imported topics (BankLoader.load of the output)", validates, validatesCpu));
     }
 
     /** A /bank upload (read, validate, store, live) against a tree parse plus one durable INSERT. */
@@ -134,6 +166,8 @@ public final class ImportUploadBench {
         Files.createDirectories(work);
         double[] uploads = new double[rounds];
         double[] base = new double[rounds];
+        double[] uploadsCpu = new double[rounds];
+        double[] baseCpu = new double[rounds];
         ObjectMapper mapper = new ObjectMapper();
         Path plainDb = work.resolve("plain.db");
         Files.deleteIfExists(plainDb);
@@ -151,6 +185,8 @@ public final class ImportUploadBench {
             ServerTopics topics = new ServerTopics(storage.serverTopics(), banks);
             ServerTopics.Limits limits = new ServerTopics.Limits(100, 1_000_000);
             for (int r = -warmup; r < rounds; r++) {
+                settle();
+                long c0 = cpu();
                 long t0 = System.nanoTime();
                 JsonNode tree = mapper.readTree(json);
                 try (PreparedStatement insert = plain.prepareStatement("INSERT INTO topic VALUES (?, ?, ?)")) {
@@ -160,6 +196,10 @@ public final class ImportUploadBench {
                     insert.executeUpdate();
                 }
                 long t1 = System.nanoTime();
+                long c1 = cpu();
+                settle();
+                long c1b = cpu();
+                long t1b = System.nanoTime();
                 Upload.Read read = Upload.read("topic.json", json);
                 if (!(read instanceof Upload.Valid valid)) {
                     throw new IllegalStateException("the bench topic is invalid: " + read);
@@ -168,6 +208,7 @@ public final class ImportUploadBench {
                 ServerTopics.Change change = topics.upload(guild, valid.topic(), valid.json(),
                         new ServerTopicStore.Uploader(1, "bench"), Instant.now(), false, limits);
                 long t2 = System.nanoTime();
+                long c2 = cpu();
                 if (!(change instanceof ServerTopics.Added)) {
                     throw new IllegalStateException("upload refused: " + change);
                 }
@@ -175,12 +216,14 @@ public final class ImportUploadBench {
                 topics.remove(guild, valid.topic().id());
                 if (r >= 0) {
                     base[r] = (t1 - t0) / 1e6;
-                    uploads[r] = (t2 - t1) / 1e6;
+                    uploads[r] = (t2 - t1b) / 1e6;
+                    baseCpu[r] = (c1 - c0) / 1e6;
+                    uploadsCpu[r] = (c2 - c1b) / 1e6;
                 }
             }
         }
-        return List.of(new Timing("tree parse + one durable INSERT of the bytes (baseline)", base),
-                new Timing("/bank upload: read, validate, store, live (ServerTopics.upload)", uploads));
+        return List.of(new Timing("tree parse + one durable INSERT of the bytes (baseline)", base, baseCpu),
+                new Timing("/bank upload: read, validate, store, live (ServerTopics.upload)", uploads, uploadsCpu));
     }
 
     private static void delete(Path dir) throws IOException {

@@ -1,13 +1,17 @@
 package dev.quiztutor.bank.format;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +26,12 @@ import java.util.stream.IntStream;
  * so an imported file reads like a hand-written one and diffs stay small when it is imported again.
  */
 public final class DraftWriter {
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
+    // An emoji is written as its UTF-8 bytes, as a String's encoding writes it, not as two \\u escapes.
+    private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter(
             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")))
+            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
 
     /** A topic ready to write: its questions have their final ids and difficulties. */
     public record Topic(String id, String title, List<Question> questions) {
@@ -40,39 +44,90 @@ public final class DraftWriter {
     }
 
     public static String write(Topic topic, String schema) {
-        ObjectNode root = JSON.objectNode();
-        root.put("$schema", schema);
-        root.put("id", topic.id());
-        root.put("title", topic.title());
-        ArrayNode questions = root.putArray("questions");
-        topic.questions().forEach(q -> questions.add(question(q)));
-        try {
-            return MAPPER.writer(PRETTY).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = WRITER.createGenerator(out)) {
+            write(json, topic, schema);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
         }
+        return out + "\n";
     }
 
-    static ObjectNode question(Question q) {
+    /**
+     * The text {@link #write} gives, as UTF-8 bytes, the form a file is checked and written in; empty
+     * when a text holds a lone surrogate, which has no UTF-8 form (the caller then goes the way of
+     * {@link #write}, where writing the file reports it).
+     */
+    public static Optional<byte[]> utf8(Topic topic, String schema) {
+        // Segments, not one array doubled and copied as it grows: a topic of 500 questions is half a megabyte.
+        ByteArrayBuilder out = new ByteArrayBuilder();
+        try (JsonGenerator json = WRITER.createGenerator(out, JsonEncoding.UTF8)) {
+            write(json, topic, schema);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        out.write('\n');
+        byte[] bytes = out.toByteArray();
+        return escapedSurrogate(bytes) ? Optional.empty() : Optional.of(bytes);
+    }
+
+    /**
+     * Whether Jackson wrote a lone surrogate as an escape ({@code \\uD800}), which it does rather than
+     * fail; a backslash of the text itself is written doubled, so only an odd run of them escapes.
+     */
+    private static boolean escapedSurrogate(byte[] json) {
+        for (int i = 0; i + 3 < json.length; i++) {
+            if (json[i] == 'u' && i > 0 && json[i - 1] == '\\' && (json[i + 1] == 'D' || json[i + 1] == 'd')
+                    && "89ABCDEFabcdef".indexOf(json[i + 2]) >= 0) {
+                int backslashes = 0;
+                for (int j = i - 1; j >= 0 && json[j] == '\\'; j--) {
+                    backslashes++;
+                }
+                if (backslashes % 2 == 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Written token by token, not built as a tree first: the same text, and half the time of building a tree. */
+    private static void write(JsonGenerator json, Topic topic, String schema) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("$schema", schema);
+        json.writeStringField("id", topic.id());
+        json.writeStringField("title", topic.title());
+        json.writeArrayFieldStart("questions");
+        for (Question q : topic.questions()) {
+            question(json, q);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void question(JsonGenerator json, Question q) throws IOException {
         Draft d = q.draft();
-        ObjectNode node = JSON.objectNode();
-        node.put("id", q.id());
-        node.put("type", type(d));
-        node.put("difficulty", q.difficulty());
-        node.put("prompt", d.common().prompt());
+        json.writeStartObject();
+        json.writeStringField("id", q.id());
+        json.writeStringField("type", type(d));
+        json.writeStringField("difficulty", q.difficulty());
+        json.writeStringField("prompt", d.common().prompt());
         Map<String, String> feedback;
         // Java 17 has no pattern switch: each type is one branch, and type() fails loudly on a new one.
         if (d instanceof Draft.Choice c) {
-            options(node, c.options());
-            node.put("answer", letter(c.right()));
+            options(json, c.options());
+            json.writeStringField("answer", letter(c.right()));
             feedback = optionFeedback(c.options());
         } else if (d instanceof Draft.Multi m) {
-            options(node, m.options());
-            ArrayNode answer = node.putArray("answer");
-            m.right().forEach(i -> answer.add(letter(i)));
+            options(json, m.options());
+            json.writeArrayFieldStart("answer");
+            for (int i : m.right()) {
+                json.writeString(letter(i));
+            }
+            json.writeEndArray();
             feedback = optionFeedback(m.options());
         } else if (d instanceof Draft.TrueFalse t) {
-            node.put("answer", t.answer());
+            json.writeBooleanField("answer", t.answer());
             feedback = new LinkedHashMap<>();
             if (!t.feedbackTrue().isBlank()) {
                 feedback.put("true", t.feedbackTrue());
@@ -81,76 +136,102 @@ public final class DraftWriter {
                 feedback.put("false", t.feedbackFalse());
             }
         } else if (d instanceof Draft.Short s) {
-            ArrayNode accept = node.putArray("accept");
-            s.accept().forEach(accept::add);
+            strings(json, "accept", s.accept());
             if (s.typos() > 0) {
-                node.put("typos", s.typos());
+                json.writeNumberField("typos", s.typos());
             }
             feedback = s.feedback();
         } else if (d instanceof Draft.Numeric n) {
-            ArrayNode accept = node.putArray("accept");
+            json.writeArrayFieldStart("accept");
             for (NumericAnswer a : n.accept()) {
-                ObjectNode one = accept.addObject();
+                json.writeStartObject();
                 if (a instanceof NumericAnswer.Value v) {
-                    number(one, "value", v.value());
-                    number(one, "tolerance", v.tolerance());
+                    number(json, "value", v.value());
+                    number(json, "tolerance", v.tolerance());
                 } else if (a instanceof NumericAnswer.Range r) {
-                    number(one, "min", r.min());
-                    number(one, "max", r.max());
+                    number(json, "min", r.min());
+                    number(json, "max", r.max());
                 }
+                json.writeEndObject();
             }
+            json.writeEndArray();
             if (!n.unit().isBlank()) {
-                node.put("unit", n.unit());
+                json.writeStringField("unit", n.unit());
             }
             feedback = n.feedback();
         } else {
             Draft.Matching m = (Draft.Matching) d;
-            ArrayNode items = node.putArray("items");
-            m.items().forEach(items::add);
-            ObjectNode options = node.putObject("options");
-            IntStream.range(0, m.pool().size()).forEach(i -> options.put(letter(i), m.pool().get(i)));
-            ArrayNode answer = node.putArray("answer");
-            m.answer().forEach(i -> answer.add(letter(i)));
+            strings(json, "items", m.items());
+            json.writeObjectFieldStart("options");
+            for (int i = 0; i < m.pool().size(); i++) {
+                json.writeStringField(letter(i), m.pool().get(i));
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("answer");
+            for (int i : m.answer()) {
+                json.writeString(letter(i));
+            }
+            json.writeEndArray();
             feedback = Map.of();
         }
         if (!feedback.isEmpty()) {
-            ObjectNode fb = node.putObject("feedback");
-            feedback.forEach(fb::put);
+            json.writeObjectFieldStart("feedback");
+            for (Map.Entry<String, String> f : feedback.entrySet()) {
+                json.writeStringField(f.getKey(), f.getValue());
+            }
+            json.writeEndObject();
         }
         Draft.Common common = d.common();
         if (!common.hints().isEmpty()) {
-            ArrayNode hints = node.putArray("hints");
-            common.hints().forEach(hints::add);
+            strings(json, "hints", common.hints());
         }
-        common.attempts().ifPresent(a -> node.put("attempts", a));
-        ObjectNode solution = node.putObject("solution");
+        if (common.attempts().isPresent()) {
+            json.writeNumberField("attempts", common.attempts().getAsInt());
+        }
+        json.writeObjectFieldStart("solution");
         Optional<WorkedSolution> worked = WorkedSolution.parse(common.generalFeedback());
         if (worked.isPresent()) {
             // quiztutor's own export: the steps, answer, quick check and mistakes it was written from.
-            ArrayNode steps = solution.putArray("steps");
-            worked.get().steps().forEach(s -> {
-                ObjectNode one = steps.addObject().put("title", s.title());
+            json.writeArrayFieldStart("steps");
+            for (dev.quiztutor.bank.Step s : worked.get().steps()) {
+                json.writeStartObject();
+                json.writeStringField("title", s.title());
                 if (s.hasText()) {
-                    one.put("text", s.text());
+                    json.writeStringField("text", s.text());
                 }
-            });
-            solution.put("answer", worked.get().answer());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeStringField("answer", worked.get().answer());
             if (!worked.get().quickCheck().isEmpty()) {
-                solution.put("quickCheck", worked.get().quickCheck());
+                json.writeStringField("quickCheck", worked.get().quickCheck());
             }
+            json.writeEndObject();
             if (!worked.get().mistakes().isEmpty()) {
-                ArrayNode mistakes = node.putArray("mistakes");
-                worked.get().mistakes().forEach(mistakes::add);
+                strings(json, "mistakes", worked.get().mistakes());
             }
-            return node;
+            json.writeEndObject();
+            return;
         }
-        ObjectNode step = solution.putArray("steps").addObject();
         String answer = answerInWords(d);
-        step.put("title", "The answer");
-        step.put("text", "The right answer is: " + answer
+        json.writeArrayFieldStart("steps");
+        json.writeStartObject();
+        json.writeStringField("title", "The answer");
+        json.writeStringField("text", "The right answer is: " + answer
                 + (common.generalFeedback().isBlank() ? "" : "\n\n" + common.generalFeedback()));
-        solution.put("answer", answer);
-        return node;
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeStringField("answer", answer);
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String v : values) {
+            json.writeString(v);
+        }
+        json.writeEndArray();
     }
 
     /** The right answer in words, for the solution (not just a letter). */
@@ -191,11 +272,12 @@ public final class DraftWriter {
         throw new IllegalArgumentException("no JSON type for " + d.getClass());
     }
 
-    private static void options(ObjectNode node, List<Draft.Option> options) {
-        ObjectNode out = node.putObject("options");
+    private static void options(JsonGenerator json, List<Draft.Option> options) throws IOException {
+        json.writeObjectFieldStart("options");
         for (int i = 0; i < options.size(); i++) {
-            out.put(letter(i), options.get(i).text());
+            json.writeStringField(letter(i), options.get(i).text());
         }
+        json.writeEndObject();
     }
 
     private static Map<String, String> optionFeedback(List<Draft.Option> options) {
@@ -209,11 +291,11 @@ public final class DraftWriter {
     }
 
     /** Whole numbers as integers ({@code 42}, not {@code 42.0}), as an author would write them. */
-    private static void number(ObjectNode node, String field, double value) {
+    private static void number(JsonGenerator json, String field, double value) throws IOException {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            node.put(field, (long) value);
+            json.writeNumberField(field, (long) value);
         } else {
-            node.put(field, value);
+            json.writeNumberField(field, value);
         }
     }
 

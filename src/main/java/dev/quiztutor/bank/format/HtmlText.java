@@ -31,6 +31,10 @@ public final class HtmlText {
      * "&lt;features&gt;" as words stay text rather than vanish as unknown tags.
      */
     public static boolean hasMarkup(String text) {
+        // Every tag starts with '<' and every entity with '&': most texts have neither.
+        if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
+            return false;
+        }
         return MARKUP.matcher(text).find();
     }
 

@@ -81,17 +81,22 @@ public final class Importer {
         }
         // The questions as read, checked once as the files they make: a file that imports cleanly (the
         // usual case) costs that one check; only otherwise is each question checked alone (Batch).
-        Map<Path, String> checked = new HashMap<>();
+        // As UTF-8 bytes, the form the files are checked and written in: no text is encoded twice.
+        Map<Path, byte[]> checked = new HashMap<>();
+        List<DraftWriter.Topic> accepted = null;
         if (errors.isEmpty()) {
             String schema = schema(options.out());
             // Topics are independent: checked in parallel, as BankLoader reads a folder's files.
             List<DraftWriter.Topic> drafted = topics(batches, options, Batch::asRead);
-            List<Map.Entry<Path, String>> texts = drafted.parallelStream()
-                    .map(t -> Map.entry(options.out().resolve(t.id() + ".json"), DraftWriter.write(t, schema)))
-                    .filter(t -> BankLoader.check(t.getKey(), t.getValue()).isEmpty()).toList();
+            List<Map.Entry<Path, byte[]>> texts = drafted.parallelStream()
+                    .map(t -> Map.entry(options.out().resolve(t.id() + ".json"), DraftWriter.utf8(t, schema)))
+                    .filter(t -> t.getValue().isPresent()
+                            && BankLoader.read(t.getKey(), t.getValue().get()).problems().isEmpty())
+                    .map(t -> Map.entry(t.getKey(), t.getValue().get())).toList();
             if (!drafted.isEmpty() && texts.size() == drafted.size()) {
                 texts.forEach(t -> checked.put(t.getKey(), t.getValue()));
                 batches.forEach(Batch::acceptAsRead);
+                accepted = drafted;
             }
         }
         List<Notice> notices = batches.stream().flatMap(b -> b.notices().stream()).toList();
@@ -99,7 +104,8 @@ public final class Importer {
         if (!errors.isEmpty()) {
             return new Outcome(NOTHING, List.of(), notices, errors, 0, 0, skipped);
         }
-        List<DraftWriter.Topic> topics = topics(batches, options);
+        // Accepted whole, the questions as read are the batches' questions: the same topics again.
+        List<DraftWriter.Topic> topics = accepted != null ? accepted : topics(batches, options);
         int imported = topics.stream().mapToInt(t -> t.questions().size()).sum();
         if (imported == 0) {
             errors.add("no question could be imported; nothing written");
@@ -121,13 +127,13 @@ public final class Importer {
         Map<Path, String> texts = new LinkedHashMap<>();
         for (Map.Entry<Path, DraftWriter.Topic> t : targets.entrySet()) {
             // The questions as read were accepted whole, so these are the very topics checked above.
-            String text = checked.get(t.getKey());
-            if (text == null) {
-                // This is the whole file, as play will load it.
-                text = DraftWriter.write(t.getValue(), schema);
-                BankLoader.check(t.getKey(), text).forEach(p -> errors.add(p + " (an import that does not load;"
-                        + " nothing written)"));
+            if (checked.containsKey(t.getKey())) {
+                continue;
             }
+            // This is the whole file, as play will load it.
+            String text = DraftWriter.write(t.getValue(), schema);
+            BankLoader.check(t.getKey(), text).forEach(p -> errors.add(p + " (an import that does not load;"
+                    + " nothing written)"));
             texts.put(t.getKey(), text);
         }
         if (!errors.isEmpty()) {
@@ -137,7 +143,12 @@ public final class Importer {
         try {
             Files.createDirectories(options.out());
             for (Map.Entry<Path, DraftWriter.Topic> t : targets.entrySet()) {
-                Files.writeString(t.getKey(), texts.get(t.getKey()), StandardCharsets.UTF_8);
+                byte[] bytes = checked.get(t.getKey());
+                if (bytes != null) {
+                    Files.write(t.getKey(), bytes);
+                } else {
+                    Files.writeString(t.getKey(), texts.get(t.getKey()), StandardCharsets.UTF_8);
+                }
                 written.add(t.getKey() + ": " + t.getValue().questions().size() + " question"
                         + (t.getValue().questions().size() == 1 ? "" : "s"));
             }
@@ -240,11 +251,12 @@ public final class Importer {
         Map<String, List<Draft>> groups = new LinkedHashMap<>();
         Map<String, String> firstFile = new LinkedHashMap<>();
         for (Batch batch : batches) {
+            String stem = stem(batch.file());
             for (Draft d : drafts.apply(batch)) {
                 String key = options.topic().isPresent() ? ""
-                        : d.common().category().isBlank() ? "file:" + stem(batch.file()) : "category:" + d.common().category();
+                        : d.common().category().isBlank() ? "file:" + stem : "category:" + d.common().category();
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
-                firstFile.putIfAbsent(key, stem(batch.file()));
+                firstFile.putIfAbsent(key, stem);
             }
         }
         Set<String> topicIds = new HashSet<>();

@@ -14,6 +14,8 @@ public sealed interface NumericAnswer {
     }
 
     Pattern RANGE = Pattern.compile("(.+?)\\.\\.(.+)");
+    Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d+,\\d+");
+    Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
     /**
      * Reads {@code 3.14}, {@code 3.14:0.01} (tolerance) or {@code 1..2} (range), the forms GIFT and our
@@ -21,8 +23,9 @@ public sealed interface NumericAnswer {
      */
     static Optional<NumericAnswer> parse(String text) {
         String t = text.strip();
-        Matcher range = RANGE.matcher(t);
-        if (range.matches()) {
+        // Only a text with ".." can be a range: most are a plain number, and skip the regex.
+        Matcher range = t.contains("..") ? RANGE.matcher(t) : null;
+        if (range != null && range.matches()) {
             Optional<Double> min = number(range.group(1));
             Optional<Double> max = number(range.group(2));
             if (min.isEmpty() || max.isEmpty() || min.get() > max.get()) {
@@ -44,10 +47,10 @@ public sealed interface NumericAnswer {
 
     static Optional<Double> number(String text) {
         String t = text.strip();
-        if (t.matches("[-+]?\\d+,\\d+")) {
+        if (t.indexOf(',') >= 0 && DECIMAL_COMMA.matcher(t).matches()) {
             t = t.replace(',', '.');
         }
-        if (!t.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
+        if (!NUMBER.matcher(t).matches()) {
             return Optional.empty();
         }
         double d = Double.parseDouble(t);

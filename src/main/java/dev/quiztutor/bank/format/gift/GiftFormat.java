@@ -33,7 +33,7 @@ public final class GiftFormat implements QuizFormat {
     private static final Pattern FORMAT_TAG = Pattern.compile("^\\s*\\[(html|markdown|plain|moodle)]", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEIGHT = Pattern.compile("^\\s*%(-?\\d+(?:\\.\\d+)?)%");
     private static final Pattern NAME_AT_LINE_START = Pattern.compile("^[ \\t]*::", Pattern.MULTILINE);
-    private static final Pattern TRUE_FALSE = Pattern.compile("(?i)(T|TRUE|F|FALSE)");
+    private static final List<String> TRUE_FALSE = List.of("t", "true", "f", "false");
     /** The comment quiztutor's export writes above a question: GIFT has no difficulty of its own. */
     private static final Pattern DIFFICULTY = Pattern.compile("(?i)//\\s*difficulty\\s*:\\s*(\\w+)\\s*");
 
@@ -126,7 +126,7 @@ public final class GiftFormat implements QuizFormat {
         String after = text.substring(close + 1);
         Matcher tag = FORMAT_TAG.matcher(before);
         String format = "moodle";
-        if (tag.find()) {
+        if (startsWith(before, '[') && tag.find()) {
             format = tag.group(1).toLowerCase(Locale.ROOT);
             before = before.substring(tag.end());
         }
@@ -158,7 +158,7 @@ public final class GiftFormat implements QuizFormat {
             return;
         } else if (answers.startsWith("#")) {
             draft = reader.numeric(common, answers.substring(1));
-        } else if (TRUE_FALSE.matcher(answers.split("#", 2)[0].strip()).matches()) {
+        } else if (trueOrFalse(answers.split("#", 2)[0].strip())) {
             draft = reader.trueFalse(common, answers);
         } else if (answers.startsWith("=") && answers.contains("->")) {
             draft = reader.matching(common, answers);
@@ -206,10 +206,12 @@ public final class GiftFormat implements QuizFormat {
                 String body = all.substring(i + 1, next);
                 if (mark == '=' || mark == '~') {
                     double weight = mark == '=' ? 100 : 0;
-                    Matcher w = WEIGHT.matcher(body);
-                    if (w.find()) {
-                        weight = Double.parseDouble(w.group(1));
-                        body = body.substring(w.end());
+                    if (startsWith(body, '%')) {
+                        Matcher w = WEIGHT.matcher(body);
+                        if (w.find()) {
+                            weight = Double.parseDouble(w.group(1));
+                            body = body.substring(w.end());
+                        }
                     }
                     int hash = body.indexOf('#');
                     String answer = hash < 0 ? body : body.substring(0, hash);
@@ -366,10 +368,12 @@ public final class GiftFormat implements QuizFormat {
     /** A piece of GIFT text: its own format tag or the question's, escapes restored, HTML made markdown. */
     static String text(String raw, String defaultFormat, List<String> dropped) {
         String format = defaultFormat;
-        Matcher tag = FORMAT_TAG.matcher(raw);
-        if (tag.find()) {
-            format = tag.group(1).toLowerCase(Locale.ROOT);
-            raw = raw.substring(tag.end());
+        if (startsWith(raw, '[')) {
+            Matcher tag = FORMAT_TAG.matcher(raw);
+            if (tag.find()) {
+                format = tag.group(1).toLowerCase(Locale.ROOT);
+                raw = raw.substring(tag.end());
+            }
         }
         String text = restore(raw).strip();
         if (format.equals("html") || format.equals("moodle") && HtmlText.hasMarkup(text)) {
@@ -379,6 +383,9 @@ public final class GiftFormat implements QuizFormat {
     }
 
     static String escape(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
         for (String[] e : ESCAPES) {
             text = text.replace(e[0], e[1]);
         }
@@ -386,10 +393,57 @@ public final class GiftFormat implements QuizFormat {
     }
 
     static String restore(String text) {
+        if (!hasEscaped(text)) {
+            return text;
+        }
         for (String[] e : ESCAPES) {
             text = text.replace(e[1], e[2]);
         }
         return text;
+    }
+
+    /** T, TRUE, F or FALSE in any case of ASCII letters (as the regex {@code (?i)(T|TRUE|F|FALSE)}, without one per question). */
+    private static boolean trueOrFalse(String answer) {
+        for (String word : TRUE_FALSE) {
+            if (answer.length() == word.length() && ascii(answer).equals(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Only A to Z made lower case: "ſ" is no "s" here, as in a regex without UNICODE_CASE. */
+    private static String ascii(String text) {
+        StringBuilder lower = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return lower.toString();
+    }
+
+    /**
+     * Whether the first character that is not white space is {@code c}: a format tag or a weight can
+     * only start there, so most texts skip the regex (and its matcher) altogether.
+     */
+    private static boolean startsWith(String text, char c) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return text.charAt(i) == c;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@link #escape} left a private-use character in the text: most pieces of a file have none. */
+    private static boolean hasEscaped(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\uE000' && c <= '\uE007') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String shorten(String text) {
