@@ -429,11 +429,13 @@ public final class BenchMain {
         List<String> cds = List.of("-XX:SharedArchiveFile=" + jsa);
         line("## Cold start: whole processes, side by side");
         line("");
-        line("Each round runs every process once, in a rotating order: `quiztutor validate` of a bank of "
-                + f0(questions) + " questions (" + f0(folderBytes(bank) / 1e6) + " MB) against a bare Jackson tree"
-                + " parse of the same files in a fresh JVM (`BareParse`, files in parallel as the loader reads them);"
-                + " `quiztutor run` with the shipped bank until the fake Discord sees its session connected (READY,"
-                + " guilds received) against the bare JDA bot of the end-to-end floor. *CDS*: with"
+        line("Each round runs every process once, in a rotating order: "
+                + (groups.contains("validate") ? "`quiztutor validate` of a bank of " + f0(questions) + " questions ("
+                        + f0(folderBytes(bank) / 1e6) + " MB) against a bare Jackson tree parse of the same files in a"
+                        + " fresh JVM (`BareParse`, files in parallel as the loader reads them); " : "")
+                + "`quiztutor run` with the shipped bank until the fake Discord sees its session connected (READY,"
+                + " guilds received, on a new store; *restart*: on the store of a run before, the everyday case)"
+                + " against the bare JDA bot of the end-to-end floor. *CDS*: with"
                 + " `-XX:SharedArchiveFile` of an AppCDS archive made by one training run of the jar"
                 + " (`-XX:ArchiveClassesAtExit`). `validate` runs with `--no-cache` (every file parsed and checked)"
                 + " but in *files unchanged*, where the files were found valid by a run before and are recognised"
