@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quiztutor.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
@@ -71,54 +68,15 @@ class MutatedQuizFilesTest {
     static void forEachMutant(BiConsumer<String, JsonNode> action) throws java.io.IOException {
         JsonNode original = JSON.readTree(Fixtures.SHIPPED.resolve("mlops-maturity-levels.json").toFile());
         List<String> pointers = new ArrayList<>();
-        collect(original, "", pointers);
+        JsonMutations.collect(original, "", pointers);
         for (String pointer : pointers) {
             List<JsonNode> variants = new ArrayList<>();
             variants.add(null);
             variants.addAll(REPLACEMENTS);
             for (JsonNode replacement : variants) {
                 action.accept(pointer + (replacement == null ? " removed" : " = " + replacement),
-                        mutate(original, pointer, replacement));
+                        JsonMutations.mutate(original, pointer, replacement));
             }
         }
-    }
-
-    private static void collect(JsonNode node, String pointer, List<String> pointers) {
-        if (!pointer.isEmpty()) {
-            pointers.add(pointer);
-        }
-        if (node.isObject()) {
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                collect(node.get(name), pointer + "/" + name, pointers);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                collect(node.get(i), pointer + "/" + i, pointers);
-            }
-        }
-    }
-
-    /** A copy of {@code root} with the value at {@code pointer} removed (null) or replaced. */
-    private static JsonNode mutate(JsonNode root, String pointer, JsonNode replacement) {
-        JsonNode copy = root.deepCopy();
-        int slash = pointer.lastIndexOf('/');
-        JsonNode parent = copy.at(pointer.substring(0, slash));
-        String last = pointer.substring(slash + 1);
-        if (parent instanceof ObjectNode object) {
-            if (replacement == null) {
-                object.remove(last);
-            } else {
-                object.set(last, replacement);
-            }
-        } else if (parent instanceof ArrayNode array) {
-            int index = Integer.parseInt(last);
-            if (replacement == null) {
-                array.remove(index);
-            } else {
-                array.set(index, replacement);
-            }
-        }
-        return copy;
     }
 }

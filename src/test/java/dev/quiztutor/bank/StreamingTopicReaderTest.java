@@ -43,11 +43,11 @@ class StreamingTopicReaderTest {
         for (JsonNode topic : shippedTopicsWithoutLessons()) {
             assertSameBothWays("as shipped, lesson removed", topic, valid, invalid);
             List<String> pointers = new ArrayList<>();
-            collect(topic, "", pointers);
+            JsonMutations.collect(topic, "", pointers);
             for (String pointer : pointers) {
-                assertSameBothWays(pointer + " removed", mutate(topic, pointer, null), valid, invalid);
+                assertSameBothWays(pointer + " removed", JsonMutations.mutate(topic, pointer, null), valid, invalid);
                 for (JsonNode replacement : REPLACEMENTS) {
-                    assertSameBothWays(pointer + " = " + replacement, mutate(topic, pointer, replacement), valid,
+                    assertSameBothWays(pointer + " = " + replacement, JsonMutations.mutate(topic, pointer, replacement), valid,
                             invalid);
                 }
             }
@@ -96,7 +96,7 @@ class StreamingTopicReaderTest {
         int objects = 0;
         for (JsonNode topic : shippedTopicsWithoutLessons()) {
             List<String> pointers = new ArrayList<>();
-            collect(topic, "", pointers);
+            JsonMutations.collect(topic, "", pointers);
             for (String pointer : pointers) {
                 if (!topic.at(pointer.substring(0, pointer.lastIndexOf('/'))).isObject()) {
                     continue;
@@ -260,42 +260,4 @@ class StreamingTopicReaderTest {
         return node;
     }
 
-    private static void collect(JsonNode node, String pointer, List<String> pointers) {
-        if (!pointer.isEmpty()) {
-            pointers.add(pointer);
-        }
-        if (node.isObject()) {
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                collect(node.get(name), pointer + "/" + name, pointers);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                collect(node.get(i), pointer + "/" + i, pointers);
-            }
-        }
-    }
-
-    /** A copy of {@code root} with the value at {@code pointer} removed (null) or replaced. */
-    private static JsonNode mutate(JsonNode root, String pointer, JsonNode replacement) {
-        JsonNode copy = root.deepCopy();
-        int slash = pointer.lastIndexOf('/');
-        JsonNode parent = copy.at(pointer.substring(0, slash));
-        String last = pointer.substring(slash + 1);
-        if (parent instanceof ObjectNode object) {
-            if (replacement == null) {
-                object.remove(last);
-            } else {
-                object.set(last, replacement);
-            }
-        } else if (parent instanceof ArrayNode array) {
-            int index = Integer.parseInt(last);
-            if (replacement == null) {
-                array.remove(index);
-            } else {
-                array.set(index, replacement);
-            }
-        }
-        return copy;
-    }
 }
