@@ -185,6 +185,16 @@ final class FakeRest implements HttpHandler, AutoCloseable {
             resp = Resp.error(500, "500: Internal Server Error (fake Discord bug: " + e + ")", 0);
         }
         pause(latency - latency / 2);
+        // Recorded before the answer leaves: a bot that has Discord's answer may rely on Discord having
+        // the request (a test that checks right after the bot's shutdown returned would otherwise race
+        // this thread and see nothing).
+        RecordedRequest record = new RecordedRequest(req.method, path, query, Collections.unmodifiableMap(headers),
+                req.bodyText, req.json, req.template, resp.status,
+                resp.body, received, System.nanoTime());
+        discord.record(record);
+        if (resp.afterRecord != null) {
+            resp.afterRecord.accept(record);
+        }
         Headers out = exchange.getResponseHeaders();
         out.set("Via", "1.1 google");
         resp.headers.forEach(out::set);
@@ -200,14 +210,6 @@ final class FakeRest implements HttpHandler, AutoCloseable {
             }
         } finally {
             exchange.close();
-        }
-        long answered = System.nanoTime();
-        RecordedRequest record = new RecordedRequest(req.method, path, query, Collections.unmodifiableMap(headers),
-                req.bodyText, req.json, req.template, resp.status,
-                resp.body, received, answered);
-        discord.record(record);
-        if (resp.afterRecord != null) {
-            resp.afterRecord.accept(record);
         }
     }
 
