@@ -398,7 +398,7 @@ public final class Cli implements Callable<Integer> {
             if (!verbose) {
                 return;
             }
-            for (String library : List.of("net.dv8tion.jda", "org.flywaydb", "com.zaxxer.hikari")) {
+            for (String library : LogSetup.QUIETED) {
                 if (org.slf4j.LoggerFactory.getLogger(library) instanceof ch.qos.logback.classic.Logger logback) {
                     logback.setLevel(ch.qos.logback.classic.Level.INFO);
                 }

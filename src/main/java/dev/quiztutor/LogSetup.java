@@ -24,7 +24,12 @@ import java.util.List;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n";
-    private static final List<String> LIBRARIES = List.of("org.flywaydb", "com.zaxxer.hikari");
+    /** The connection's chatter, {@code QUIZTUTOR_JDA_LOG_LEVEL}. */
+    static final String JDA = "net.dv8tion.jda";
+    /** The store's libraries, {@code QUIZTUTOR_LIBRARY_LOG_LEVEL}. */
+    static final List<String> LIBRARIES = List.of("org.flywaydb", "com.zaxxer.hikari");
+    /** Every logger this set-up keeps to warnings by default (--verbose lets them speak). */
+    static final List<String> QUIETED = java.util.stream.Stream.concat(java.util.stream.Stream.of(JDA), LIBRARIES.stream()).toList();
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -48,7 +53,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(level("QUIZTUTOR_LOG_LEVEL", Level.INFO));
         root.addAppender(stderr);
-        context.getLogger("net.dv8tion.jda").setLevel(level("QUIZTUTOR_JDA_LOG_LEVEL", Level.WARN));
+        context.getLogger(JDA).setLevel(level("QUIZTUTOR_JDA_LOG_LEVEL", Level.WARN));
         Level libraries = level("QUIZTUTOR_LIBRARY_LOG_LEVEL", Level.WARN);
         LIBRARIES.forEach(name -> context.getLogger(name).setLevel(libraries));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
