@@ -150,18 +150,9 @@ class DiscordShutdownTest {
      */
     @Test
     void anInteractionAfterTheTimerStoppedGetsAPoliteLine() {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        ExecutorService workers = Executors.newSingleThreadExecutor();
-        timer.shutdown();
-        workers.shutdown();
-        InteractionRouter router = new InteractionRouter(dev.quiztutor.bank.Banks.of(Fixtures.shippedBank()), null, null, null, null, null, null, null, null, null, null, null,
-                workers, timer, Duration.ofMillis(1500));
-        ButtonInteractionEvent event = mock(ButtonInteractionEvent.class, RETURNS_DEEP_STUBS);
-        when(event.getComponentId()).thenReturn(new CustomId.Hint(Fixtures.shippedBank().questions().findFirst()
-                .orElseThrow().ref()).encode());
         ReplyCallbackAction action = mock(ReplyCallbackAction.class);
-        when(event.reply(any(MessageCreateData.class))).thenReturn(action);
-        when(action.setEphemeral(anyBoolean())).thenReturn(action);
+        ButtonInteractionEvent event = hintClick(action);
+        InteractionRouter router = stoppedRouter();
 
         assertDoesNotThrow(() -> router.onButtonInteraction(event));
 
@@ -177,22 +168,33 @@ class DiscordShutdownTest {
      */
     @Test
     void anInteractionWhenJdaNoLongerSendsDoesNotThrowOnTheEventThread() {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        ExecutorService workers = Executors.newSingleThreadExecutor();
-        timer.shutdown();
-        workers.shutdown();
-        InteractionRouter router = new InteractionRouter(dev.quiztutor.bank.Banks.of(Fixtures.shippedBank()), null, null, null, null, null, null, null, null, null, null, null,
-                workers, timer, Duration.ofMillis(1500));
-        ButtonInteractionEvent event = mock(ButtonInteractionEvent.class, RETURNS_DEEP_STUBS);
-        when(event.getComponentId()).thenReturn(new CustomId.Hint(Fixtures.shippedBank().questions().findFirst()
-                .orElseThrow().ref()).encode());
         ReplyCallbackAction action = mock(ReplyCallbackAction.class);
-        when(event.reply(any(MessageCreateData.class))).thenReturn(action);
-        when(action.setEphemeral(anyBoolean())).thenReturn(action);
+        ButtonInteractionEvent event = hintClick(action);
+        InteractionRouter router = stoppedRouter();
         org.mockito.Mockito.doThrow(new java.util.concurrent.RejectedExecutionException("JDA's rate limiter is shut down"))
                 .when(action).queue(any(), any());
 
         assertDoesNotThrow(() -> router.onButtonInteraction(event));
         verify(action).queue(any(), any());
+    }
+
+    /** A router whose workers and watchdog timer have both stopped: the last moment of a shutdown. */
+    private static InteractionRouter stoppedRouter() {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService workers = Executors.newSingleThreadExecutor();
+        timer.shutdown();
+        workers.shutdown();
+        return new InteractionRouter(dev.quiztutor.bank.Banks.of(Fixtures.shippedBank()), null, null, null, null, null,
+                null, null, null, null, null, null, workers, timer, Duration.ofMillis(1500));
+    }
+
+    /** A Hint click whose reply JDA would send through {@code action}. */
+    private static ButtonInteractionEvent hintClick(ReplyCallbackAction action) {
+        ButtonInteractionEvent event = mock(ButtonInteractionEvent.class, RETURNS_DEEP_STUBS);
+        when(event.getComponentId()).thenReturn(new CustomId.Hint(Fixtures.shippedBank().questions().findFirst()
+                .orElseThrow().ref()).encode());
+        when(event.reply(any(MessageCreateData.class))).thenReturn(action);
+        when(action.setEphemeral(anyBoolean())).thenReturn(action);
+        return event;
     }
 }
